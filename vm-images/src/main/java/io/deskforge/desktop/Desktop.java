@@ -497,6 +497,10 @@ public abstract class Desktop implements AutoCloseable {
     // Settings live in memory: a desktop is thrown away after one task, and starting the dconf
     // service for each app costs a few hundred milliseconds and a process.
     env.put("GSETTINGS_BACKEND", "memory");
+    // GTK's overlay scrollbars fade in and out for ~350 ms after a window maps: CPU work that
+    // delays "idle" readiness and makes screenshots of the same state differ. Classic
+    // scrollbars are always drawn, the same way every time.
+    env.put("GTK_OVERLAY_SCROLLING", "0");
     if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
     env.putAll(extra);
     return env;
