@@ -5,6 +5,8 @@ import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
 import io.deskforge.desktop.DesktopException;
+import io.deskforge.desktop.DesktopLimitException;
+import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.desktop.MissingRequirementException;
 import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.AuditReport.Stage;
@@ -72,6 +74,13 @@ public final class TaskAuditor {
       } catch (SetupException e) {
         stages.add(new Stage("replay.setup", false, e.getMessage(), ms(t0), null));
         return report(Verdict.REJECTED, List.of("setup failed: " + e.getMessage()), stages, List.of(), t0);
+      } catch (DesktopLimitException e) {
+        // what the task made the desktop do (fork, allocate, fill its disk) reached a limit
+        stages.add(new Stage("replay.limits", false, e.getMessage(), ms(t0), null));
+        return report(Verdict.REJECTED, List.of("resource limit: " + e.getMessage()), stages, List.of(), t0);
+      } catch (UnreadableFileException e) {
+        stages.add(new Stage("replay.state", false, e.getMessage(), ms(t0), null));
+        return report(Verdict.REJECTED, List.of("unreadable state: " + e.getMessage()), stages, List.of(), t0);
       } catch (DesktopException | java.io.UncheckedIOException e) {
         if (attempt == 2) {
           stages.add(new Stage("replay.infrastructure", false, e.getMessage(), ms(t0), null));

@@ -1,6 +1,7 @@
 package io.deskforge.desktop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskforge.desktop.limits.ResourceControl;
 import io.deskforge.desktop.ready.ReadyTarget;
 import io.deskforge.desktop.x11.X11Connection;
 import io.deskforge.desktop.x11.X11Exception;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -49,11 +51,12 @@ public abstract class Desktop implements AutoCloseable {
   private X11Connection x;
   private X11Input input;
   private String bus;
+  private ResourceControl resources;
 
   protected Desktop(String providerName, DesktopConfig config) {
     this.config = config;
     this.id = providerName + "-" + HostFolders.randomSuffix();
-    this.folders = new HostFolders(config.workRoot().resolve(id), DesktopUser.current());
+    this.folders = new HostFolders(config.workRoot().resolve(id), DesktopUser.current(), config.limits());
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -92,6 +95,7 @@ public abstract class Desktop implements AutoCloseable {
     } catch (RuntimeException e) {
       System.err.println("deskforge: " + describe() + ": teardown: " + e.getMessage());
     }
+    if (resources != null) resources.close();
     folders.delete();
   }
 
@@ -304,69 +308,84 @@ public abstract class Desktop implements AutoCloseable {
     return privileged;
   }
 
-  /** The privileged side: what setup, getters and auditors use. */
+  /**
+   * The privileged side: what setup, getters and auditors use. Files in the home, the run folder
+   * and the privileged folder are reached from the host without following any link (see {@link
+   * NoFollowTree}); a path anywhere else is read by a command run as the desktop user, so it can
+   * only show what that user may read, and is never written.
+   */
   public final class Privileged {
     private Privileged() {}
 
+    /**
+     * The file's bytes. Throws {@link UnreadableFileException} naming the path when it is missing,
+     * a link, a FIFO or device, a folder, larger than the read limit, or not read in time.
+     */
     public byte[] readFile(String desktopPath) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      try {
-        if (host != null) return Files.readAllBytes(folders.safe(host, desktopPath));
-      } catch (IOException e) {
-        throw new DesktopException(describe() + ": cannot read " + desktopPath + ": " + e, e);
+      HostFolders.Located l = folders.locate(desktopPath);
+      if (l != null) return folders.read(l);
+      ExecResult r = exec(List.of("head", "-c", Long.toString(config.limits().readBytes() + 1), "--", desktopPath), false,
+          userEnvironment(Map.of()), config.limits().callTimeout());
+      if (!r.ok()) throw new UnreadableFileException(describe() + ": cannot read " + desktopPath + ": " + r.stderr().strip());
+      if (r.stdout().length > config.limits().readBytes()) {
+        throw new UnreadableFileException(desktopPath + " is over the " + config.limits().readBytes() + "-byte read limit");
       }
-      ExecResult r = exec(List.of("cat", "--", desktopPath), true, Map.of(), Duration.ofSeconds(30));
-      if (!r.ok()) throw new DesktopException(describe() + ": cannot read " + desktopPath + ": " + r.stderr().strip());
       return r.stdout();
+    }
+
+    /**
+     * Throws {@link UnreadableFileException} naming the reason unless the path is a regular file
+     * (not a link, FIFO, device or folder) within the read limit: for readers that hand the file
+     * to a program inside the desktop, which would follow links and block on a FIFO.
+     */
+    public void requireReadableFile(String desktopPath) {
+      ensureAlive();
+      HostFolders.Located l = folders.locate(desktopPath);
+      if (l != null) {
+        l.tree().checkReadable(l.names(), l.shown());
+        return;
+      }
+      ExecResult r = exec(List.of("sh", "-c", "[ -f \"$1\" ] && [ ! -L \"$1\" ] && [ \"$(stat -c %s -- \"$1\")\" -le \"$2\" ]", "sh",
+          desktopPath, Long.toString(config.limits().readBytes())), false, userEnvironment(Map.of()), config.limits().callTimeout());
+      if (!r.ok()) throw new UnreadableFileException(desktopPath + " is not a regular file within the read limit");
     }
 
     public String readText(String desktopPath) {
       return new String(readFile(desktopPath), StandardCharsets.UTF_8);
     }
 
+    /** Whether the path names anything (a link counts as itself: it is never followed). */
     public boolean exists(String desktopPath) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      if (host != null) return folders.exists(host, desktopPath);
-      return exec(List.of("test", "-e", desktopPath), true, Map.of(), Duration.ofSeconds(10)).ok();
+      HostFolders.Located l = folders.locate(desktopPath);
+      if (l != null) return folders.exists(l);
+      return exec(List.of("test", "-e", desktopPath), false, userEnvironment(Map.of()), config.limits().callTimeout()).ok();
     }
 
     public boolean isDirectory(String desktopPath) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      if (host != null) return folders.exists(host, desktopPath) && Files.isDirectory(folders.safe(host, desktopPath));
-      return exec(List.of("test", "-d", desktopPath), true, Map.of(), Duration.ofSeconds(10)).ok();
+      HostFolders.Located l = folders.locate(desktopPath);
+      if (l != null) return folders.isDirectory(l);
+      return exec(List.of("test", "-d", desktopPath), false, userEnvironment(Map.of()), config.limits().callTimeout()).ok();
     }
 
     /** Names in a directory, sorted; empty when it does not exist. */
     public List<String> list(String desktopPath) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      if (host != null) return folders.list(host, desktopPath);
-      ExecResult r = exec(List.of("ls", "-1A", "--", desktopPath), true, Map.of(), Duration.ofSeconds(10));
+      HostFolders.Located l = folders.locate(desktopPath);
+      if (l != null) return folders.list(l);
+      ExecResult r = exec(List.of("ls", "-1A", "--", desktopPath), false, userEnvironment(Map.of()), config.limits().callTimeout());
       return r.ok() ? r.stdoutText().lines().sorted().toList() : List.of();
     }
 
     /**
-     * Writes a file; in the home it belongs to the desktop user, elsewhere to root. Missing parent
-     * folders are made.
+     * Writes a file in the home or the run folder (the desktop user's) or the privileged folder
+     * (root's); missing parent folders are made. Anywhere else is refused.
      */
     public void writeFile(String desktopPath, byte[] content) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      if (host != null) {
-        folders.write(host, desktopPath, content);
-        return;
-      }
-      Path staged = folders.stage(content);
-      try {
-        ExecResult r = exec(List.of("sh", "-c", "mkdir -p \"$(dirname \"$1\")\" && cp \"$2\" \"$1\"", "sh",
-            desktopPath, DesktopPaths.RUN + "/" + staged.getFileName()), true, Map.of(), Duration.ofSeconds(30));
-        if (!r.ok()) throw new DesktopException(describe() + ": cannot write " + desktopPath + ": " + r.stderr().strip());
-      } finally {
-        folders.unstage(staged);
-      }
+      folders.write(writable(desktopPath), content);
     }
 
     public void writeText(String desktopPath, String text) {
@@ -375,23 +394,22 @@ public abstract class Desktop implements AutoCloseable {
 
     public void makeDirectories(String desktopPath) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      if (host != null) {
-        folders.makeDirectories(host, desktopPath);
-        return;
-      }
-      ExecResult r = exec(List.of("mkdir", "-p", "--", desktopPath), true, Map.of(), Duration.ofSeconds(10));
-      if (!r.ok()) throw new DesktopException(describe() + ": cannot make " + desktopPath + ": " + r.stderr().strip());
+      folders.makeDirectories(writable(desktopPath));
     }
 
+    /** Deletes a file, link or folder in the home, run or privileged folder; nothing when absent. */
     public void delete(String desktopPath) {
       ensureAlive();
-      Path host = folders.hostPath(desktopPath);
-      if (host != null) {
-        folders.delete(host, desktopPath);
-        return;
+      folders.delete(writable(desktopPath));
+    }
+
+    private HostFolders.Located writable(String desktopPath) {
+      HostFolders.Located l = folders.locate(desktopPath);
+      if (l == null || !folders.hostWritable(l)) {
+        throw new UnreadableFileException(desktopPath + " is outside the home (" + DesktopPaths.HOME + "), the run folder ("
+            + DesktopPaths.RUN + ") and the privileged folder (" + DesktopPaths.PRIVILEGED + "), the only places the host writes in a desktop");
       }
-      exec(List.of("rm", "-rf", "--", desktopPath), true, Map.of(), Duration.ofSeconds(10));
+      return l;
     }
 
     /** Runs a command inside the desktop as the desktop user, with the session's environment. */
@@ -421,6 +439,8 @@ public abstract class Desktop implements AutoCloseable {
   public void ensureAlive() {
     if (state == State.NEW) throw new IllegalStateException(describe() + " is not started; call start()");
     if (state == State.CLOSED) throw new DesktopException(describe() + " is closed");
+    Optional<String> hit = limitHit();
+    if (hit.isPresent()) throw new DesktopLimitException(describe() + " reached its resource limits: " + hit.get());
     if (!environmentAlive()) throw new DesktopException(describe() + " died: " + deathReason());
     for (RunningApp app : apps) {
       if (!app.alive()) {
@@ -433,6 +453,23 @@ public abstract class Desktop implements AutoCloseable {
         throw new DesktopException(describe() + ": application " + app.name() + " exited (" + exit + ")");
       }
     }
+  }
+
+  /**
+   * Which of its limits the desktop reached, if any: processes, memory, its disk cap (see {@link
+   * DesktopLimits}). A desktop that reached one is done: every later call says so.
+   */
+  public Optional<String> limitHit() {
+    List<String> hits = new ArrayList<>();
+    if (resources != null) resources.limitHit().ifPresent(hits::add);
+    providerLimitHit().ifPresent(hits::add);
+    if (folders.diskFull()) hits.add("disk: the " + (config.limits().diskBytes() >> 20) + " MiB cap on the desktop's files is full");
+    return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
+  }
+
+  /** What enforces this desktop's limits ("cgroup v1", "rlimits", "docker"). */
+  public String limitMechanism() {
+    return resources != null ? resources.mechanism() : providerLimitMechanism();
   }
 
   /** Proportional set size of every process of the desktop, in bytes (shared pages split fairly). */
@@ -476,11 +513,33 @@ public abstract class Desktop implements AutoCloseable {
   /** Kills everything and removes containers; idempotent, must not throw. */
   protected abstract void teardown();
 
+  /** A limit the provider itself enforces and reports (a container killed for memory). */
+  protected Optional<String> providerLimitHit() {
+    return Optional.empty();
+  }
+
+  protected String providerLimitMechanism() {
+    return "none";
+  }
+
+  /**
+   * Makes the host-side limits of this desktop (cgroups or rlimits) for a provider that runs the
+   * desktop's processes itself; {@link ResourceControl#prefix()} goes in front of each of them.
+   */
+  protected final ResourceControl resourceControl() {
+    if (resources == null) resources = ResourceControl.forDesktop(id, config.limits(), folders.user().hostIsRoot());
+    return resources;
+  }
+
   // ------------------------------------------------------------------ shared machinery
 
-  /** Where a launched app's output goes; providers write it there. */
+  /**
+   * Where a launched app's output goes; providers write it there. By default in the host-only
+   * folder, which nothing inside the desktop can reach, so the desktop user cannot point the host's
+   * appending at another file.
+   */
   protected Path appLog(String appName) {
-    return folders.run().resolve(appName + ".log");
+    return folders.host().resolve(appName + ".log");
   }
 
   protected Map<String, String> userEnvironment(Map<String, String> extra) {
@@ -530,16 +589,14 @@ public abstract class Desktop implements AutoCloseable {
     if (bus == null) {
       Path file = folders.run().resolve("bus");
       long deadline = System.nanoTime() + config.startTimeout().toNanos();
-      while (!Files.exists(file)) {
+      String text;
+      while ((text = folders.tail(file, 4096)) == null) {
         if (!environmentAlive()) throw new DesktopException(describe() + " died: " + deathReason());
         if (System.nanoTime() > deadline) throw new DesktopException(describe() + ": the session bus never came up");
         sleep(2);
       }
-      try {
-        bus = Files.readString(file).strip();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      bus = text.strip();
+      if (!bus.matches("unix:[A-Za-z0-9=/,._-]+")) throw new DesktopException(describe() + ": the session bus address is not one: " + bus);
     }
     return bus;
   }
@@ -550,9 +607,10 @@ public abstract class Desktop implements AutoCloseable {
     IOException last = null;
     while (System.nanoTime() < deadline) {
       if (!environmentAlive()) throw new DesktopException(describe() + " died while starting: " + deathReason());
-      if (Files.exists(socket)) {
+      if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(socket)) {
         try {
           x = X11Connection.open(socket);
+          x.timeout(config.limits().callTimeout());
           if (!x.queryExtension("XTEST")) throw new DesktopException(describe() + ": the X server lacks XTEST");
           input = new X11Input(x);
           return;
@@ -611,7 +669,7 @@ public abstract class Desktop implements AutoCloseable {
 
   /** Why the desktop died, from its init's records. */
   protected String deathReason() {
-    String xvfb = readIfExists(folders.run().resolve("xvfb.exit"));
+    String xvfb = folders.tail(folders.run().resolve("xvfb.exit"), 64);
     String why = environmentExit();
     if (xvfb != null) why = "the X server (Xvfb) ended: " + xvfb.strip() + "; " + why;
     return why + "; init log: " + tail(folders.run().resolve("init.log"));
@@ -634,6 +692,11 @@ public abstract class Desktop implements AutoCloseable {
   }
 
   private DesktopException failure(String what, IOException e) {
+    if (e instanceof X11Exception xe && xe.timedOut()) {
+      Optional<String> hit = limitHit();
+      return new DesktopLimitException(describe() + ": " + what + " failed: " + e.getMessage()
+          + hit.map(h -> "; it reached its resource limits: " + h).orElse(""), e);
+    }
     if (e instanceof X11Exception xe && xe.connectionLost()) {
       return new DesktopException(describe() + ": " + what + " failed: the X server is gone (" + awaitDeathReason() + ")", e);
     }
@@ -704,7 +767,7 @@ public abstract class Desktop implements AutoCloseable {
     }
   }
 
-  static String resourceText(String name) {
+  protected static String resourceText(String name) {
     try (InputStream in = Desktop.class.getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException("resource " + name + " is missing from the vm-images jar");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -713,16 +776,9 @@ public abstract class Desktop implements AutoCloseable {
     }
   }
 
-  private static String readIfExists(Path p) {
-    try {
-      return Files.exists(p) ? Files.readString(p) : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  protected static String tail(Path log) {
-    String text = readIfExists(log);
+  /** The last lines of a log, read without following links and capped in size, for messages. */
+  protected String tail(Path log) {
+    String text = folders.tail(log, 16 * 1024);
     if (text == null || text.isBlank()) return "(empty)";
     List<String> lines = text.strip().lines().toList();
     return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));

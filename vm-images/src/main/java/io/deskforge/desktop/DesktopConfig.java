@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * How a desktop is made: screen size, accessibility, the image (name and Debian packages, used by
- * the Docker provider and checked by the sandbox), timeouts and where host-side folders go.
+ * the Docker provider and checked by the sandbox), timeouts, where host-side folders go and the
+ * desktop's resource limits.
  */
 public record DesktopConfig(
     int width,
@@ -16,13 +17,15 @@ public record DesktopConfig(
     String imageName,
     List<String> packages,
     Duration startTimeout,
-    Path workRoot) {
+    Path workRoot,
+    DesktopLimits limits) {
 
   public DesktopConfig {
     if (width < 320 || height < 240 || width > 7680 || height > 4320) {
       throw new IllegalArgumentException("resolution " + width + "x" + height + " is out of range (320x240 to 7680x4320)");
     }
     packages = List.copyOf(packages);
+    if (limits == null) limits = DesktopLimits.DEFAULT;
     if (imageName == null || !imageName.matches("[a-z0-9][a-z0-9.-]*")) {
       throw new IllegalArgumentException("image name '" + imageName + "' must be lower-case letters, digits, '.' or '-'");
     }
@@ -45,6 +48,7 @@ public record DesktopConfig(
     private final List<String> packages = new ArrayList<>();
     private Duration startTimeout = Duration.ofSeconds(30);
     private Path workRoot = defaultWorkRoot();
+    private DesktopLimits limits = DesktopLimits.DEFAULT;
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -76,8 +80,14 @@ public record DesktopConfig(
       return this;
     }
 
+    /** Per-desktop resource limits; {@link DesktopLimits#DEFAULT} unless set. */
+    public Builder limits(DesktopLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
     public DesktopConfig build() {
-      return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot);
+      return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.stream.Stream;
 /**
  * A desktop's folders on the host, bind-mounted into it by every provider at the same places:
  * {@code home} at /home/user, {@code run} at /run/deskforge, {@code x11} at /tmp/.X11-unix and
- * {@code privileged} (root only) at /var/lib/deskforge/privileged. Host-side access never follows
- * a symbolic link out of these folders: the desktop user could plant one pointing at a host file.
+ * {@code privileged} (root only) at /var/lib/deskforge/privileged; {@code host} is never mounted
+ * (app logs, the host's scratch space). When deskforge runs as root, all of them live on one
+ * tmpfs of the desktop's disk cap. Host-side access goes through {@link NoFollowTree}: it never
+ * follows a link the desktop user planted, whenever it was planted.
  */
 public final class HostFolders {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,10 +33,23 @@ public final class HostFolders {
 
   private final Path root;
   private final DesktopUser user;
+  private final DesktopLimits limits;
+  private final NoFollowTree homeTree;
+  private final NoFollowTree runTree;
+  private final NoFollowTree privilegedTree;
+  private final NoFollowTree hostTree;
+  private volatile NoFollowTree.Owner owner;
+  private boolean mounted;
 
-  HostFolders(Path root, DesktopUser user) {
+  HostFolders(Path root, DesktopUser user, DesktopLimits limits) {
     this.root = root;
     this.user = user;
+    this.limits = limits;
+    Path scratch = host().resolve("scratch");
+    this.homeTree = new NoFollowTree(home(), scratch, limits.readBytes(), limits.callTimeout());
+    this.runTree = new NoFollowTree(run(), scratch, limits.readBytes(), limits.callTimeout());
+    this.privilegedTree = new NoFollowTree(privileged(), scratch, limits.readBytes(), limits.callTimeout());
+    this.hostTree = new NoFollowTree(host(), scratch, limits.readBytes(), limits.callTimeout());
   }
 
   static String randomSuffix() {
@@ -52,13 +68,26 @@ public final class HostFolders {
 
   public Path privileged() { return root.resolve("privileged"); }
 
+  /** Host only, never mounted into the desktop: app logs and the host's scratch space. */
+  public Path host() { return root.resolve("host"); }
+
   public DesktopUser user() { return user; }
+
+  /** Whether the folders live on their own size-capped tmpfs. */
+  public boolean diskCapped() { return mounted; }
 
   void create() {
     try {
       Files.createDirectories(root.getParent());
       setMode(root.getParent(), "rwxr-xr-x");
       Files.createDirectory(root);
+      if (user.hostIsRoot()) {
+        // one tmpfs for all the desktop's folders: the disk cap, and no link can cross into the host's file systems
+        ExecResult r = HostCommand.run(List.of("mount", "-t", "tmpfs", "-o",
+            "size=" + limits.diskBytes() + ",mode=755,nosuid,nodev", "deskforge-desktop", root.toString()), Duration.ofSeconds(10));
+        if (!r.ok()) throw new IOException("cannot mount the desktop's tmpfs (disk cap) at " + root + ": " + r.stderr().strip());
+        mounted = true;
+      }
       setMode(root, "rwxr-xr-x");
       Files.writeString(root.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n");
       for (Path p : List.of(home(), run(), x11())) {
@@ -66,8 +95,10 @@ public final class HostFolders {
         setMode(p, "rwx------");
         chownToUser(p);
       }
-      Files.createDirectory(privileged());
-      setMode(privileged(), "rwx------");
+      for (Path p : List.of(privileged(), host())) {
+        Files.createDirectory(p);
+        setMode(p, "rwx------");
+      }
     } catch (IOException e) {
       throw new DesktopException("cannot create desktop folders under " + root + ": " + e.getMessage(), e);
     }
@@ -95,17 +126,40 @@ public final class HostFolders {
   /** Removes the folders; problems are reported, not thrown: close must not fail. */
   void delete() {
     try {
+      if (mounted) {
+        unmount(root);
+        mounted = false;
+      }
       deleteTree(root);
     } catch (IOException e) {
       System.err.println("deskforge: could not remove " + root + ": " + e.getMessage());
     }
   }
 
+  private static void unmount(Path dir) throws IOException {
+    ExecResult r = HostCommand.run(List.of("umount", "--lazy", dir.toString()), Duration.ofSeconds(10));
+    if (!r.ok()) throw new IOException("cannot unmount " + dir + ": " + r.stderr().strip());
+  }
+
+  private static boolean isMountPoint(Path dir) {
+    try {
+      String target = dir.toAbsolutePath().normalize().toString();
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] f = line.split(" ");
+        if (f.length > 4 && f[4].replace("\\040", " ").equals(target)) return true;
+      }
+    } catch (IOException e) {
+      // no mountinfo: nothing mounted that we could see
+    }
+    return false;
+  }
+
   /**
-   * Removes folders left by processes that died without closing their desktops (a killed JVM).
-   * Returns how many were removed.
+   * Removes folders (and their tmpfs and cgroups) left by processes that died without closing their
+   * desktops (a killed JVM). Returns how many desktops were removed.
    */
   public static int reapStale(Path workRoot) {
+    if (DesktopUser.current().hostIsRoot()) io.deskforge.desktop.limits.ResourceControl.reapStale();
     if (!Files.isDirectory(workRoot)) return 0;
     int reaped = 0;
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(workRoot)) {
@@ -119,6 +173,7 @@ public final class HostFolders {
         }
         if (ProcessHandle.of(pid).isEmpty()) {
           try {
+            if (isMountPoint(dir)) unmount(dir);
             deleteTree(dir);
             reaped++;
           } catch (IOException e) {
@@ -132,124 +187,93 @@ public final class HostFolders {
     return reaped;
   }
 
-  /** The host path behind a desktop path in one of the shared folders, or null. */
-  Path hostPath(String desktopPath) {
+  /** A desktop path inside one of the shared folders: the tree it is in and its names there. */
+  record Located(NoFollowTree tree, List<String> names, boolean userOwned, String shown) {}
+
+  /** Where a desktop path lives on the host, or null when it is in none of the shared folders. */
+  Located locate(String desktopPath) {
     String p = normalize(desktopPath);
-    if (under(p, DesktopPaths.HOME)) return home().resolve(rest(p, DesktopPaths.HOME));
-    if (under(p, DesktopPaths.PRIVILEGED)) return privileged().resolve(rest(p, DesktopPaths.PRIVILEGED));
-    if (under(p, DesktopPaths.RUN)) return run().resolve(rest(p, DesktopPaths.RUN));
+    if (under(p, DesktopPaths.HOME)) return new Located(homeTree, names(rest(p, DesktopPaths.HOME)), true, desktopPath);
+    if (under(p, DesktopPaths.PRIVILEGED)) return new Located(privilegedTree, names(rest(p, DesktopPaths.PRIVILEGED)), false, desktopPath);
+    if (under(p, DesktopPaths.RUN)) return new Located(runTree, names(rest(p, DesktopPaths.RUN)), true, desktopPath);
     return null;
   }
 
-  /** The host path, checked not to lead out of the desktop's folders through a symbolic link. */
-  Path safe(Path host, String desktopPath) {
-    try {
-      Path base = baseOf(host).toRealPath();
-      Path real = host.toRealPath();
-      if (!real.startsWith(base)) {
-        throw new DesktopException(desktopPath + " leads outside the desktop (" + real + "); refusing to follow it");
-      }
-      return real;
-    } catch (NoSuchFileException e) {
-      throw new DesktopException("no such file in the desktop: " + desktopPath, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Whether the host may write there: the home, the run folder (staged files) and the privileged folder. */
+  boolean hostWritable(Located l) {
+    return l.tree() == homeTree || l.tree() == privilegedTree || l.tree() == runTree;
   }
 
-  boolean exists(Path host, String desktopPath) {
-    if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) return false;
-    try {
-      safe(host, desktopPath);
-      return true;
-    } catch (DesktopException e) {
-      return false;
-    }
+  byte[] read(Located l) {
+    return l.tree().read(l.names(), l.shown());
   }
 
-  List<String> list(Path host, String desktopPath) {
-    if (!exists(host, desktopPath) || !Files.isDirectory(host)) return List.of();
-    try (Stream<Path> s = Files.list(safe(host, desktopPath))) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  boolean exists(Located l) {
+    return l.tree().kind(l.names()) != NoFollowTree.Kind.ABSENT;
   }
 
-  void write(Path host, String desktopPath, byte[] content) {
-    try {
-      makeParents(host, desktopPath);
-      if (Files.isSymbolicLink(host)) Files.delete(host); // replace a planted link, never write through it
-      Path tmp = host.resolveSibling("." + host.getFileName() + ".deskforge-" + randomSuffix());
-      Files.write(tmp, content);
-      if (!host.startsWith(privileged())) chownToUser(tmp);
-      Files.move(tmp, host, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new DesktopException("cannot write " + desktopPath + ": " + e.getMessage(), e);
-    }
+  boolean isDirectory(Located l) {
+    return l.tree().kind(l.names()) == NoFollowTree.Kind.DIRECTORY;
   }
 
-  void makeDirectories(Path host, String desktopPath) {
-    try {
-      makeParents(host.resolve("x"), desktopPath);
-    } catch (IOException e) {
-      throw new DesktopException("cannot make " + desktopPath + ": " + e.getMessage(), e);
-    }
+  List<String> list(Located l) {
+    return l.tree().list(l.names());
   }
 
-  void delete(Path host, String desktopPath) {
-    if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) return;
-    try {
-      if (Files.isSymbolicLink(host)) Files.delete(host);
-      else deleteTree(safe(host, desktopPath));
-    } catch (IOException e) {
-      throw new DesktopException("cannot delete " + desktopPath + ": " + e.getMessage(), e);
+  void write(Located l, byte[] content) {
+    l.tree().write(l.names(), content, l.userOwned() ? owner() : null, l.shown());
+  }
+
+  void makeDirectories(Located l) {
+    l.tree().makeDirectories(l.names(), l.userOwned() ? owner() : null, l.shown());
+  }
+
+  void delete(Located l) {
+    if (l.names().isEmpty()) throw new IllegalArgumentException("refusing to delete the whole of " + l.shown());
+    l.tree().delete(l.names(), l.shown());
+  }
+
+  /**
+   * The end of a log or record the desktop (or the host, for app logs) writes, read without
+   * following links and capped in size; null when it is absent or not a regular file.
+   */
+  String tail(Path file, int maxBytes) {
+    for (NoFollowTree t : List.of(runTree, hostTree)) {
+      Path base = t == runTree ? run() : host();
+      if (file.startsWith(base) && !file.equals(base)) return t.tail(names(base.relativize(file).toString()), maxBytes);
     }
+    if (file.getParent() != null && file.getParent().equals(root)) {
+      return new NoFollowTree(root, host().resolve("scratch"), 0, limits.callTimeout()).tail(List.of(file.getFileName().toString()), maxBytes);
+    }
+    throw new IllegalArgumentException(file + " is not a record of this desktop");
   }
 
   /** Writes a file in the run folder owned by the desktop user (init script, configuration). */
   void writeOwned(Path target, byte[] content) throws IOException {
-    Files.write(target, content);
-    chownToUser(target);
+    if (!target.getParent().equals(run())) throw new IllegalArgumentException(target + " is not in " + run());
+    runTree.write(List.of(target.getFileName().toString()), content, owner(), target.toString());
   }
 
-  /** A file in the run folder for a command inside the desktop to pick up; see {@link #unstage}. */
-  Path stage(byte[] content) {
+  /** Whether the desktop's disk cap is all but used up. */
+  boolean diskFull() {
+    if (!mounted) return false;
     try {
-      Path p = run().resolve(".stage-" + randomSuffix());
-      Files.write(p, content);
-      return p;
+      return Files.getFileStore(root).getUsableSpace() < Math.max(256 * 1024, limits.diskBytes() / 200);
     } catch (IOException e) {
-      throw new DesktopException("cannot stage a file in " + run() + ": " + e.getMessage(), e);
+      return false;
     }
   }
 
-  void unstage(Path staged) {
-    try {
-      Files.deleteIfExists(staged);
-    } catch (IOException e) {
-      // it lives in the run folder, removed with the desktop
-    }
+  private NoFollowTree.Owner owner() {
+    if (!user.hostIsRoot()) return null;
+    NoFollowTree.Owner o = owner;
+    if (o == null) owner = o = NoFollowTree.Owner.of(root, user.uid(), user.gid());
+    return o;
   }
 
-  private void makeParents(Path host, String desktopPath) throws IOException {
-    Path base = baseOf(host);
-    Path dir = host.getParent();
-    List<Path> missing = new ArrayList<>();
-    while (dir != null && !dir.equals(base) && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      missing.add(0, dir);
-      dir = dir.getParent();
-    }
-    if (dir != null && !dir.equals(base)) safe(dir, desktopPath); // an existing parent must not be a link out
-    for (Path d : missing) {
-      Files.createDirectory(d);
-      if (!d.startsWith(privileged())) chownToUser(d);
-    }
-  }
-
-  private Path baseOf(Path host) {
-    for (Path base : List.of(home(), privileged(), run(), x11())) if (host.startsWith(base)) return base;
-    throw new IllegalArgumentException(host + " is not in a desktop folder");
+  private static List<String> names(String rel) {
+    if (rel.isEmpty()) return List.of();
+    return List.of(rel.split("/"));
   }
 
   private void chownToUser(Path p) throws IOException {

@@ -1,6 +1,7 @@
 package io.deskforge.apps.check;
 
 import io.deskforge.desktop.Desktop;
+import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.task.check.CheckResult;
 import io.deskforge.task.check.CheckerEvaluator;
 import io.deskforge.task.check.Reading;
@@ -12,7 +13,20 @@ import java.util.List;
 public final class GetterReader {
   private GetterReader() {}
 
+  /**
+   * Reads one getter. State that exists but cannot be read safely (a link, a FIFO, a file over
+   * the read limit, a read that does not finish in time) reads as {@link Reading#unreadable}, so
+   * the check fails closed with the reason.
+   */
   public static Reading read(Desktop desktop, Getter getter) {
+    try {
+      return readOrThrow(desktop, getter);
+    } catch (UnreadableFileException e) {
+      return Reading.unreadable(e.getMessage());
+    }
+  }
+
+  private static Reading readOrThrow(Desktop desktop, Getter getter) {
     var p = desktop.privileged();
     return switch (getter) {
       case Getter.FileText g -> p.exists(g.path()) && !p.isDirectory(g.path()) ? Reading.text(p.readText(g.path())) : Reading.absent();

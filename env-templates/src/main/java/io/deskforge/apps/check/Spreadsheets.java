@@ -3,6 +3,7 @@ package io.deskforge.apps.check;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopPaths;
 import io.deskforge.desktop.ExecResult;
+import io.deskforge.desktop.UnreadableFileException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,15 @@ public final class Spreadsheets {
   /** The computed values of a sheet (null sheet: the first), row by row; null when the file is missing. */
   public static List<List<String>> read(Desktop desktop, String path, String sheet) {
     if (!desktop.privileged().exists(path)) return null;
+    // ssconvert would follow a link and block on a FIFO: only a regular file of sane size goes to it
+    desktop.privileged().requireReadableFile(path);
     List<String> cmd = new ArrayList<>(List.of("ssconvert", "--recalc", "--export-type=Gnumeric_stf:stf_csv"));
     if (sheet != null) cmd.add("--export-options=sheet=" + sheet);
     cmd.addAll(List.of(path, "fd://1"));
     // as the desktop user, who owns the file: root in a container may lack the right to read it
-    ExecResult r = desktop.privileged().execAsUser(cmd, TIMEOUT);
+    ExecResult r = desktop.privileged().execAsUser(cmd, desktop.config().limits().callTimeout());
     if (!r.ok()) {
-      throw new IllegalStateException("ssconvert could not read " + path + (sheet == null ? "" : " sheet " + sheet)
+      throw new UnreadableFileException("ssconvert could not read " + path + (sheet == null ? "" : " sheet " + sheet)
           + ": " + lastLines(r.stderr()));
     }
     return Csv.parse(r.stdoutText());

@@ -5,13 +5,24 @@ import java.util.List;
 
 /**
  * What a getter read: text, a flag, a list of names or rows of cells. {@code present} is false when
- * the thing read does not exist (a missing file reads as absent, not as an error).
+ * the thing read does not exist (a missing file reads as absent, not as an error), or when it could
+ * not be read safely ({@code unreadable} says why: a link, a FIFO, a file over the read limit), so
+ * every metric that needs a value fails closed on it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Reading(boolean present, String text, Boolean flag, List<String> items, List<List<String>> rows) {
+public record Reading(boolean present, String text, Boolean flag, List<String> items, List<List<String>> rows, String unreadable) {
+
+  public Reading(boolean present, String text, Boolean flag, List<String> items, List<List<String>> rows) {
+    this(present, text, flag, items, rows, null);
+  }
 
   public static Reading absent() {
     return new Reading(false, null, null, null, null);
+  }
+
+  /** Something is there but could not be read safely; the reason goes into the check's report. */
+  public static Reading unreadable(String why) {
+    return new Reading(false, null, null, null, null, why);
   }
 
   public static Reading text(String text) {
@@ -32,6 +43,7 @@ public record Reading(boolean present, String text, Boolean flag, List<String> i
 
   /** A short form for reports. */
   public String summary() {
+    if (unreadable != null) return "(unreadable: " + unreadable + ")";
     if (!present) return "(absent)";
     if (text != null) return text.length() > 120 ? '"' + text.substring(0, 117) + "...\"" : '"' + text + '"';
     if (flag != null) return flag.toString();

@@ -19,11 +19,14 @@ import io.deskforge.desktop.DesktopException;
 import io.deskforge.desktop.DesktopPaths;
 import io.deskforge.desktop.DesktopUser;
 import io.deskforge.desktop.ExecResult;
+import io.deskforge.desktop.DesktopLimits;
 import io.deskforge.desktop.HostFolders;
+import io.deskforge.desktop.limits.Cgroups;
 import io.deskforge.desktop.RunningApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,12 +55,24 @@ final class DockerDesktop extends Desktop {
     try {
       HostFolders.EtcFiles etc = folders.writeEtcFiles();
       List<String> env = initEnvironment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+      DesktopLimits limits = config.limits();
+      String size = ",size=" + limits.tmpfsBytes();
       HostConfig host = HostConfig.newHostConfig()
           .withNetworkMode("none")
           .withInit(true)
           .withCapDrop(Capability.NET_RAW, Capability.MKNOD, Capability.AUDIT_WRITE, Capability.SETFCAP)
           .withSecurityOpts(List.of("no-new-privileges"))
-          .withTmpFs(Map.of("/run/user/" + user.uid(), "rw,nosuid,nodev,mode=0700,uid=" + user.uid() + ",gid=" + user.gid()))
+          // the image is read-only; what the desktop may write is its folders and capped tmpfs
+          .withReadonlyRootfs(true)
+          .withMemory(limits.memoryBytes())
+          .withMemorySwap(limits.memoryBytes())
+          .withPidsLimit((long) limits.processes())
+          .withCpuShares((int) Math.max(2, limits.cpuWeight() * 1024L / 100))
+          .withShmSize(limits.tmpfsBytes())
+          .withTmpFs(Map.of(
+              "/run/user/" + user.uid(), "rw,nosuid,nodev,mode=0700,uid=" + user.uid() + ",gid=" + user.gid() + size,
+              "/tmp", "rw,nosuid,nodev,mode=1777" + size,
+              "/var/tmp", "rw,nosuid,nodev,mode=1777" + size))
           .withBinds(
               new Bind(folders.home().toString(), new Volume(DesktopPaths.HOME)),
               new Bind(folders.run().toString(), new Volume(DesktopPaths.RUN)),
@@ -213,6 +228,35 @@ final class DockerDesktop extends Desktop {
       if (e instanceof DesktopException de) throw de;
       throw new DesktopException(describe() + ": cannot launch " + name + ": " + DockerEngine.rootMessage(e), e);
     }
+  }
+
+  /** The app's output goes to the run folder inside the container; the host reads it without following links. */
+  @Override
+  protected Path appLog(String appName) {
+    return folders.run().resolve(appName + ".log");
+  }
+
+  /** The container's cgroups, as the engine's cgroupfs driver lays them out, and its OOM flag. */
+  @Override
+  protected Optional<String> providerLimitHit() {
+    if (containerId == null) return Optional.empty();
+    List<String> hits = new ArrayList<>();
+    long refused = Cgroups.counter(Path.of("/sys/fs/cgroup/pids/docker", containerId, "pids.events"), "max");
+    if (refused == 0) refused = Cgroups.counter(Path.of("/sys/fs/cgroup/system.slice", "docker-" + containerId + ".scope", "pids.events"), "max");
+    if (refused > 0) {
+      hits.add("processes: the limit of " + config.limits().processes() + " processes and threads was reached (" + refused + " forks refused)");
+    }
+    long oom = Cgroups.counter(Path.of("/sys/fs/cgroup/memory/docker", containerId, "memory.oom_control"), "oom_kill");
+    if (oom == 0) oom = Cgroups.counter(Path.of("/sys/fs/cgroup/system.slice", "docker-" + containerId + ".scope", "memory.events"), "oom_kill");
+    if (oom > 0) {
+      hits.add("memory: the limit of " + (config.limits().memoryBytes() >> 20) + " MiB was reached (" + oom + " processes killed)");
+    }
+    return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
+  }
+
+  @Override
+  protected String providerLimitMechanism() {
+    return "docker";
   }
 
   @Override

@@ -24,7 +24,12 @@ import java.util.Set;
 
 /** One bubblewrap sandbox; commands enter its namespaces with nsenter. */
 final class SandboxDesktop extends Desktop {
+  /** Where the desktop sees its read-only system files (the seccomp program and launcher). */
+  static final String SYS = "/run/deskforge-sys";
+  private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
   private Process sandbox;
+  private Path seccomp;
   private final List<Process> spawned = new ArrayList<>();
 
   SandboxDesktop(DesktopConfig config) {
@@ -41,12 +46,16 @@ final class SandboxDesktop extends Desktop {
     DesktopUser user = folders.user();
     try {
       HostFolders.EtcFiles etc = folders.writeEtcFiles();
-      List<String> cmd = new ArrayList<>();
+      writeSystemFiles();
+      List<String> cmd = new ArrayList<>(resourceControl().prefix());
+      if (seccomp != null) cmd.addAll(List.of("sh", "-c", "exec \"$@\" 3<\"$0\"", seccomp.toString()));
       if (user.hostIsRoot()) {
-        cmd.addAll(List.of("setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups", "--"));
+        cmd.addAll(List.of("setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups", "--no-new-privs", "--"));
       }
-      cmd.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-          "--ro-bind", "/usr", "/usr"));
+      String tmpfsSize = Long.toString(config.limits().tmpfsBytes());
+      cmd.addAll(List.of("bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session"));
+      if (seccomp != null) cmd.addAll(List.of("--seccomp", "3"));
+      cmd.addAll(List.of("--ro-bind", "/usr", "/usr"));
       for (String top : List.of("bin", "lib", "lib64", "sbin")) {
         Path p = Path.of("/", top);
         if (Files.isSymbolicLink(p)) cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), "/" + top));
@@ -60,8 +69,10 @@ final class SandboxDesktop extends Desktop {
           "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
           "--ro-bind-try", "/var/lib/dbus", "/var/lib/dbus",
           "--proc", "/proc", "--dev", "/dev",
-          "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/run",
+          "--size", tmpfsSize, "--tmpfs", "/tmp", "--size", tmpfsSize, "--tmpfs", "/var/tmp",
+          "--size", tmpfsSize, "--tmpfs", "/run", "--size", tmpfsSize, "--tmpfs", "/dev/shm",
           "--perms", "0700", "--dir", "/run/user/" + user.uid(),
+          "--ro-bind", folders.root().resolve("sys").toString(), SYS,
           "--bind", folders.home().toString(), DesktopPaths.HOME,
           "--bind", folders.run().toString(), DesktopPaths.RUN,
           "--bind", folders.x11().toString(), DesktopPaths.X11));
@@ -69,7 +80,7 @@ final class SandboxDesktop extends Desktop {
         // root-owned and 0700: visible to root commands inside, unreadable by the desktop user
         cmd.addAll(List.of("--ro-bind", folders.privileged().toString(), DesktopPaths.PRIVILEGED));
       }
-      cmd.addAll(List.of("--hostname", "deskforge", "--chdir", DesktopPaths.HOME, "--clearenv"));
+      cmd.addAll(List.of("--remount-ro", "/", "--hostname", "deskforge", "--chdir", DesktopPaths.HOME, "--clearenv"));
       for (Map.Entry<String, String> e : initEnvironment().entrySet()) {
         cmd.addAll(List.of("--setenv", e.getKey(), e.getValue()));
       }
@@ -83,6 +94,28 @@ final class SandboxDesktop extends Desktop {
       sandbox = pb.start();
     } catch (IOException e) {
       throw new DesktopException(describe() + ": cannot start bubblewrap: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The seccomp program and its launcher, in a folder the desktop sees read-only at {@link #SYS}:
+   * commands entered with nsenter do not inherit bubblewrap's filter, so they load it themselves.
+   */
+  private void writeSystemFiles() throws IOException {
+    Path sys = Files.createDirectory(folders.root().resolve("sys"));
+    Files.setPosixFilePermissions(sys, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Optional<byte[]> program = SeccompFilter.forThisMachine();
+    if (program.isEmpty()) {
+      if (WARNED.compareAndSet(false, true)) {
+        System.err.println("deskforge: no seccomp table for " + System.getProperty("os.arch") + "; sandboxes run without a seccomp filter");
+      }
+      return;
+    }
+    seccomp = sys.resolve("seccomp.bpf");
+    Files.write(seccomp, program.get());
+    Files.writeString(sys.resolve("seccomp-exec.py"), resourceText("seccomp-exec.py"));
+    for (Path f : List.of(seccomp, sys.resolve("seccomp-exec.py"))) {
+      Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 
@@ -123,17 +156,24 @@ final class SandboxDesktop extends Desktop {
         .pid();
   }
 
+  /**
+   * The host command that runs what follows inside the sandbox: under the desktop's limits, in its
+   * namespaces, and for the desktop user with the sandbox's seccomp filter and no new privileges.
+   */
   private List<String> enter(boolean asRoot) {
     DesktopUser user = folders.user();
     String target = Long.toString(namespacePid());
+    List<String> cmd = new ArrayList<>(resourceControl().prefix());
     if (asRoot && user.hostIsRoot()) {
       // real root, in the sandbox's mounts, network, pid and IPC namespaces: sees the privileged folder
-      return new ArrayList<>(List.of("nsenter", "-t", target, "-m", "-n", "-i", "-u", "-p", "-r", "-w", "--"));
+      cmd.addAll(List.of("nsenter", "-t", target, "-m", "-n", "-i", "-u", "-p", "-r", "-w", "--"));
+      return cmd;
     }
-    List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", target, "-U", "-m", "-n", "-i", "-u", "-p", "-r", "-w"));
+    cmd.addAll(List.of("nsenter", "-t", target, "-U", "-m", "-n", "-i", "-u", "-p", "-r", "-w"));
     if (user.hostIsRoot()) cmd.addAll(List.of("-S", Integer.toString(user.uid()), "-G", Integer.toString(user.gid())));
     else cmd.add("--preserve-credentials");
     cmd.add("--");
+    if (seccomp != null) cmd.addAll(List.of("python3", "-I", "-S", SYS + "/seccomp-exec.py", SYS + "/seccomp.bpf"));
     return cmd;
   }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +33,11 @@ public final class X11Connection implements AutoCloseable {
   public static final int MOTION_NOTIFY = 6;
 
   private final SocketChannel channel;
+  private final Selector selector;
+  private final SelectionKey key;
   private final Path socket;
+  private volatile long timeoutMillis = 20_000;
+  private String broken; // why the connection is out of step, after a time-out
   private final ByteBuffer out = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
   private final Map<String, Integer> atoms = new HashMap<>();
   private int sequence;
@@ -51,6 +57,9 @@ public final class X11Connection implements AutoCloseable {
   private X11Connection(SocketChannel channel, Path socket) throws IOException {
     this.channel = channel;
     this.socket = socket;
+    channel.configureBlocking(false);
+    this.selector = Selector.open();
+    this.key = channel.register(selector, 0);
     // Connection setup: little-endian, protocol 11.0, no authorization (the socket file is private).
     ByteBuffer setup = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     setup.put((byte) 'l').put((byte) 0).putShort((short) 11).putShort((short) 0).putShort((short) 0)
@@ -91,6 +100,15 @@ public final class X11Connection implements AutoCloseable {
       ch.close();
       throw e;
     }
+  }
+
+  /**
+   * How long one request may wait for the server to take it or answer it. Past that the call
+   * throws an {@link X11Exception} that says so ({@link X11Exception#timedOut()}), and the
+   * connection refuses every later request: a reply may still come and would be misread.
+   */
+  public void timeout(java.time.Duration timeout) {
+    this.timeoutMillis = timeout.toMillis();
   }
 
   public int rootWindow() { return rootWindow; }
@@ -355,23 +373,53 @@ public final class X11Connection implements AutoCloseable {
   }
 
   private void writeFully(ByteBuffer b) throws IOException {
+    checkInStep();
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     try {
-      while (b.hasRemaining()) channel.write(b);
+      while (b.hasRemaining()) {
+        if (channel.write(b) == 0) await(SelectionKey.OP_WRITE, deadline, "take a request");
+      }
+    } catch (X11Exception e) {
+      throw e;
     } catch (IOException e) {
       throw lost(e);
     }
   }
 
   private ByteBuffer readFully(int n) throws IOException {
+    checkInStep();
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     try {
       while (b.hasRemaining()) {
-        if (channel.read(b) < 0) throw new EOFException("end of stream");
+        int got = channel.read(b);
+        if (got < 0) throw new EOFException("end of stream");
+        if (got == 0) await(SelectionKey.OP_READ, deadline, "answer");
       }
+    } catch (X11Exception e) {
+      throw e;
     } catch (IOException e) {
       throw lost(e);
     }
     return b.flip();
+  }
+
+  private void await(int op, long deadline, String what) throws IOException {
+    long left = (deadline - System.nanoTime()) / 1_000_000L;
+    if (left > 0) {
+      key.interestOps(op);
+      selector.select(left);
+      selector.selectedKeys().clear();
+      key.interestOps(0);
+      if (System.nanoTime() < deadline) return; // ready, or woken early: the caller tries again
+    }
+    broken = "the X server at " + socket + " did not " + what + " within " + timeoutMillis
+        + " ms (another client may hold a server grab, or the server is stopped)";
+    throw new X11Exception(broken, false, true, null);
+  }
+
+  private void checkInStep() throws X11Exception {
+    if (broken != null) throw new X11Exception("the connection is out of step since an earlier time-out: " + broken, false, true, null);
   }
 
   private X11Exception lost(IOException cause) {
@@ -392,6 +440,7 @@ public final class X11Connection implements AutoCloseable {
   @Override
   public void close() {
     try {
+      selector.close();
       channel.close();
     } catch (IOException ignored) {
       // closing a dead socket: nothing left to release

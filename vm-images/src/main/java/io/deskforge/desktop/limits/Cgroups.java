@@ -1,0 +1,198 @@
+package io.deskforge.desktop.limits;
+
+import io.deskforge.desktop.DesktopLimits;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One desktop's cgroups: a memory limit (its tmpfs pages included), a process and thread limit,
+ * and a CPU weight. On a cgroup v2 host one group under {@code /sys/fs/cgroup/deskforge/}; on a v1
+ * host one group per controller under {@code /sys/fs/cgroup/<controller>/deskforge/}.
+ */
+public final class Cgroups implements ResourceControl {
+  static final Path ROOT = Path.of("/sys/fs/cgroup");
+  private static final String PARENT = "deskforge";
+
+  private final boolean v2;
+  private final Path memory;
+  private final Path pids;
+  private final Path cpu; // null when the host has no cpu controller
+  private final DesktopLimits limits;
+
+  private Cgroups(boolean v2, Path memory, Path pids, Path cpu, DesktopLimits limits) {
+    this.v2 = v2;
+    this.memory = memory;
+    this.pids = pids;
+    this.cpu = cpu;
+    this.limits = limits;
+  }
+
+  /**
+   * Makes the desktop's groups, or empty when this host offers no usable cgroups. A group is named
+   * {@code <desktop id>.<pid of this JVM>}, so that a later run can tell a killed run's groups.
+   */
+  static Optional<Cgroups> create(String desktopId, DesktopLimits limits) {
+    String id = desktopId + "." + ProcessHandle.current().pid();
+    try {
+      if (ResourceControl.cgroupV2()) return createV2(id, limits);
+      return createV1(id, limits);
+    } catch (IOException e) {
+      System.err.println("deskforge: cgroups unusable here (" + e.getMessage() + "); desktop limits fall back to rlimits");
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Cgroups> createV2(String id, DesktopLimits limits) throws IOException {
+    String controllers = Files.readString(ROOT.resolve("cgroup.controllers"));
+    if (!controllers.contains("memory") || !controllers.contains("pids")) return Optional.empty();
+    Path parent = ROOT.resolve(PARENT);
+    Files.createDirectories(parent);
+    String wanted = controllers.contains("cpu") ? "+memory +pids +cpu" : "+memory +pids";
+    String enabled = Files.readString(ROOT.resolve("cgroup.subtree_control"));
+    if (!enabled.contains("memory") || !enabled.contains("pids")) Files.writeString(ROOT.resolve("cgroup.subtree_control"), wanted);
+    Files.writeString(parent.resolve("cgroup.subtree_control"), wanted);
+    Path g = Files.createDirectories(parent.resolve(id));
+    Files.writeString(g.resolve("memory.max"), Long.toString(limits.memoryBytes()));
+    if (Files.exists(g.resolve("memory.swap.max"))) Files.writeString(g.resolve("memory.swap.max"), "0");
+    Files.writeString(g.resolve("pids.max"), Integer.toString(limits.processes()));
+    boolean cpu = Files.exists(g.resolve("cpu.weight"));
+    if (cpu) Files.writeString(g.resolve("cpu.weight"), Integer.toString(limits.cpuWeight()));
+    return Optional.of(new Cgroups(true, g, g, cpu ? g : null, limits));
+  }
+
+  private static Optional<Cgroups> createV1(String id, DesktopLimits limits) throws IOException {
+    Path memRoot = ROOT.resolve("memory");
+    Path pidsRoot = ROOT.resolve("pids");
+    if (!Files.exists(memRoot.resolve("cgroup.procs")) || !Files.exists(pidsRoot.resolve("cgroup.procs"))) return Optional.empty();
+    Path mem = Files.createDirectories(memRoot.resolve(PARENT).resolve(id));
+    Path pid = Files.createDirectories(pidsRoot.resolve(PARENT).resolve(id));
+    Files.writeString(mem.resolve("memory.limit_in_bytes"), Long.toString(limits.memoryBytes()));
+    Files.writeString(pid.resolve("pids.max"), Integer.toString(limits.processes()));
+    Path cpu = null;
+    Path cpuRoot = ROOT.resolve("cpu");
+    if (Files.exists(cpuRoot.resolve("cgroup.procs"))) {
+      cpu = Files.createDirectories(cpuRoot.resolve(PARENT).resolve(id));
+      // v1 shares: 1024 is the default share, as weight 100 is in v2
+      Files.writeString(cpu.resolve("cpu.shares"), Long.toString(Math.max(2, limits.cpuWeight() * 1024L / 100)));
+    }
+    return Optional.of(new Cgroups(false, mem, pid, cpu, limits));
+  }
+
+  @Override
+  public List<String> prefix() {
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c",
+        "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"", "deskforge-limits"));
+    for (Path g : groups()) cmd.add(g.resolve("cgroup.procs").toString());
+    cmd.add("--");
+    return cmd;
+  }
+
+  private List<Path> groups() {
+    List<Path> out = new ArrayList<>(List.of(memory));
+    if (!pids.equals(memory)) out.add(pids);
+    if (cpu != null && !out.contains(cpu)) out.add(cpu);
+    return out;
+  }
+
+  @Override
+  public Optional<String> limitHit() {
+    List<String> hits = new ArrayList<>();
+    long refused = counter(pids.resolve("pids.events"), "max");
+    if (refused > 0) {
+      hits.add("processes: the limit of " + limits.processes() + " processes and threads was reached (" + refused + " forks refused)");
+    }
+    long oom = counter(memory.resolve(v2 ? "memory.events" : "memory.oom_control"), "oom_kill");
+    if (oom > 0) {
+      hits.add("memory: the limit of " + (limits.memoryBytes() >> 20) + " MiB was reached (" + oom + " processes killed)");
+    }
+    return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
+  }
+
+  /** The value of a "name value" line of a cgroup file; 0 when absent. */
+  public static long counter(Path file, String name) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        String[] kv = line.strip().split("\\s+");
+        if (kv.length == 2 && kv[0].equals(name)) return Long.parseLong(kv[1]);
+      }
+    } catch (IOException | NumberFormatException e) {
+      // a group being removed: nothing to report
+    }
+    return 0;
+  }
+
+  @Override
+  public String mechanism() {
+    return v2 ? "cgroup v2" : "cgroup v1";
+  }
+
+  @Override
+  public void close() {
+    for (Path g : groups()) {
+      killAll(g);
+      remove(g);
+    }
+  }
+
+  /** Every process still in the group (one that escaped its parent's kill, an nsenter'd child). */
+  private static void killAll(Path g) {
+    try {
+      for (String pid : Files.readString(g.resolve("cgroup.procs")).split("\\s+")) {
+        if (!pid.isBlank()) ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    } catch (IOException | NumberFormatException e) {
+      // gone already
+    }
+  }
+
+  /** Removes a group once its processes are gone (they were just killed: give them a moment). */
+  private static boolean remove(Path g) {
+    for (int i = 0; i < 50; i++) {
+      try {
+        Files.deleteIfExists(g);
+        return true;
+      } catch (IOException e) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    System.err.println("deskforge: could not remove cgroup " + g + " (processes still in it?)");
+    return false;
+  }
+
+  /** Ends the processes of groups whose deskforge process is gone, and removes the groups. */
+  static int reapStale() {
+    int n = 0;
+    List<Path> parents = ResourceControl.cgroupV2() ? List.of(ROOT.resolve(PARENT))
+        : List.of(ROOT.resolve("memory").resolve(PARENT), ROOT.resolve("pids").resolve(PARENT), ROOT.resolve("cpu").resolve(PARENT));
+    for (Path parent : parents) {
+      if (!Files.isDirectory(parent)) continue;
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, Files::isDirectory)) {
+        for (Path g : ds) {
+          String name = g.getFileName().toString();
+          long owner;
+          try {
+            owner = Long.parseLong(name.substring(name.lastIndexOf('.') + 1));
+          } catch (NumberFormatException e) {
+            continue; // not a desktop's group
+          }
+          if (ProcessHandle.of(owner).isPresent()) continue;
+          killAll(g); // a killed run's apps outlive it: end them with their desktop's group
+          if (remove(g)) n++;
+        }
+      } catch (IOException e) {
+        // not ours to list
+      }
+    }
+    return n;
+  }
+}
