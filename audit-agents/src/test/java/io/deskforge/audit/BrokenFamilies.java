@@ -78,6 +78,21 @@ final class BrokenFamilies {
     return with(t, t.instruction() + " (It has " + count + " lines.)", t.privileged(), t.setup(), t.checker(), t.solution(), t.negatives());
   }
 
+  /** The checker reads a host file instead of the task's own. */
+  static TaskSpec getterOutsideTheHome(long seed, String path) {
+    TaskSpec t = base(seed);
+    Checker checker = new Checker.Check(new Getter.FileText(path), new Metric.Contains(t.params().get("line"), false));
+    return with(t, t.instruction(), t.privileged(), t.setup(), checker, t.solution(), t.negatives());
+  }
+
+  /** Setup writes a file outside the home, through a path that climbs out of it. */
+  static TaskSpec setupWritingOutside(long seed, String path) {
+    TaskSpec t = base(seed);
+    List<SetupStep> setup = new ArrayList<>(t.setup());
+    setup.add(new SetupStep.WriteFile(path, "x\n"));
+    return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
+  }
+
   private static TaskSpec with(TaskSpec t, String instruction, Privileged privileged, List<SetupStep> setup, Checker checker,
       Trajectory solution, List<Trajectory> negatives) {
     return new TaskSpec(null, t.family(), t.app(), t.relatedApps(), instruction, t.seed(), t.params(), privileged, setup,

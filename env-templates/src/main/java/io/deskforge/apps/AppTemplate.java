@@ -27,4 +27,13 @@ public interface AppTemplate {
 
   /** Its task families. */
   List<TaskFamily> families();
+
+  /**
+   * Folders outside the home where the app keeps state its tasks may check and set up (a
+   * profile, a database), as absolute desktop paths ending in '/'. The static audit confines a
+   * task's getters and setup writes to the home and these; none by default.
+   */
+  default List<String> stateFolders() {
+    return List.of();
+  }
 }

@@ -56,7 +56,7 @@ public final class Deskforge implements Runnable {
     String name = command.getParent() == null ? "deskforge" : "deskforge " + command.getCommandName();
     command.getErr().println(name + ": " + e.getMessage());
     if (!(e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-        || e instanceof io.deskforge.desktop.DesktopException)) {
+        || e instanceof io.deskforge.desktop.DesktopException || e instanceof io.deskforge.task.bank.BankException)) {
       e.printStackTrace(command.getErr());
     }
     command.getErr().flush();

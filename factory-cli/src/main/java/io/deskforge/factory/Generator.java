@@ -64,9 +64,12 @@ public final class Generator {
     this.staging = staging;
   }
 
-  /** The folder audits stage evidence in before the bank adopts it. */
+  /**
+   * The folder this process's audits stage evidence in before the bank adopts it: one per process
+   * ({@code .staging/<pid>}), so that two runs on one bank never clear each other's files.
+   */
   public static Path stagingFolder(Path bankFile) {
-    return TaskBank.evidenceFolderOf(bankFile).resolve(".staging");
+    return TaskBank.evidenceFolderOf(bankFile).resolve(".staging").resolve(Long.toString(ProcessHandle.current().pid()));
   }
 
   public Summary run(Settings settings, Consumer<Progress> listener) {
@@ -97,6 +100,7 @@ public final class Generator {
         state.abort();
       }
     }
+    deleteOwnStaging();
     if (fatal.get() != null) throw fatal.get();
     Progress last = state.progress();
     return new Summary(last, last.verified() >= settings.count(), state.auditMillis());
@@ -133,11 +137,29 @@ public final class Generator {
     return (int) bank.tasks(Verdict.VERIFIED).stream().filter(t -> apps.contains(t.app())).count();
   }
 
+  /** Clears this process's staging folder and those of runs that are gone (killed). */
   private void clearStaging() {
     try {
       HostFolders.deleteTree(staging);
+      Path all = staging.getParent();
+      if (!java.nio.file.Files.isDirectory(all)) return;
+      try (var dirs = java.nio.file.Files.newDirectoryStream(all)) {
+        for (Path d : dirs) {
+          String name = d.getFileName().toString();
+          boolean live = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isPresent();
+          if (!live) HostFolders.deleteTree(d);
+        }
+      }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot clear the evidence staging folder " + staging, e);
+    }
+  }
+
+  private void deleteOwnStaging() {
+    try {
+      HostFolders.deleteTree(staging);
+    } catch (IOException e) {
+      System.err.println("deskforge: could not remove the evidence staging folder " + staging + ": " + e.getMessage());
     }
   }
 

@@ -83,6 +83,25 @@ class BankCommandsTest {
   }
 
   @Test
+  void aCorruptBankGivesOneLineNamingItAndNoStackTrace() throws Exception {
+    for (int offset : new int[] {100, 4096 * 3}) {
+      Path corrupt = dir.resolve("corrupt-" + offset + ".db");
+      Files.copy(bank, corrupt);
+      byte[] bytes = Files.readAllBytes(corrupt);
+      java.util.Random r = new java.util.Random(offset);
+      for (int i = offset; i < bytes.length; i++) bytes[i] = (byte) r.nextInt();
+      Files.write(corrupt, bytes);
+      for (String[] args : List.of(new String[] {"stats", "--bank", corrupt.toString()},
+          new String[] {"export", "--bank", corrupt.toString(), "--format", "jsonl", "--out", dir.resolve("out-" + offset).toString()})) {
+        Cli c = run(args);
+        assertThat(c.exit()).as(String.join(" ", args)).isNotZero();
+        assertThat(c.err().strip().lines().toList()).as(c.err()).hasSize(1);
+        assertThat(c.err()).contains(corrupt.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+      }
+    }
+  }
+
+  @Test
   void showPrintsTheTaskWithItsAudit() throws Exception {
     TaskSpec task = tasks.getFirst();
     Cli r = run("show", task.id(), "--bank", bank.toString());

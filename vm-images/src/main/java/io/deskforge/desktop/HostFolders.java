@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class HostFolders {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String OWNER_FILE = ".owner";
+  /** The source name of a desktop's tmpfs in the mount table ({@code deskforge-desktop.<pid>}), by which stale ones are found. */
+  static final String MOUNT_SOURCE = "deskforge-desktop";
 
   private final Path root;
   private final DesktopUser user;
@@ -84,7 +86,7 @@ public final class HostFolders {
       if (user.hostIsRoot()) {
         // one tmpfs for all the desktop's folders: the disk cap, and no link can cross into the host's file systems
         ExecResult r = HostCommand.run(List.of("mount", "-t", "tmpfs", "-o",
-            "size=" + limits.diskBytes() + ",mode=755,nosuid,nodev", "deskforge-desktop", root.toString()), Duration.ofSeconds(10));
+            "size=" + limits.diskBytes() + ",mode=755,nosuid,nodev", MOUNT_SOURCE + "." + ProcessHandle.current().pid(), root.toString()), Duration.ofSeconds(10));
         if (!r.ok()) throw new IOException("cannot mount the desktop's tmpfs (disk cap) at " + root + ": " + r.stderr().strip());
         mounted = true;
       }
@@ -141,6 +143,37 @@ public final class HostFolders {
     if (!r.ok()) throw new IOException("cannot unmount " + dir + ": " + r.stderr().strip());
   }
 
+  /** Desktop tmpfs mounts anywhere on the host whose owning process is gone (whatever their work root). */
+  private static int reapStaleMounts() {
+    int n = 0;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        int dash = line.indexOf(" - ");
+        if (dash < 0) continue;
+        String[] after = line.substring(dash + 3).split(" ");
+        if (after.length < 2 || !after[0].equals("tmpfs") || !after[1].startsWith(MOUNT_SOURCE + ".")) continue;
+        Path dir = Path.of(line.split(" ")[4].replace("\\040", " "));
+        long pid;
+        try {
+          pid = Long.parseLong(after[1].substring(MOUNT_SOURCE.length() + 1));
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (ProcessHandle.of(pid).isPresent()) continue;
+        try {
+          unmount(dir);
+          deleteTree(dir);
+          n++;
+        } catch (IOException e) {
+          System.err.println("deskforge: could not remove stale desktop mount " + dir + ": " + e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      // no mountinfo: nothing of ours mounted that we could see
+    }
+    return n;
+  }
+
   private static boolean isMountPoint(Path dir) {
     try {
       String target = dir.toAbsolutePath().normalize().toString();
@@ -159,9 +192,12 @@ public final class HostFolders {
    * desktops (a killed JVM). Returns how many desktops were removed.
    */
   public static int reapStale(Path workRoot) {
-    if (DesktopUser.current().hostIsRoot()) io.deskforge.desktop.limits.ResourceControl.reapStale();
-    if (!Files.isDirectory(workRoot)) return 0;
     int reaped = 0;
+    if (DesktopUser.current().hostIsRoot()) {
+      io.deskforge.desktop.limits.ResourceControl.reapStale();
+      reaped += reapStaleMounts();
+    }
+    if (!Files.isDirectory(workRoot)) return reaped;
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(workRoot)) {
       for (Path dir : dirs) {
         Path owner = dir.resolve(OWNER_FILE);

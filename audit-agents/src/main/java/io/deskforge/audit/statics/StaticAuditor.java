@@ -28,8 +28,9 @@ import java.util.Set;
  * instruction. Each problem is one reason.
  */
 public final class StaticAuditor {
+  private static final String HOME = "/home/user/";
   /** Where setup may write: the desktop user's home, and the root-only privileged folder. */
-  private static final List<String> WRITABLE = List.of("/home/user/", "/var/lib/deskforge/privileged/");
+  private static final List<String> WRITABLE = List.of(HOME, "/var/lib/deskforge/privileged/");
 
   private final AppCatalog catalog;
 
@@ -43,6 +44,7 @@ public final class StaticAuditor {
     shape(task, reasons);
     if (!reasons.isEmpty()) return reasons; // the rest assumes a well-formed task
     setupSteps(task, reasons);
+    locations(task, reasons);
     grounding(task, reasons);
     leakage(task, reasons);
     return reasons;
@@ -86,12 +88,20 @@ public final class StaticAuditor {
   private void setupSteps(TaskSpec t, List<String> reasons) {
     Set<String> apps = new HashSet<>(t.relatedApps());
     apps.add(t.app());
+    List<String> writable = new ArrayList<>(WRITABLE);
+    for (String app : apps) {
+      try {
+        writable.addAll(catalog.get(app).stateFolders());
+      } catch (IllegalArgumentException e) {
+        // named by the locations check
+      }
+    }
     for (int i = 0; i < t.setup().size(); i++) {
       String where = "setup[" + i + "]";
       switch (t.setup().get(i)) {
-        case SetupStep.WriteFile s -> writable(s.path(), where, reasons);
-        case SetupStep.MakeDir s -> writable(s.path() + "/", where, reasons);
-        case SetupStep.WriteSpreadsheet s -> writable(s.path(), where, reasons);
+        case SetupStep.WriteFile s -> writable(s.path(), writable, where, reasons);
+        case SetupStep.MakeDir s -> writable(s.path(), writable, where, reasons);
+        case SetupStep.WriteSpreadsheet s -> writable(s.path(), writable, where, reasons);
         case SetupStep.Run s -> {
           if (s.asRoot()) reasons.add("allowed steps: " + where + " runs a command as root; template tasks may only run commands as the desktop user");
           if (s.command().isEmpty()) reasons.add("allowed steps: " + where + " has an empty command");
@@ -103,11 +113,54 @@ public final class StaticAuditor {
     }
   }
 
-  private static void writable(String path, String where, List<String> reasons) {
-    String normal = java.nio.file.Path.of(path).normalize().toString() + (path.endsWith("/") ? "/" : "");
-    if (!path.startsWith("/") || path.contains("/../") || WRITABLE.stream().noneMatch(normal::startsWith)) {
-      reasons.add("allowed steps: " + where + " writes " + path + ", outside the home and the privileged folder");
+  private static void writable(String path, List<String> allowed, String where, List<String> reasons) {
+    if (!confined(path.endsWith("/") ? path.substring(0, path.length() - 1) : path, allowed)) {
+      reasons.add("allowed steps: " + where + " writes " + path + ", outside the task's locations " + allowed);
     }
+  }
+
+  // ------------------------------------------------------------------ locations
+
+  /**
+   * What the checker reads and the files facts are grounded in must be in the task's locations:
+   * the home, or a state folder its apps declare. A getter pointed at a host or system file would
+   * have the host read it for the bank; a fact grounded in the privileged folder is not something
+   * the agent can see.
+   */
+  private void locations(TaskSpec t, List<String> reasons) {
+    List<String> allowed = new ArrayList<>(List.of(HOME));
+    Set<String> apps = new LinkedHashSet<>(t.relatedApps());
+    apps.add(t.app());
+    for (String app : apps) {
+      try {
+        allowed.addAll(catalog.get(app).stateFolders());
+      } catch (IllegalArgumentException e) {
+        reasons.add("locations: related app " + app + " is not in the catalog");
+      }
+    }
+    List<Checker.Check> leaves = t.checker().leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      String path = leaves.get(i).getter().path();
+      if (!confined(path, allowed)) {
+        reasons.add("locations: checker leaf " + i + " reads " + path + ", outside the task's locations " + allowed
+            + "; a checker reads only what the task's apps keep in the home or their declared state folders");
+      }
+    }
+    for (Fact f : t.privileged().facts()) {
+      if (f.grounding() instanceof Grounding.InFile g && !confined(g.path(), allowed)) {
+        reasons.add("locations: fact '" + f.name() + "' is grounded in " + g.path() + ", outside the task's locations "
+            + allowed + ", where the agent cannot see it");
+      }
+    }
+  }
+
+  /** An absolute path without '..' or '.' segments, strictly inside one of the folders. */
+  static boolean confined(String path, List<String> folders) {
+    if (path == null || !path.startsWith("/") || path.contains("\0")) return false;
+    for (String seg : path.substring(1).split("/", -1)) {
+      if (seg.equals("..") || seg.equals(".")) return false;
+    }
+    return folders.stream().anyMatch(f -> path.startsWith(f) && path.length() > f.length());
   }
 
   // ------------------------------------------------------------------ grounding

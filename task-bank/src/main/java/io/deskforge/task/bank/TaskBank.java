@@ -473,12 +473,23 @@ public final class TaskBank implements AutoCloseable {
     try {
       return work.run();
     } catch (SQLException e) {
-      throw new BankException("bank " + file + ": " + e.getMessage(), e);
+      throw new BankException(describe(e), e);
     } catch (IOException e) {
       throw new UncheckedIOException("bank " + file + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The SQLite failure in words that name the bank and say what to do for the usual ones. */
+  private String describe(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+      return "bank " + file + " is corrupt (" + m + "); restore it from a copy, or salvage it with: sqlite3 "
+          + file + " .recover | sqlite3 recovered.sqlite";
+    }
+    if (m.contains("SQLITE_FULL")) return "bank " + file + ": the disk is full (" + m + "); free space and run again, nothing recorded is lost";
+    return "bank " + file + ": " + m;
   }
 
   /**

@@ -199,7 +199,8 @@ final class DockerDesktop extends Desktop {
   protected RunningApp spawn(String name, List<String> command, Map<String, String> env) {
     DesktopUser user = folders.user();
     String log = DesktopPaths.RUN + "/" + appLog(name).getFileName();
-    List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" >>" + log + " 2>&1", "sh"));
+    // the log is the desktop user's to replace: start it afresh rather than append through what is there
+    List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "rm -f \"$0\"; exec \"$@\" >>\"$0\" 2>&1", log));
     wrapped.addAll(command);
     try {
       String execId = docker.execCreateCmd(containerId)

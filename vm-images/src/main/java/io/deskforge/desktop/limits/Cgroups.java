@@ -139,14 +139,29 @@ public final class Cgroups implements ResourceControl {
     }
   }
 
-  /** Every process still in the group (one that escaped its parent's kill, an nsenter'd child). */
+  /**
+   * Kills every process still in the group (one that escaped its parent's kill, an nsenter'd
+   * child), again until none is left: a fork bomb refills the slots its killed processes free.
+   */
   private static void killAll(Path g) {
-    try {
-      for (String pid : Files.readString(g.resolve("cgroup.procs")).split("\\s+")) {
-        if (!pid.isBlank()) ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+    for (int round = 0; round < 200; round++) {
+      boolean any = false;
+      try {
+        for (String pid : Files.readString(g.resolve("cgroup.procs")).split("\\s+")) {
+          if (pid.isBlank()) continue;
+          any = true;
+          ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        }
+      } catch (IOException | NumberFormatException e) {
+        return; // gone already
       }
-    } catch (IOException | NumberFormatException e) {
-      // gone already
+      if (!any) return;
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

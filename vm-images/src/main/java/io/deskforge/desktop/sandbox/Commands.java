@@ -27,13 +27,22 @@ final class Commands {
     }
     CompletableFuture<byte[]> out = drain(p.getInputStream());
     CompletableFuture<byte[]> err = drain(p.getErrorStream());
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         p.waitFor(5, TimeUnit.SECONDS);
         return new ExecResult(124, out.getNow(new byte[0]), "timed out after " + timeout.toMillis() + " ms: " + String.join(" ", cmd));
       }
-      return new ExecResult(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+      // a process the command left running in the background may hold its output open for good
+      long left = Math.max(200, (deadline - System.nanoTime()) / 1_000_000);
+      try {
+        return new ExecResult(p.exitValue(), out.get(left, TimeUnit.MILLISECONDS),
+            new String(err.get(Math.max(50, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8));
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        return new ExecResult(124, out.getNow(new byte[0]), "the command ended but processes it left behind kept its output open past "
+            + timeout.toMillis() + " ms: " + String.join(" ", cmd));
+      }
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
