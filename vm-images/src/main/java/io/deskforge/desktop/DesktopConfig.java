@@ -48,7 +48,7 @@ public record DesktopConfig(
     private final List<String> packages = new ArrayList<>();
     private Duration startTimeout = Duration.ofSeconds(30);
     private Path workRoot = defaultWorkRoot();
-    private DesktopLimits limits = DesktopLimits.DEFAULT;
+    private DesktopLimits limits = DesktopLimits.fromEnvironment();
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -80,7 +80,7 @@ public record DesktopConfig(
       return this;
     }
 
-    /** Per-desktop resource limits; {@link DesktopLimits#DEFAULT} unless set. */
+    /** Per-desktop resource limits; {@code DESKFORGE_DESKTOP_LIMITS} over the defaults unless set. */
     public Builder limits(DesktopLimits limits) {
       this.limits = limits;
       return this;

@@ -61,6 +61,19 @@ public record DesktopLimits(
     return l;
   }
 
+  /**
+   * The defaults with what {@code DESKFORGE_DESKTOP_LIMITS} sets (same form as {@link #parse}),
+   * so every command that makes desktops honours it.
+   */
+  public static DesktopLimits fromEnvironment() {
+    String spec = System.getenv("DESKFORGE_DESKTOP_LIMITS");
+    try {
+      return parse(spec);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("DESKFORGE_DESKTOP_LIMITS: " + e.getMessage(), e);
+    }
+  }
+
   /** "512m", "2g", "65536": bytes, with k, m or g meaning binary multiples. */
   static long bytes(String v) {
     String s = v.toLowerCase(Locale.ROOT);
