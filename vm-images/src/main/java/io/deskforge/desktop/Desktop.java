@@ -612,7 +612,7 @@ public abstract class Desktop implements AutoCloseable {
           x = X11Connection.open(socket);
           x.timeout(config.limits().callTimeout());
           if (!x.queryExtension("XTEST")) throw new DesktopException(describe() + ": the X server lacks XTEST");
-          input = new X11Input(x);
+          input = new X11Input(x, () -> settle(Duration.ofMillis(50), Duration.ofSeconds(5)));
           return;
         } catch (IOException e) {
           last = e;

@@ -8,19 +8,37 @@ import java.util.Map;
 
 /**
  * Mouse and keyboard through XTEST. Characters that the keymap lacks are typed by binding their
- * keysym to a spare keycode for the moment, as xdotool does.
+ * keysym to a spare keycode for the moment, as xdotool does, but without its race: the spare
+ * keycodes are used in turn, and one is bound again only after the desktop has gone quiet (its
+ * apps have read the key presses still queued for the old binding), so a key is never read with a
+ * later binding than the one it was typed with.
  */
 public final class X11Input {
   private static final int LEFT = 1;
   private static final int RIGHT = 3;
 
   private final X11Connection x;
+  private final java.util.function.BooleanSupplier quiesce;
   private final Map<Integer, int[]> keycodeOf = new HashMap<>(); // keysym -> {keycode, level}
-  private int spareKeycode = -1;
+  private final List<Integer> spares = new ArrayList<>();
+  private final java.util.Set<Integer> usedSinceQuiet = new java.util.HashSet<>();
+  private int nextSpare;
   private boolean mapped;
 
-  public X11Input(X11Connection x) {
+  /**
+   * @param quiesce waits until the desktop's apps have handled the input sent so far; false when
+   *     they did not in reasonable time
+   */
+  public X11Input(X11Connection x, java.util.function.BooleanSupplier quiesce) {
     this.x = x;
+    this.quiesce = quiesce;
+  }
+
+  public X11Input(X11Connection x) {
+    this(x, () -> {
+      pause(100);
+      return true;
+    });
   }
 
   public void move(int px, int py) throws IOException {
@@ -122,6 +140,7 @@ public final class X11Input {
 
   private void tap(int keysym) throws IOException {
     int[] kc = keycode(keysym);
+    if (spares.contains(kc[0])) usedSinceQuiet.add(kc[0]);
     int shift = kc[1] == 1 ? keycode(Keysyms.SHIFT_L)[0] : 0;
     if (shift != 0) x.fakeInput(X11Connection.KEY_PRESS, shift, 0, 0);
     x.fakeInput(X11Connection.KEY_PRESS, kc[0], 0, 0);
@@ -133,14 +152,25 @@ public final class X11Input {
   private int[] keycode(int keysym) throws IOException {
     int[] kc = keycodeOf.get(keysym);
     if (kc != null) return kc;
-    if (spareKeycode < 0) {
+    if (spares.isEmpty()) {
       throw new X11Exception("no spare keycode to type keysym 0x" + Integer.toHexString(keysym), false, null);
     }
-    x.changeKeyboardMapping(spareKeycode, new int[] {keysym, keysym});
+    int spare = spares.get(nextSpare);
+    nextSpare = (nextSpare + 1) % spares.size();
+    if (usedSinceQuiet.contains(spare)) {
+      // this keycode was typed with another binding: its presses must be read before it changes
+      x.sync();
+      if (!quiesce.getAsBoolean()) {
+        throw new X11Exception("the desktop's apps did not take the keys typed so far in time; rebinding a keycode now "
+            + "would garble them", false, null);
+      }
+      usedSinceQuiet.clear();
+    }
+    x.changeKeyboardMapping(spare, new int[] {keysym, keysym});
     x.sync();
     pause(30); // clients reload their keymap on MappingNotify before the key arrives
-    keycodeOf.values().removeIf(v -> v[0] == spareKeycode);
-    int[] bound = {spareKeycode, 0};
+    keycodeOf.values().removeIf(v -> v[0] == spare);
+    int[] bound = {spare, 0};
     keycodeOf.put(keysym, bound);
     return bound;
   }
@@ -158,7 +188,7 @@ public final class X11Input {
           keycodeOf.put(ks, new int[] {keycode, level});
         }
       }
-      if (empty && allZero(map[k]) && spareKeycode < 0) spareKeycode = keycode; // the highest unused one
+      if (empty && allZero(map[k])) spares.add(keycode); // unused keycodes, highest first
     }
     mapped = true;
   }
