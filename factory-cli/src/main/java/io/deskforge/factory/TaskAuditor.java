@@ -48,7 +48,13 @@ public final class TaskAuditor {
   public AuditReport audit(TaskSpec task) {
     long t0 = System.nanoTime();
     List<Stage> stages = new ArrayList<>();
-    List<String> staticReasons = statics.audit(task);
+    List<String> staticReasons;
+    try {
+      staticReasons = statics.audit(task);
+    } catch (RuntimeException e) {
+      // whatever a task holds, its audit ends in a verdict: an import never dies of one task
+      staticReasons = List.of("static: the audit could not read the task: " + describe(e));
+    }
     stages.add(new Stage("static", staticReasons.isEmpty(),
         staticReasons.isEmpty() ? "shape, allowed setup steps, grounding and leakage hold" : String.join("; ", staticReasons),
         ms(t0), null));
@@ -81,14 +87,24 @@ public final class TaskAuditor {
       } catch (UnreadableFileException e) {
         stages.add(new Stage("replay.state", false, e.getMessage(), ms(t0), null));
         return report(Verdict.REJECTED, List.of("unreadable state: " + e.getMessage()), stages, List.of(), t0);
-      } catch (DesktopException | java.io.UncheckedIOException e) {
+      } catch (IllegalArgumentException e) {
+        // the task's own content made an action or check impossible (a key, a pattern, a point)
+        stages.add(new Stage("replay.task", false, describe(e), ms(t0), null));
+        return report(Verdict.REJECTED, List.of("the task cannot be replayed: " + describe(e)), stages, List.of(), t0);
+      } catch (RuntimeException e) {
+        // the desktop, an app, or something unforeseen: once more in a fresh desktop, then error
+        String why = e instanceof DesktopException || e instanceof java.io.UncheckedIOException ? e.getMessage() : describe(e);
         if (attempt == 2) {
-          stages.add(new Stage("replay.infrastructure", false, e.getMessage(), ms(t0), null));
-          return report(Verdict.ERROR, List.of("infrastructure failed twice: " + e.getMessage()), stages, List.of(), t0);
+          stages.add(new Stage("replay.infrastructure", false, why, ms(t0), null));
+          return report(Verdict.ERROR, List.of("infrastructure failed twice: " + why), stages, List.of(), t0);
         }
-        stages.add(new Stage("retry", true, "infrastructure failed, retrying once in a fresh desktop: " + e.getMessage(), ms(t0), null));
+        stages.add(new Stage("retry", true, "infrastructure failed, retrying once in a fresh desktop: " + why, ms(t0), null));
       }
     }
+  }
+
+  private static String describe(RuntimeException e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private AuditReport report(Verdict verdict, List<String> reasons, List<Stage> stages, List<String> evidence, long t0) {

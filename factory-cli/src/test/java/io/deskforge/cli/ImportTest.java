@@ -3,9 +3,11 @@ package io.deskforge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.task.action.Action;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.TaskSpec;
+import io.deskforge.task.spec.Trajectory;
 import io.deskforge.task.spec.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +48,43 @@ class ImportTest {
       assertThat(b.verdictOf(task.id())).contains(Verdict.VERIFIED);
       assertThat(b.get(task.id()).orElseThrow().audit().stages()).anyMatch(s -> s.name().equals("replay.solution") && s.passed());
     }
+  }
+
+  @Test
+  void tasksThatWouldThrowInAReplayAreNamedByValidateAndImportRecordsEachAndAuditsTheRest() throws Exception {
+    AppCatalog catalog = AppCatalog.load();
+    TaskSpec good = catalog.family("xterm.make-directory").sample(9);
+    TaskSpec badKey = withSolutionAction(catalog.family("xterm.write-file").sample(5), Action.key("ctrl+nosuchkey"));
+    TaskSpec badRegex = withSolutionAction(catalog.family("xterm.write-file").sample(6), Action.waitForWindow("([unclosed"));
+    TaskSpec offScreen = withSolutionAction(catalog.family("xterm.write-file").sample(7), Action.click(5000, 10));
+    Path file = dir.resolve("mixed.jsonl");
+    Files.writeString(file, String.join("\n", TaskJson.write(badKey), TaskJson.write(good), TaskJson.write(badRegex),
+        TaskJson.write(offScreen)) + "\n");
+
+    Cli validate = Cli.run("validate", file.toString());
+    assertThat(validate.exit()).isEqualTo(Deskforge.USAGE);
+    assertThat(validate.out()).contains("task 1: replayability: solution action").contains("unknown key 'nosuchkey'")
+        .contains("task 3: replayability:").contains("not a regular expression")
+        .contains("task 4: replayability:").contains("(5000, 10) is off the 1280x800 screen")
+        .doesNotContain("task 2:");
+
+    Path bank = dir.resolve("bank.sqlite");
+    Cli r = Cli.run("import", "--bank", bank.toString(), file.toString());
+    assertThat(r.err()).doesNotContain("\tat ");
+    try (TaskBank b = TaskBank.openExisting(bank)) {
+      assertThat(b.verdictOf(good.id())).contains(Verdict.VERIFIED);
+      for (TaskSpec broken : java.util.List.of(badKey, badRegex, offScreen)) {
+        assertThat(b.verdictOf(broken.id())).as(broken.id()).contains(Verdict.REJECTED);
+        assertThat(b.get(broken.id()).orElseThrow().audit().reasons()).anyMatch(x -> x.startsWith("replayability: solution action"));
+      }
+    }
+  }
+
+  private static TaskSpec withSolutionAction(TaskSpec t, Action extra) {
+    java.util.List<Action> actions = new java.util.ArrayList<>(t.solution().actions());
+    actions.add(extra);
+    Trajectory solution = new Trajectory(t.solution().name(), t.solution().description(), actions);
+    return new TaskSpec(null, t.family(), t.app(), t.relatedApps(), t.instruction(), t.seed(), t.params(), t.privileged(),
+        t.setup(), t.checker(), solution, t.negatives(), t.difficulty(), t.provenance(), null).withContentId();
   }
 }

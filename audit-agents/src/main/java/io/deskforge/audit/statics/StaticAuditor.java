@@ -43,6 +43,7 @@ public final class StaticAuditor {
     List<String> reasons = new ArrayList<>();
     shape(task, reasons);
     if (!reasons.isEmpty()) return reasons; // the rest assumes a well-formed task
+    reasons.addAll(new Replayability(catalog).problems(task));
     setupSteps(task, reasons);
     locations(task, reasons);
     grounding(task, reasons);
