@@ -64,6 +64,14 @@ final class BrokenFamilies {
     return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
   }
 
+  /** Setup runs a shell command first that writes something into the home. */
+  static TaskSpec setupRunningFirst(long seed, String shellCommand) {
+    TaskSpec t = base(seed);
+    List<SetupStep> setup = new ArrayList<>(t.setup());
+    setup.add(0, new SetupStep.Run(List.of("sh", "-c", shellCommand), false));
+    return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
+  }
+
   /** The checker expects a line that neither the instruction nor any fact mentions. */
   static TaskSpec expectedValueGroundedNowhere(long seed) {
     TaskSpec t = base(seed);

@@ -561,6 +561,7 @@ public abstract class Desktop implements AutoCloseable {
     // scrollbars are always drawn, the same way every time.
     env.put("GTK_OVERLAY_SCROLLING", "0");
     if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
+    env.putAll(config.environment());
     env.putAll(extra);
     return env;
   }

@@ -18,7 +18,8 @@ public record DesktopConfig(
     List<String> packages,
     Duration startTimeout,
     Path workRoot,
-    DesktopLimits limits) {
+    DesktopLimits limits,
+    java.util.Map<String, String> environment) {
 
   public DesktopConfig {
     if (width < 320 || height < 240 || width > 7680 || height > 4320) {
@@ -26,6 +27,7 @@ public record DesktopConfig(
     }
     packages = List.copyOf(packages);
     if (limits == null) limits = DesktopLimits.DEFAULT;
+    environment = environment == null ? java.util.Map.of() : java.util.Map.copyOf(environment);
     if (imageName == null || !imageName.matches("[a-z0-9][a-z0-9.-]*")) {
       throw new IllegalArgumentException("image name '" + imageName + "' must be lower-case letters, digits, '.' or '-'");
     }
@@ -49,6 +51,7 @@ public record DesktopConfig(
     private Duration startTimeout = Duration.ofSeconds(30);
     private Path workRoot = defaultWorkRoot();
     private DesktopLimits limits = DesktopLimits.fromEnvironment();
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -86,8 +89,17 @@ public record DesktopConfig(
       return this;
     }
 
+    /**
+     * Variables added to the environment of everything run inside as the desktop user (apps,
+     * setup commands): a time zone, a shifted clock for a determinism check.
+     */
+    public Builder environment(java.util.Map<String, String> variables) {
+      this.environment.putAll(variables);
+      return this;
+    }
+
     public DesktopConfig build() {
-      return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits);
+      return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment);
     }
   }
 }

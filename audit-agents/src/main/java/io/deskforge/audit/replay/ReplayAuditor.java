@@ -122,9 +122,14 @@ public final class ReplayAuditor {
       }
     }
 
+    boolean shifted = false;
     for (Trajectory negative : task.negatives()) {
       if (negative.name().equals("no-op")) continue;
-      try (Desktop d = provider.create(desktopConfig(task))) {
+      // the first of these desktops lives a year and a half later, on the other side of the world:
+      // a setup that writes the date or the time zone cannot pass the determinism check
+      DesktopConfig config = shifted ? desktopConfig(task) : shiftedClock(desktopConfig(task));
+      shifted = true;
+      try (Desktop d = provider.create(config)) {
         long t = System.nanoTime();
         d.start();
         setup.apply(d, task.setup());
@@ -197,6 +202,28 @@ public final class ReplayAuditor {
   }
 
   /** A desktop with the task's app, its related apps and every app its setup launches. */
+  /** The zone and the clock offset of the determinism check's shifted desktop. */
+  static final String SHIFTED_ZONE = "Pacific/Kiritimati";
+  static final String SHIFTED_OFFSET = "+555d";
+
+  /**
+   * The same desktop with another time zone and, where libfaketime is installed (a base package),
+   * a clock {@value #SHIFTED_OFFSET} ahead for everything run inside as the desktop user.
+   */
+  static DesktopConfig shiftedClock(DesktopConfig config) {
+    java.util.Map<String, String> env = new java.util.LinkedHashMap<>(config.environment());
+    env.put("TZ", SHIFTED_ZONE);
+    String multiarch = System.getProperty("os.arch").equals("aarch64") ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+    String lib = "/usr/lib/" + multiarch + "/faketime/libfaketime.so.1";
+    if (java.nio.file.Files.exists(java.nio.file.Path.of(lib))) {
+      env.put("LD_PRELOAD", lib);
+      env.put("FAKETIME", SHIFTED_OFFSET);
+      env.put("FAKETIME_DONT_FAKE_MONOTONIC", "1"); // timeouts and waits inside keep real time
+    }
+    return new DesktopConfig(config.width(), config.height(), config.accessibility(), config.imageName(), config.packages(),
+        config.startTimeout(), config.workRoot(), config.limits(), env);
+  }
+
   public DesktopConfig desktopConfig(TaskSpec task) {
     Set<String> apps = new LinkedHashSet<>();
     apps.add(task.app());
