@@ -67,7 +67,10 @@ class BrokenTaskAuditTest {
 
   @Test
   void aNondeterministicSetupIsRejected() {
-    ReplayAuditor.Outcome o = replay(BrokenFamilies.nondeterministicSetup(15));
+    TaskSpec t = BrokenFamilies.nondeterministicSetup(15);
+    // a free-form command is refused statically unless a built-in family drew it; the replay must catch it anyway
+    assertThat(STATICS.audit(t)).singleElement().asString().contains("free-form command");
+    ReplayAuditor.Outcome o = replay.replay(t, new EvidenceSink(work.resolve("evidence"), t.id()));
     assertThat(o.proved()).isFalse();
     assertThat(o.reasons()).singleElement().asString().contains("not deterministic").contains("~/started-at.txt");
   }

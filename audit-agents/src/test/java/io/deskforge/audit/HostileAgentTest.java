@@ -131,4 +131,14 @@ class HostileAgentTest {
     }
     assertThat(statics.audit(BrokenFamilies.base(3))).isEmpty();
   }
+
+  @Test
+  void freeFormSetupCommandsInTasksNoBuiltInFamilyDrewAreRefused() {
+    StaticAuditor statics = new StaticAuditor(CATALOG);
+    for (String command : List.of("curl -s http://example.com/answer > /home/user/answer.txt || true",
+        "echo pwned > /etc/motd || true", "true")) {
+      assertThat(statics.audit(BrokenFamilies.setupRunningFirst(3, command))).as(command)
+          .anyMatch(r -> r.startsWith("allowed steps: setup[0] runs a free-form command") && r.contains(command));
+    }
+  }
 }

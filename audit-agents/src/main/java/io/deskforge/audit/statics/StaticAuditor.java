@@ -106,11 +106,25 @@ public final class StaticAuditor {
         case SetupStep.Run s -> {
           if (s.asRoot()) reasons.add("allowed steps: " + where + " runs a command as root; template tasks may only run commands as the desktop user");
           if (s.command().isEmpty()) reasons.add("allowed steps: " + where + " has an empty command");
+          if (!drawnByBuiltInFamily(t)) {
+            reasons.add("allowed steps: " + where + " runs a free-form command " + s.command() + ", which only tasks drawn by a "
+                + "built-in family may; use the typed steps (write_file, make_dir, write_spreadsheet, launch), which the audit can check");
+          }
         }
         case SetupStep.Launch s -> {
           if (!apps.contains(s.app())) reasons.add("allowed steps: " + where + " launches " + s.app() + ", which is neither the task's app nor a related app");
         }
       }
+    }
+  }
+
+  /** Whether the task is exactly what its (built-in) family draws for its seed: its commands are ours. */
+  private boolean drawnByBuiltInFamily(TaskSpec t) {
+    try {
+      TaskSpec drawn = catalog.family(t.family()).sample(t.seed());
+      return drawn.withId(null).withContentId().id().equals(t.withId(null).withAudit(null).withContentId().id());
+    } catch (RuntimeException e) {
+      return false; // no such family, or it cannot draw this seed
     }
   }
 
