@@ -270,14 +270,12 @@ public final class StaticAuditor {
 
   /** A derived fact is what the agent must work out; seeing it in the instruction gives it away. */
   private void leakage(TaskSpec t, List<String> reasons) {
-    List<String> tokens = List.of(t.instruction().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}.]+"));
     for (Fact f : t.privileged().facts()) {
       if (!(f.grounding() instanceof Grounding.Derived)) continue;
       String v = f.value().strip();
       if (v.isEmpty()) continue;
-      boolean leaked = v.length() < 12
-          ? tokens.stream().map(s -> s.replaceAll("\\.$", "")).anyMatch(tok -> sameValue(tok, v.toLowerCase(Locale.ROOT)))
-          : t.instruction().contains(v);
+      // in any form a person writes it: separators, signs, units, dates, the items of a list
+      boolean leaked = LeakScan.leaks(t.instruction(), v);
       if (leaked) reasons.add("leakage: the instruction states the privileged fact '" + f.name() + "' (\"" + clip(v) + "\"), which the agent should work out");
     }
     // a trajectory is data for the auditor only; none may be empty but the no-op
