@@ -64,6 +64,11 @@ final class BrokenFamilies {
     return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
   }
 
+  /** Any task with another checker. */
+  static TaskSpec withChecker(TaskSpec t, Checker checker) {
+    return with(t, t.instruction(), t.privileged(), t.setup(), checker, t.solution(), t.negatives());
+  }
+
   /** Setup runs a shell command first that writes something into the home. */
   static TaskSpec setupRunningFirst(long seed, String shellCommand) {
     TaskSpec t = base(seed);

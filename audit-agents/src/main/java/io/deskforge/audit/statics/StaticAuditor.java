@@ -46,6 +46,7 @@ public final class StaticAuditor {
     reasons.addAll(new Replayability(catalog).problems(task));
     setupSteps(task, reasons);
     locations(task, reasons);
+    consistency(task, reasons);
     grounding(task, reasons);
     leakage(task, reasons);
     return reasons;
@@ -176,6 +177,52 @@ public final class StaticAuditor {
       if (seg.equals("..") || seg.equals(".")) return false;
     }
     return folders.stream().anyMatch(f -> path.startsWith(f) && path.length() > f.length());
+  }
+
+  // ------------------------------------------------------------------ consistency
+
+  /**
+   * Where the checker looks must be where the instruction sends the agent: every file or folder it
+   * reads, every cell, range corner and sheet is named in the instruction (or is a fact the agent
+   * can see). A checker that reads another file or cell than the instruction names would reward
+   * the wrong work, or none.
+   */
+  private void consistency(TaskSpec t, List<String> reasons) {
+    List<Checker.Check> leaves = t.checker().leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      Getter g = leaves.get(i).getter();
+      String where = "consistency: checker leaf " + i;
+      String path = g.path();
+      String name = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      name = name.substring(name.lastIndexOf('/') + 1);
+      if (!named(t, name)) {
+        reasons.add(where + " reads " + path + ", but the instruction never names '" + name + "'");
+      }
+      switch (g) {
+        case Getter.SpreadsheetCell c -> {
+          if (!named(t, c.cell())) reasons.add(where + " reads cell " + c.cell() + " of " + name + ", which the instruction does not name");
+          if (c.sheet() != null && !named(t, c.sheet())) reasons.add(where + " reads sheet '" + c.sheet() + "', which the instruction does not name");
+        }
+        case Getter.SpreadsheetRange r -> {
+          String[] corners = r.range().split(":");
+          if (!named(t, r.range()) && !java.util.Arrays.stream(corners).allMatch(x -> named(t, x))) {
+            reasons.add(where + " reads range " + r.range() + " of " + name + ", which the instruction does not name");
+          }
+          if (r.sheet() != null && !named(t, r.sheet())) reasons.add(where + " reads sheet '" + r.sheet() + "', which the instruction does not name");
+        }
+        default -> { }
+      }
+    }
+  }
+
+  /** Named as a whole word in the instruction, or the value of a fact the agent can see. */
+  private static boolean named(TaskSpec t, String s) {
+    if (s == null || s.isBlank()) return true;
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile(
+        "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(s) + "(?![\\p{L}\\p{N}])", java.util.regex.Pattern.CASE_INSENSITIVE);
+    if (word.matcher(t.instruction()).find()) return true;
+    return t.privileged().facts().stream()
+        .anyMatch(f -> !(f.grounding() instanceof Grounding.Derived) && f.value().strip().equalsIgnoreCase(s));
   }
 
   // ------------------------------------------------------------------ grounding
