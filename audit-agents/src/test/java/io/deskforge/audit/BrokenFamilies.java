@@ -64,6 +64,20 @@ final class BrokenFamilies {
     return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
   }
 
+  /** Any task with one more privileged fact. */
+  static TaskSpec withFact(TaskSpec t, Fact fact) {
+    List<Fact> facts = new ArrayList<>(t.privileged().facts());
+    facts.add(fact);
+    return with(t, t.instruction(), new Privileged(facts), t.setup(), t.checker(), t.solution(), t.negatives());
+  }
+
+  /** Any task with one more setup step at the end. */
+  static TaskSpec withLastSetupStep(TaskSpec t, SetupStep step) {
+    List<SetupStep> setup = new ArrayList<>(t.setup());
+    setup.add(step);
+    return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
+  }
+
   /** Any task with another checker. */
   static TaskSpec withChecker(TaskSpec t, Checker checker) {
     return with(t, t.instruction(), t.privileged(), t.setup(), checker, t.solution(), t.negatives());

@@ -255,9 +255,7 @@ public final class StaticAuditor {
     return switch (f.grounding()) {
       case Grounding.InInstruction g -> t.instruction().contains(f.value())
           ? Optional.empty() : Optional.of("claims to be in the instruction, but \"" + clip(f.value()) + "\" is not there");
-      case Grounding.InFile g -> fileContent(t, g.path()).map(c -> c.contains(f.value())
-              ? Optional.<String>empty() : Optional.of("claims to be in " + g.path() + ", but setup does not write \"" + clip(f.value()) + "\" there"))
-          .orElse(Optional.of("claims to be in " + g.path() + ", which setup never writes"));
+      case Grounding.InFile g -> visibleIn(t, g.path(), f.value());
       case Grounding.Derived g -> {
         List<String> args = new ArrayList<>();
         for (String from : g.from()) {
@@ -278,17 +276,33 @@ public final class StaticAuditor {
     };
   }
 
-  /** What setup puts in a file: write_file text, or a spreadsheet's cells joined by newlines. */
-  private static Optional<String> fileContent(TaskSpec t, String path) {
+  /**
+   * Why a value is not visible in a file as the agent finds it after setup, or empty when it is:
+   * the last step that writes the file counts, and the value must be a whole line or a whole word
+   * of its text, or a whole cell of its sheet, never part of a longer one (12 is not in 123).
+   */
+  private static Optional<String> visibleIn(TaskSpec t, String path, String value) {
+    SetupStep last = null;
     for (SetupStep s : t.setup()) {
-      if (s instanceof SetupStep.WriteFile w && w.path().equals(path)) return Optional.of(w.text());
-      if (s instanceof SetupStep.WriteSpreadsheet w && w.path().equals(path)) {
-        StringBuilder sb = new StringBuilder();
-        w.rows().forEach(r -> r.forEach(c -> sb.append(c).append('\n')));
-        return Optional.of(sb.toString());
-      }
+      if (s instanceof SetupStep.WriteFile w && w.path().equals(path)) last = s;
+      if (s instanceof SetupStep.WriteSpreadsheet w && w.path().equals(path)) last = s;
+      if (s instanceof SetupStep.MakeDir m && m.path().equals(path)) last = s;
     }
-    return Optional.empty();
+    String v = value.strip();
+    return switch (last) {
+      case null -> Optional.of("claims to be in " + path + ", which setup never writes");
+      case SetupStep.WriteFile w -> {
+        boolean line = w.text().lines().anyMatch(l -> sameValue(l, v));
+        boolean word = !v.isEmpty() && java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}.,-])" + java.util.regex.Pattern.quote(v)
+            + "(?![\\p{L}\\p{N}]|[.,]\\p{N})").matcher(w.text()).find();
+        yield line || word ? Optional.empty()
+            : Optional.of("claims to be in " + path + ", but setup writes no line or word \"" + clip(v) + "\" there"
+                + (w.text().contains(v) ? " (only as part of something longer)" : ""));
+      }
+      case SetupStep.WriteSpreadsheet w -> w.rows().stream().flatMap(List::stream).anyMatch(c -> sameValue(c, v))
+          ? Optional.empty() : Optional.of("claims to be in " + path + ", but no cell that setup writes there holds \"" + clip(v) + "\"");
+      default -> Optional.of("claims to be in " + path + ", which setup makes a folder");
+    };
   }
 
   private static List<String> expectedValues(Checker.Check leaf) {
