@@ -5,6 +5,7 @@ import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.setup.SetupRunner;
 import io.deskforge.audit.evidence.EvidenceSink;
+import io.deskforge.audit.visual.VisualAudit;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopConfig;
 import io.deskforge.desktop.DesktopProvider;
@@ -80,7 +81,8 @@ public final class ReplayAuditor {
       d.start();
       setup.apply(d, task.setup());
       d.settle(SETUP_QUIET, SETTLE_MAX);
-      evidence.write("start.png", d.screenshot().png());
+      byte[] startPng = d.screenshot().png();
+      evidence.write("start.png", startPng);
       first = InitialState.take(d, task.checker());
       Map<String, PathState> initialPaths = capturePaths(d, task);
       stages.add(stage("replay.setup", true, "fresh " + provider.name() + " desktop " + d.id() + " set up", t0, null));
@@ -100,13 +102,23 @@ public final class ReplayAuditor {
       d.act(task.solution().actions());
       awaitFinalState(d, task);
       CheckResult solved = GetterReader.check(d, task.checker());
-      evidence.write("end.png", d.screenshot().png());
+      byte[] endPng = d.screenshot().png();
+      evidence.write("end.png", endPng);
       stages.add(stage("replay.solution", solved.passed(),
           solved.passed() ? "the reference solution, through the GUI, makes the checker pass"
               : "the reference solution does not solve the task: " + solved.explain(), t2, readings(solved)));
       if (!solved.passed()) {
         reasons.add("the reference solution does not make the checker pass (" + solved.explain() + ")");
         return new Outcome(stages, reasons);
+      }
+
+      // the screen the solution left must look like a solved task, not a broken one
+      long tv = System.nanoTime();
+      boolean edits = task.solution().actions().stream()
+          .anyMatch(a -> !(a instanceof io.deskforge.task.action.Action.Wait || a instanceof io.deskforge.task.action.Action.WaitForWindow));
+      for (VisualAudit.Finding f : VisualAudit.inspect(startPng, endPng, d.windows(), task.app(), edits)) {
+        stages.add(stage("replay.visual:" + f.check(), f.passed(), f.detail(), tv, null));
+        if (!f.passed()) reasons.add("visual: " + f.check() + ": " + f.detail());
       }
 
       for (CheckerMutation m : CheckerMutation.derive(task, d, initialPaths)) {
