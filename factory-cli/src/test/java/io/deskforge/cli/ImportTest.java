@@ -80,6 +80,31 @@ class ImportTest {
     }
   }
 
+  @Test
+  void aTaskWhoseCheckerReadsAHostFileIsRejectedNamingItAndNothingOfTheFileReachesTheBank() throws Exception {
+    TaskSpec t = AppCatalog.load().family("xterm.write-file").sample(12);
+    com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) TaskJson.mapper().readTree(TaskJson.write(t.withId(null)));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json.at("/checker/getter")).put("path", "/etc/shadow");
+    json.put("instruction", t.instruction() + " Also look at /etc/shadow.");
+    Path file = dir.resolve("shadow.json");
+    Files.writeString(file, json.toString());
+    Path bank = dir.resolve("bank.sqlite");
+
+    Cli r = Cli.run("import", "--bank", bank.toString(), file.toString());
+    assertThat(r.err()).doesNotContain("\tat ");
+    String id = TaskJson.mapper().readValue(json.toString(), TaskSpec.class).withContentId().id();
+    try (TaskBank b = TaskBank.openExisting(bank)) {
+      assertThat(b.verdictOf(id)).contains(Verdict.REJECTED);
+      assertThat(b.get(id).orElseThrow().audit().reasons()).anyMatch(x -> x.startsWith("locations: checker leaf 0 reads /etc/shadow"));
+    }
+    String shadowRoot = Files.readAllLines(Path.of("/etc/shadow")).get(0);
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1)).as(p.toString()).doesNotContain(shadowRoot);
+      }
+    }
+  }
+
   private static TaskSpec withSolutionAction(TaskSpec t, Action extra) {
     java.util.List<Action> actions = new java.util.ArrayList<>(t.solution().actions());
     actions.add(extra);
