@@ -145,23 +145,41 @@ class BankCommandsTest {
   }
 
   @Test
-  void validateAcceptsAValidFile() {
-    Cli r = run("validate", fixture.toString());
-    assertThat(r.exit()).isZero();
-    assertThat(r.out()).isEqualTo(fixture + ": ok, 4 tasks" + System.lineSeparator());
+  void validateAcceptsAValidFile() throws Exception {
+    Path real = realTasks();
+    Cli r = run("validate", real.toString());
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).isEqualTo(real + ": ok, 3 tasks" + System.lineSeparator());
   }
 
   @Test
   void validateNamesFileLineAndJsonPathOfEachProblemAndExitsTwo() throws Exception {
-    List<String> lines = Files.readAllLines(fixture);
+    Path real = realTasks();
+    List<String> lines = Files.readAllLines(real);
     Path broken = dir.resolve("broken.jsonl");
-    Files.write(broken, List.of(lines.get(0), lines.get(1).replace("\"path\":\"/home/user/Documents\"", "\"pth\":\"x\""), "{\"family\": "));
-    Cli r = run("validate", fixture.toString(), broken.toString());
+    Files.write(broken, List.of(lines.get(0), lines.get(1).replace("\"setup\":[{\"type\":\"write_file\",\"path\":", "\"setup\":[{\"type\":\"write_file\",\"pth\":"), "{\"family\": "));
+    Cli r = run("validate", real.toString(), broken.toString());
     assertThat(r.exit()).isEqualTo(Deskforge.USAGE);
     assertThat(r.out()).contains(
         broken + ":2: $.setup[0].path: is required but missing",
         broken + ":2: $.setup[0].pth: unknown field 'pth'",
         broken + ":3:12: malformed JSON",
         "1 of 2 files invalid, 3 problems");
+  }
+
+  @Test
+  void validateNamesAnAppTheCatalogLacks() {
+    Cli r = run("validate", fixture.toString());
+    assertThat(r.exit()).isEqualTo(Deskforge.USAGE);
+    assertThat(r.out()).contains(fixture + ": task 2: replayability: app 'files' is not in the catalog");
+  }
+
+  /** Three draws of real families, one per line. */
+  private Path realTasks() throws Exception {
+    io.deskforge.apps.AppCatalog catalog = io.deskforge.apps.AppCatalog.load();
+    Path file = dir.resolve("real.jsonl");
+    Files.write(file, List.of(TaskJson.write(catalog.family("xterm.write-file").sample(1)),
+        TaskJson.write(catalog.family("mousepad.append-line").sample(2)), TaskJson.write(catalog.family("gnumeric.fix-cell").sample(3))));
+    return file;
   }
 }

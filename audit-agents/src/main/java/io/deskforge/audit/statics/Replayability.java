@@ -32,7 +32,7 @@ public final class Replayability {
   /** The problems, each naming where it is ("solution action 3: ..."); empty when there are none. */
   public List<String> problems(TaskSpec t) {
     List<String> out = new ArrayList<>();
-    List<String> apps = new ArrayList<>();
+    java.util.Set<String> apps = new java.util.LinkedHashSet<>();
     if (t.app() != null) apps.add(t.app());
     apps.addAll(t.relatedApps());
     for (int i = 0; i < t.setup().size(); i++) {
