@@ -2,6 +2,7 @@ package io.deskforge.apps;
 
 import io.deskforge.apps.check.Spreadsheets;
 import io.deskforge.desktop.DesktopConfig;
+import io.deskforge.desktop.DesktopLimits;
 import io.deskforge.task.export.ExportCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,6 +87,13 @@ public final class AppCatalog implements ExportCatalog {
   @Override
   public FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch) {
     return Spreadsheets.writePlan(path, rows, scratch);
+  }
+
+  /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */
+  @Override
+  public ReadLimits readLimits() {
+    DesktopLimits limits = DesktopLimits.fromEnvironment();
+    return new ReadLimits(limits.readBytes(), limits.callTimeout());
   }
 
   public TaskFamily family(String id) {

@@ -41,9 +41,9 @@ import org.junit.jupiter.api.TestFactory;
  * stand-in of the VM's server that runs commands in a scratch home. For tasks of every family:
  * reset() passes, and OSWorld scores every state exactly as deskforge's checker does: 0 on the
  * initial state, 1 on the reference solution's end state, 0 on every negative's and every checker
- * mutation's, and the same as deskforge on edge states of the files read (missing, a folder,
- * CRLF line ends, a byte-order mark, bytes that are not UTF-8, white space that trim keeps or
- * drops), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
+ * mutation's, and the same as deskforge on edge states of the files read (missing, a folder, a
+ * link to it, CRLF line ends, a byte-order mark, bytes that are not UTF-8, white space that trim
+ * keeps or drops), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
  * {@link EndStateModel}, mutations from the facts, as the replay audit derives them.
  *
  * <p>Needs Debian's python3 with the packages in {@code osworld-python.packages} (run-tests
@@ -241,6 +241,12 @@ class OsworldCompatTest {
           h.chown();
           chmod(h.host(p), "---------");
         });
+        out.put("link:" + p, h -> {
+          Path file = h.host(p);
+          Path target = file.resolveSibling(file.getFileName() + ".target");
+          move(file, target);
+          link(file, target);
+        });
       }
       for (String p : texts) {
         out.put("crlf:" + p, h -> edit(h, p, b -> new String(b, StandardCharsets.UTF_8).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
@@ -271,6 +277,22 @@ class OsworldCompatTest {
       byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
       System.arraycopy(b, 0, out, a.length, b.length);
       return out;
+    }
+
+    private static void move(Path from, Path to) {
+      try {
+        if (Files.exists(from)) Files.move(from, to);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void link(Path link, Path target) {
+      try {
+        Files.createSymbolicLink(link, target.getFileName());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     private static void mkdir(Path p) {

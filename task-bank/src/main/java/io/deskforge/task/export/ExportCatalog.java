@@ -29,6 +29,14 @@ public interface ExportCatalog {
    */
   FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch);
 
+  /**
+   * The largest file a getter reads, and how long one read may take: past either, deskforge's
+   * getters read the file as unreadable, and so does the export's reader.
+   */
+  ReadLimits readLimits();
+
+  record ReadLimits(long bytes, java.time.Duration timeout) {}
+
   /** Files to write (path to text, in order), then commands to run. */
   record FilePlan(Map<String, String> files, List<List<String>> commands) {
     public FilePlan {

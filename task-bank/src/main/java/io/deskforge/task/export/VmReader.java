@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * deskforge's getters read on OSWorld's VM: {@code vm_reader.py} (beside this class) runs there
  * through OSWorld's {@code vm_command_line} getter, reads what the getter reads as deskforge's
- * {@code GetterReader} does (bytes decoded as UTF-8 with replacement, a missing, unreadable or
- * wrong-type file read as absent), and prints a normal form. This class writes its argument and
+ * {@code GetterReader} reads a desktop from the host (a link never followed, and a link on the
+ * way, a FIFO or a file over the read limit unreadable; bytes decoded as Java decodes UTF-8), and
+ * prints a normal form. This class writes its argument and
  * the normal forms of expected values, so that OSWorld's {@code exact_match} or {@code
  * check_include_exclude} over the printed form decides as deskforge's metric does.
  *
@@ -58,9 +59,14 @@ final class VmReader {
     return result;
   }
 
-  /** The getter as the reader takes it; spreadsheet getters carry the reading command and cell box. */
+  /**
+   * The getter as the reader takes it, with the read limits; spreadsheet getters carry the reading
+   * command and cell box.
+   */
   static ObjectNode getter(Getter getter, ExportCatalog catalog) {
     ObjectNode g = TaskJson.tree(getter).deepCopy();
+    ExportCatalog.ReadLimits limits = catalog.readLimits();
+    g.put("max_bytes", limits.bytes()).put("timeout", limits.timeout().toMillis() / 1000.0);
     switch (getter) {
       case Getter.SpreadsheetCell c -> {
         int[] at = cell(c.cell());

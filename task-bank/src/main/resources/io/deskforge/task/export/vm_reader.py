@@ -2,7 +2,7 @@
 # check_include_exclude compare exactly as deskforge's checker does. Argument: one JSON object.
 # Prints one line-free value: a normal form ("..." JSON text, |tokens|, [JSON list], true/false),
 # or "(absent)" / "(unreadable: why)", which equal no expected value: reads fail closed.
-import codecs, json, os, re, subprocess, sys
+import codecs, json, os, re, stat, subprocess, sys
 
 # Java's Character.isWhitespace, which String.strip() removes (no-break spaces are not in it)
 WS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
@@ -55,27 +55,50 @@ def csv_rows(s):  # deskforge's Csv.parse: RFC 4180 as ssconvert writes it
     return rows
 
 
-def exists(p):  # as deskforge's: the path resolves (a dangling link does not); a loop is unreadable
-    try:
-        os.stat(p)
-        return True
-    except (FileNotFoundError, NotADirectoryError):
-        return False
+def kind(p):  # as deskforge's host reads a desktop: a link is never followed, a link on the way is refused
+    parts = [x for x in p.split("/") if x]
+    at = ""
+    for i, name in enumerate(parts):
+        at += "/" + name
+        try:
+            mode = os.lstat(at).st_mode
+        except FileNotFoundError:
+            return "absent"
+        if i == len(parts) - 1:
+            return "link" if stat.S_ISLNK(mode) else "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+        if stat.S_ISLNK(mode):
+            raise Unreadable(at + " is a symbolic link; it is not followed")
+        if not stat.S_ISDIR(mode):
+            raise Unreadable(at + " is not a folder")
+    return "dir"
+
+
+def regular(p, k, g):  # only a regular file within the read limit is read, or handed to a program
+    if k != "file":
+        raise Unreadable(p + (" is a symbolic link" if k == "link" else " is not a regular file"))
+    if os.lstat(p).st_size > g["max_bytes"]:
+        raise Unreadable(p + " is over the %d-byte read limit" % g["max_bytes"])
 
 
 def read(g):  # (kind, value) as deskforge's GetterReader reads the getter
     p, t = g["path"], g["type"]
+    k = kind(p)
     if t == "file_exists":
-        k = g.get("kind")
-        return "flag", exists(p) and (os.path.isdir(p) if k == "dir" else k != "file" or not os.path.isdir(p))
+        want = g.get("kind")
+        return "flag", k != "absent" and (k == "dir" if want == "dir" else k != "dir" if want == "file" else True)
     if t == "dir_listing":
-        return ("items", os.listdir(p)) if exists(p) and os.path.isdir(p) else ("absent", None)
-    if not exists(p) or (t == "file_text" and os.path.isdir(p)):
+        return ("items", os.listdir(p)) if k == "dir" else ("absent", None)
+    if k == "absent" or (t == "file_text" and k == "dir"):
         return "absent", None
+    regular(p, k, g)
     if t == "file_text":
-        with open(p, "rb") as f:
-            return "text", f.read().decode("utf-8", "java")
-    r = subprocess.run(g["csv"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60)
+        fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            data = f.read(g["max_bytes"] + 1)
+        if len(data) > g["max_bytes"]:
+            raise Unreadable(p + " is over the %d-byte read limit" % g["max_bytes"])
+        return "text", data.decode("utf-8", "java")
+    r = subprocess.run(g["csv"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=g["timeout"])
     if r.returncode != 0:
         raise Unreadable("the spreadsheet reader exited with %d" % r.returncode)
     rows = csv_rows(r.stdout.decode("utf-8", "java"))

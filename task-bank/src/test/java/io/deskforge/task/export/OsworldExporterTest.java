@@ -263,7 +263,7 @@ class OsworldExporterTest {
     assertThat(evaluator.get("conj").asText()).isEqualTo("and");
     assertThat(evaluator.get("func").toString()).isEqualTo("[\"exact_match\",\"check_include_exclude\",\"check_include_exclude\"]");
     assertThat(readerArgument(evaluator.at("/result/0")).toString())
-        .isEqualTo("{\"read\":{\"type\":\"file_text\",\"path\":\"/home/user/notes.txt\"},\"as\":\"text\",\"trim\":false,\"ignore_case\":false}");
+        .isEqualTo("{\"read\":{\"type\":\"file_text\",\"path\":\"/home/user/notes.txt\",\"max_bytes\":4096,\"timeout\":20.0},\"as\":\"text\",\"trim\":false,\"ignore_case\":false}");
     // the text as Python's json.dumps prints it: the reader's output, which the server cannot alter
     assertThat(evaluator.at("/expected/0").toString()).isEqualTo("{\"type\":\"rule\",\"rules\":{\"expected\":\"\\\"pear pie\\\\npear tart\\\\n\\\"\"}}");
     assertThat(readerArgument(evaluator.at("/result/1")).path("as").asText()).isEqualTo("tokens");
@@ -279,7 +279,7 @@ class OsworldExporterTest {
     assertThat(evaluator.get("func").toString()).isEqualTo("[\"exact_match\",\"exact_match\"]");
     JsonNode number = readerArgument(evaluator.at("/result/0"));
     assertThat(number.toString()).isEqualTo("{\"read\":{\"type\":\"spreadsheet_cell\",\"path\":\"/home/user/Documents/sales-1.xlsx\","
-        + "\"cell\":\"A3\",\"csv\":[\"ssconvert\",\"--recalc\",\"--export-type=Gnumeric_stf:stf_csv\",\"/home/user/Documents/sales-1.xlsx\","
+        + "\"cell\":\"A3\",\"max_bytes\":4096,\"timeout\":20.0,\"csv\":[\"ssconvert\",\"--recalc\",\"--export-type=Gnumeric_stf:stf_csv\",\"/home/user/Documents/sales-1.xlsx\","
         + "\"fd://1\"],\"cells\":[0,2,0,2]},\"as\":\"number\",\"number\":32.0,\"tolerance\":0.001}");
     assertThat(evaluator.at("/expected/0/rules/expected").asText()).isEqualTo("true");
     // OSWorld composes one level: the nested all is one reader run evaluating the whole sub-checker
@@ -298,7 +298,7 @@ class OsworldExporterTest {
     assertThat(readerArgument(evaluator.at("/result/0")).path("as").asText()).isEqualTo("items");
     assertThat(evaluator.at("/expected/0/rules/expected").asText()).isEqualTo("[\"it's.txt\"]");
     assertThat(readerArgument(evaluator.at("/result/1")).toString())
-        .isEqualTo("{\"read\":{\"type\":\"file_exists\",\"path\":\"/home/user/inbox/it's.txt\",\"kind\":\"file\"},\"as\":\"flag\"}");
+        .isEqualTo("{\"read\":{\"type\":\"file_exists\",\"path\":\"/home/user/inbox/it's.txt\",\"kind\":\"file\",\"max_bytes\":4096,\"timeout\":20.0},\"as\":\"flag\"}");
     assertThat(evaluator.at("/expected/1/rules/expected").asText()).isEqualTo("false");
     assertThat(evaluator.at("/expected/2/rules/expected").asText()).isEqualTo("true");
     assertThat(readerArgument(evaluator.at("/result/3")).toString()).contains("\"as\":\"regex\",\"pattern\":\"x+\"");

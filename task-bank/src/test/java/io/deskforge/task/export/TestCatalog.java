@@ -36,6 +36,14 @@ final class TestCatalog implements ExportCatalog {
     return out;
   }
 
+  /** Small, so a test can pass the limit. */
+  static final long READ_BYTES = 4096;
+
+  @Override
+  public ReadLimits readLimits() {
+    return new ReadLimits(READ_BYTES, java.time.Duration.ofSeconds(20));
+  }
+
   @Override
   public FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch) {
     StringBuilder csv = new StringBuilder();

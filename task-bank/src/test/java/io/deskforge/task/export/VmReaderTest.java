@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or check_include_exclude, their one-line rules) decides exactly as CheckerEvaluator decides over
  * what deskforge's getter reads. Cases are the edges where a naive reading differs: CRLF, bytes
  * that are not UTF-8, a byte-order mark, white space Java strips or keeps, case, number syntax,
- * missing files, folders, links.
+ * missing files, folders, links (never followed), a FIFO, a file over the read limit.
  */
 class VmReaderTest {
   @TempDir static Path dir;
@@ -87,18 +88,32 @@ class VmReaderTest {
     return CheckerEvaluator.evaluate(checker, VmReaderTest::read).passed();
   }
 
+  /**
+   * What deskforge's GetterReader reads from a sandbox desktop's home (vm-images' NoFollowTree,
+   * which task-bank cannot reach): a link is never followed, a link on the way or a file that is not
+   * regular or over the read limit is unreadable; a folder is not text.
+   */
   private static Reading read(Getter g) {
     Path p = Path.of(g.path());
     try {
+      for (Path q = p.getParent(); q != null && q.startsWith(dir) && !q.equals(dir); q = q.getParent()) {
+        if (Files.isSymbolicLink(q)) return Reading.unreadable(q + " is a symbolic link");
+      }
+      String kind = !Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "absent" : Files.isSymbolicLink(p) ? "link"
+          : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? "file" : "other";
       return switch (g) {
-        case Getter.FileText t -> Files.exists(p) && !Files.isDirectory(p) ? Reading.text(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)) : Reading.absent();
-        case Getter.FileExists e -> Reading.flag(Files.exists(p) && switch (e.kind() == null ? "any" : e.kind()) {
-          case "file" -> !Files.isDirectory(p);
-          case "dir" -> Files.isDirectory(p);
+        case Getter.FileText t -> {
+          if (kind.equals("absent") || kind.equals("dir")) yield Reading.absent();
+          if (!kind.equals("file") || Files.size(p) > TestCatalog.READ_BYTES) yield Reading.unreadable(kind);
+          yield Reading.text(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+        }
+        case Getter.FileExists e -> Reading.flag(!kind.equals("absent") && switch (e.kind() == null ? "any" : e.kind()) {
+          case "file" -> !kind.equals("dir");
+          case "dir" -> kind.equals("dir");
           default -> true;
         });
         case Getter.DirListing l -> {
-          if (!Files.isDirectory(p)) yield Reading.absent();
+          if (!kind.equals("dir")) yield Reading.absent();
           try (Stream<Path> s = Files.list(p)) {
             yield Reading.items(s.map(x -> x.getFileName().toString()).sorted().toList());
           }
@@ -124,7 +139,7 @@ class VmReaderTest {
     return out;
   }
 
-  private static Map<String, Path> files(Map<String, byte[]> contents) throws IOException {
+  private static Map<String, Path> files(Map<String, byte[]> contents) throws IOException, InterruptedException {
     Map<String, Path> out = new LinkedHashMap<>();
     int i = 0;
     for (Map.Entry<String, byte[]> e : contents.entrySet()) {
@@ -136,8 +151,24 @@ class VmReaderTest {
     Path folder = Files.createDirectories(dir.resolve("a-folder"));
     out.put("a folder", folder);
     Path dangling = dir.resolve("dangling");
-    if (!Files.exists(dangling, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dangling, dir.resolve("nowhere"));
+    if (!Files.exists(dangling, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dangling, dir.resolve("nowhere"));
     out.put("a dangling link", dangling);
+    Path target = dir.resolve("link-target.txt");
+    Files.writeString(target, "pear pie\npear tart\n");
+    Path link = dir.resolve("a-link.txt");
+    if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(link, target);
+    out.put("a link to a file", link);
+    Path linkedFolder = dir.resolve("linked-folder");
+    if (!Files.exists(linkedFolder, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(linkedFolder, folder);
+    Files.writeString(folder.resolve("inside.txt"), "pear pie\npear tart\n");
+    out.put("a file through a linked folder", linkedFolder.resolve("inside.txt"));
+    out.put("a linked folder", linkedFolder);
+    Path big = dir.resolve("big.txt");
+    Files.writeString(big, "pear pie\n".repeat((int) TestCatalog.READ_BYTES));
+    out.put("a file over the read limit", big);
+    Path fifo = dir.resolve("a-fifo");
+    if (!Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)) new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    out.put("a FIFO", fifo);
     return out;
   }
 
@@ -164,7 +195,7 @@ class VmReaderTest {
   }
 
   @Test
-  void textMetricsDecideAsDeskforgesOnEveryEdgeOfAText() throws IOException {
+  void textMetricsDecideAsDeskforgesOnEveryEdgeOfAText() throws Exception {
     List<Metric> metrics = new ArrayList<>();
     for (String e : List.of("pear pie\npear tart\n", "pear pie\npear tart", "pear pie\r\npear tart\r\n", "PEAR PIE\nPEAR TART\n", "", "pear")) {
       for (boolean trim : new boolean[] {false, true}) {
@@ -189,7 +220,7 @@ class VmReaderTest {
   }
 
   @Test
-  void bytesThatAreNotUtf8DecodeAsJavasDecoderDecodesThem() throws IOException {
+  void bytesThatAreNotUtf8DecodeAsJavasDecoderDecodesThem() throws Exception {
     // lead, continuation and invalid bytes in random short runs: every way a sequence can break
     int[] bytes = {0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xf8, 0xff};
     java.util.Random random = new java.util.Random(14);
@@ -210,7 +241,7 @@ class VmReaderTest {
   }
 
   @Test
-  void numbersAreParsedAsDeskforgesCheckerParsesThem() throws IOException {
+  void numbersAreParsedAsDeskforgesCheckerParsesThem() throws Exception {
     Map<String, byte[]> texts = new LinkedHashMap<>();
     for (String s : List.of("12", " 12\n", "12.0", "+12", "1,2", "12,", "1.2e1", "120E-1", ".12e2", "12.", "١٢", "12 apples", "0x0C",
         "1_2", "Infinity", "NaN", "", "\u00a012", "\u200312\u2003", "\uFEFF12", "1e400", "-12", "11.9999999999", "12\r\n", "1e2147483648")) {
@@ -221,7 +252,7 @@ class VmReaderTest {
   }
 
   @Test
-  void portableRegexesMatchAsJavasPatternDoes() throws IOException {
+  void portableRegexesMatchAsJavasPatternDoes() throws Exception {
     Map<String, byte[]> texts = new LinkedHashMap<>();
     for (String s : List.of("xxx", "x\nx", "abc123", "ABC", "a.b", "tab\there", "émile", "x y", "", "[x]", "a\r\n")) texts.put("'" + s + "'", utf8(s));
     List<Metric> metrics = new ArrayList<>();
@@ -234,7 +265,7 @@ class VmReaderTest {
   }
 
   @Test
-  void existenceIsReadAsDeskforgeReadsIt() throws IOException {
+  void existenceIsReadAsDeskforgeReadsIt() throws Exception {
     Map<String, Path> paths = files(Map.of("a file", utf8("x")));
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, Path> p : paths.entrySet()) {
@@ -249,14 +280,16 @@ class VmReaderTest {
   }
 
   @Test
-  void listingsAreComparedAsSetsOfNamesWhateverTheirOrder() throws IOException {
+  void listingsAreComparedAsSetsOfNamesWhateverTheirOrder() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("listing"));
     List<String> names = List.of("b", "a", "B", "ä", "Z z", "😀", "\uFFFD", ".hidden");
     for (String n : names) Files.writeString(folder.resolve(n), "");
     List<String> wrong = new ArrayList<>();
     List<List<String>> expectations = List.of(names, names.reversed(), List.of("a", "b"), List.of(),
         List.of("b", "a", "B", "ä", "Z z", "😀", "\uFFFD", ".hidden", "a"), List.of("b", "a", "B", "ä", "Z z", "😀", "\uFFFD", "x"));
-    for (String path : List.of(folder.toString(), dir.resolve("no-such-folder").toString())) {
+    Path linked = dir.resolve("linked-listing");
+    if (!Files.exists(linked, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(linked, folder);
+    for (String path : List.of(folder.toString(), dir.resolve("no-such-folder").toString(), linked.toString())) {
       for (List<String> expected : expectations) {
         Checker.Check check = Checker.check(new Getter.DirListing(path), new Metric.SetEquals(expected));
         if (deskforge(check) != osworld(MAPPING.leaf(check))) wrong.add(path + " " + expected);
@@ -266,7 +299,7 @@ class VmReaderTest {
   }
 
   @Test
-  void aNestedCheckerIsEvaluatedWholeAsDeskforgeEvaluatesIt() throws IOException {
+  void aNestedCheckerIsEvaluatedWholeAsDeskforgeEvaluatesIt() throws Exception {
     Path file = dir.resolve("nested.txt");
     Files.writeString(file, "pear pie\n");
     Getter text = new Getter.FileText(file.toString());
@@ -283,7 +316,7 @@ class VmReaderTest {
   }
 
   @Test
-  void aMissingFileNeverPassesATextCheckNotEvenAgainstTheEmptyText() throws IOException {
+  void aMissingFileNeverPassesATextCheckNotEvenAgainstTheEmptyText() throws Exception {
     Path missing = dir.resolve("gone.txt");
     for (Metric m : List.of(new Metric.EqualsText("", false, false), new Metric.EqualsText("", true, true),
         new Metric.NotContains("anything", false), new Metric.Contains("", false), new Metric.Matches(".*"))) {
