@@ -60,11 +60,17 @@ final class VmStandIn implements AutoCloseable {
     }
   }
 
+  /** Closing its standard input ends the stand-in; its processes are ended too, should one hang. */
   @Override
   public void close() {
-    process.destroy();
     try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      process.getOutputStream().close();
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -15,6 +15,7 @@ What is not OSWorld's here, and why:
   code path of these tasks calls (printed at start): empty stubs that raise if anything of theirs
   is ever used. Every module Debian packages is the real one.
 """
+import atexit
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -73,6 +74,7 @@ print("osworld_driver: stubbed modules Debian lacks:", ", ".join(stubbed), file=
 # OSWorld's code is the package desktop_env; its folder has no __init__.py, so it imports as a
 # namespace package through a link named desktop_env
 root = tempfile.mkdtemp(prefix="osworld-import-")
+atexit.register(shutil.rmtree, root, True)
 os.symlink(OSWORLD, os.path.join(root, "desktop_env"))
 sys.path.insert(0, root)
 

@@ -13,7 +13,8 @@ tasks with the same request and response shapes, and runs commands here, in the 
 
 Every request is logged as one JSON line (endpoint, command, return code) so the test can check
 that setup really worked and that nothing else was asked; any other endpoint answers 404 and is
-logged as unknown. Usage: vm_standin.py LOG_FILE; prints the port it listens on.
+logged as unknown. Usage: vm_standin.py LOG_FILE; prints the port it listens on, and exits when
+its standard input closes (the test holds it open: if the test dies, so does the stand-in).
 """
 import json
 import os
@@ -118,6 +119,12 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, "{:} launched successfully".format(command if shell else " ".join(command)), "text/html")
 
 
+def exit_with_the_test():
+    sys.stdin.read()
+    os._exit(0)
+
+
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=exit_with_the_test, daemon=True).start()
 print(server.server_address[1], flush=True)
 server.serve_forever()
