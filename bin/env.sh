@@ -1,4 +1,4 @@
-# Sourced by ./deskforge, ./run-tests and .ci/run: finds a JDK >= 21 and Maven.
+# Sourced by ./deskforge, ./run-tests and .ci/run: finds a JDK >= 21 and Maven; installs listed packages.
 # Why: the machine's default java may be older than the release we target (21).
 
 deskforge_java_major() { # prints the major version of the JDK at $1, or nothing
@@ -44,5 +44,21 @@ deskforge_require_maven() { # as root, installs Maven from Debian when it is mis
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends maven >&2 && return 0
   fi
   echo "deskforge: Maven is needed to build; install it with: sudo apt-get install -y maven" >&2
+  return 1
+}
+
+deskforge_require_packages() { # the Debian packages listed in the files (one a line, '#' comments); as root, installs the missing
+  local p missing=()
+  for p in $(sed 's/#.*//' "$@"); do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -qx 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "deskforge: installing ${missing[*]} (listed in $*) ..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 && \
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 && return 0
+  fi
+  echo "deskforge: the tests need these Debian packages (listed in $*): ${missing[*]}" >&2
+  echo "deskforge: install them with: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   return 1
 }

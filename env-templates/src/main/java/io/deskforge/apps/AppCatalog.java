@@ -1,6 +1,9 @@
 package io.deskforge.apps;
 
+import io.deskforge.apps.check.Spreadsheets;
 import io.deskforge.desktop.DesktopConfig;
+import io.deskforge.desktop.DesktopLimits;
+import io.deskforge.task.export.ExportCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -10,8 +13,12 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The applications on the class path, found through {@link ServiceLoader}. */
-public final class AppCatalog {
+/**
+ * The applications on the class path, found through {@link ServiceLoader}. It is also what an
+ * exporter asks about apps and document formats, so exported tasks install, launch, write and read
+ * as deskforge's desktops do.
+ */
+public final class AppCatalog implements ExportCatalog {
   private final Map<String, AppTemplate> apps;
 
   private AppCatalog(Map<String, AppTemplate> apps) {
@@ -60,6 +67,33 @@ public final class AppCatalog {
       for (List<TaskFamily> fs : perApp) if (!fs.isEmpty()) out.add(fs.remove(0));
     }
     return out;
+  }
+
+  @Override
+  public List<String> packages(String app) {
+    return get(app).packages();
+  }
+
+  @Override
+  public List<String> launchCommand(String app, List<String> args) {
+    return get(app).launch(args).command();
+  }
+
+  @Override
+  public List<String> spreadsheetToCsv(String path, String sheet) {
+    return Spreadsheets.readCommand(path, sheet);
+  }
+
+  @Override
+  public FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch) {
+    return Spreadsheets.writePlan(path, rows, scratch);
+  }
+
+  /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */
+  @Override
+  public ReadLimits readLimits() {
+    DesktopLimits limits = DesktopLimits.fromEnvironment();
+    return new ReadLimits(limits.readBytes(), limits.callTimeout());
   }
 
   public TaskFamily family(String id) {

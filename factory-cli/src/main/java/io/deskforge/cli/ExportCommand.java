@@ -1,5 +1,6 @@
 package io.deskforge.cli;
 
+import io.deskforge.apps.AppCatalog;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.export.Export;
 import io.deskforge.task.export.Exporter;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Writes the bank's VERIFIED tasks (only those) as a benchmark.",
         "jsonl: DIR/tasks.jsonl, one full task per line with its audit, and DIR/evidence/ with the evidence files.",
-        "osworld: DIR/examples/<app>/<id>.json and DIR/test_all.json, OSWorld's layout (see task-bank/README.md)."})
+        "osworld: DIR/examples/<app>/<id>.json and DIR/test_all.json, OSWorld's layout; each task installs its apps'",
+        "packages when missing, sets up and checks only through OSWorld's own steps, getters and metrics (see task-bank/README.md)."})
 final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--bank", required = true, paramLabel = "FILE", description = "The bank file to read. It must exist.")
@@ -35,13 +37,13 @@ final class ExportCommand implements Callable<Integer> {
   static final class Formats implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Exporter.all().stream().map(Exporter::format).iterator();
+      return Exporter.formats().iterator();
     }
   }
 
   @Override
   public Integer call() {
-    Exporter exporter = Exporter.of(format);
+    Exporter exporter = Exporter.of(format, AppCatalog.load());
     Export export;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       export = exporter.exportVerified(b, out);

@@ -130,11 +130,26 @@ class BankCommandsTest {
 
   @Test
   void exportOsworldWritesItsLayout() {
+    Path catalogApps = dir.resolve("catalog-apps.db");
+    try (TaskBank b = TaskBank.open(catalogApps)) {
+      tasks.stream().filter(t -> t.app().equals("mousepad")).forEach(b::record);
+    }
+    Path out = dir.resolve("osworld");
+    Cli r = run("export", "--bank", catalogApps.toString(), "--format", "osworld", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("test_all.json", "examples/ (1 files)");
+    assertThat(out.resolve("test_all.json")).isRegularFile();
+    // the catalog says what the app needs: its package is installed by the task's first step
+    assertThat(out.resolve("examples/mousepad")).isDirectoryContaining(f -> f.toString().endsWith(".json"));
+  }
+
+  @Test
+  void exportOsworldRefusesATaskOfAnAppTheCatalogDoesNotKnowAndWritesNothing() {
     Path out = dir.resolve("osworld");
     Cli r = run("export", "--bank", bank.toString(), "--format", "osworld", "--out", out.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("test_all.json", "examples/ (3 files)");
-    assertThat(out.resolve("test_all.json")).isRegularFile();
+    assertThat(r.exit()).isEqualTo(Deskforge.USAGE);
+    assertThat(r.err()).contains("files.move-file", "unknown app 'files'");
+    assertThat(out).doesNotExist();
   }
 
   @Test

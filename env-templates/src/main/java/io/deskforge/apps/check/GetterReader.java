@@ -7,6 +7,7 @@ import io.deskforge.task.check.CheckerEvaluator;
 import io.deskforge.task.check.Reading;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Reads getters from a desktop's privileged side: the checker's eyes, outside the desktop. */
@@ -19,17 +20,22 @@ public final class GetterReader {
    * the check fails closed with the reason.
    */
   public static Reading read(Desktop desktop, Getter getter) {
+    return read(SavedState.of(desktop), getter);
+  }
+
+  /** The same, in any saved state. */
+  public static Reading read(SavedState state, Getter getter) {
     try {
-      return readOrThrow(desktop, getter);
+      return readOrThrow(state, getter);
     } catch (UnreadableFileException e) {
       return Reading.unreadable(e.getMessage());
     }
   }
 
-  private static Reading readOrThrow(Desktop desktop, Getter getter) {
-    var p = desktop.privileged();
+  private static Reading readOrThrow(SavedState p, Getter getter) {
     return switch (getter) {
-      case Getter.FileText g -> p.exists(g.path()) && !p.isDirectory(g.path()) ? Reading.text(p.readText(g.path())) : Reading.absent();
+      case Getter.FileText g -> p.exists(g.path()) && !p.isDirectory(g.path())
+          ? Reading.text(new String(p.readFile(g.path()), StandardCharsets.UTF_8)) : Reading.absent();
       case Getter.FileExists g -> Reading.flag(p.exists(g.path()) && switch (g.kind() == null ? "any" : g.kind()) {
         case "file" -> !p.isDirectory(g.path());
         case "dir" -> p.isDirectory(g.path());
@@ -37,11 +43,11 @@ public final class GetterReader {
       });
       case Getter.DirListing g -> p.isDirectory(g.path()) ? Reading.items(p.list(g.path())) : Reading.absent();
       case Getter.SpreadsheetCell g -> {
-        List<List<String>> rows = Spreadsheets.read(desktop, g.path(), g.sheet());
+        List<List<String>> rows = Spreadsheets.read(p, g.path(), g.sheet());
         yield rows == null ? Reading.absent() : Reading.text(Spreadsheets.cell(rows, CellRef.parse(g.cell())));
       }
       case Getter.SpreadsheetRange g -> {
-        List<List<String>> rows = Spreadsheets.read(desktop, g.path(), g.sheet());
+        List<List<String>> rows = Spreadsheets.read(p, g.path(), g.sheet());
         yield rows == null ? Reading.absent() : Reading.rows(Spreadsheets.range(rows, g.range()));
       }
     };
@@ -49,6 +55,11 @@ public final class GetterReader {
 
   /** Runs a checker against the desktop's current saved state. */
   public static CheckResult check(Desktop desktop, Checker checker) {
-    return CheckerEvaluator.evaluate(checker, g -> read(desktop, g));
+    return check(SavedState.of(desktop), checker);
+  }
+
+  /** Runs a checker against a saved state. */
+  public static CheckResult check(SavedState state, Checker checker) {
+    return CheckerEvaluator.evaluate(checker, g -> read(state, g));
   }
 }

@@ -23,14 +23,20 @@ public sealed interface Exporter permits JsonlExporter, OsworldExporter {
     return export(bank.tasks(Verdict.VERIFIED), bank.evidenceFolder(), outDir);
   }
 
-  static List<Exporter> all() {
-    return List.of(new JsonlExporter(), new OsworldExporter());
+  /** The format names, as the command line takes them. */
+  static List<String> formats() {
+    return List.of("jsonl", "osworld");
   }
 
-  /** The exporter of a format name, or an error listing the known ones. */
-  static Exporter of(String format) {
-    return all().stream().filter(e -> e.format().equals(format)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown export format '" + format + "'; known: "
-            + all().stream().map(Exporter::format).toList()));
+  /**
+   * The exporter of a format name, or an error listing the known ones. {@code catalog} (the app
+   * catalog) tells formats that set up apps on another machine what each app needs.
+   */
+  static Exporter of(String format, ExportCatalog catalog) {
+    return switch (format) {
+      case "jsonl" -> new JsonlExporter();
+      case "osworld" -> new OsworldExporter(catalog);
+      default -> throw new IllegalArgumentException("unknown export format '" + format + "'; known: " + formats());
+    };
   }
 }

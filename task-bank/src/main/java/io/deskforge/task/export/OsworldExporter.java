@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * OSWorld's layout: {@code examples/<app>/<id>.json}, one task a file with OSWorld's top-level
  * fields (id, snapshot, instruction, source, config, trajectory, related_apps, evaluator), and
  * {@code test_all.json} listing the ids of each app. Steps and checks map as
- * {@link OsworldMapping} says; privileged facts, solutions and negatives stay out, since OSWorld's
- * format has no place for them and the agent must not see them.
+ * {@link OsworldMapping} says, onto what OSWorld's own code runs; privileged facts, solutions and
+ * negatives stay out, since OSWorld's format has no place for them and the agent must not see them.
  */
 public final class OsworldExporter implements Exporter {
   public static final String EXAMPLES = "examples";
@@ -30,25 +30,36 @@ public final class OsworldExporter implements Exporter {
   static final String TRAJECTORIES = "trajectories/";
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+  private final OsworldMapping mapping;
+
+  /** {@code catalog} says which packages each app needs and how its documents are written and read. */
+  public OsworldExporter(ExportCatalog catalog) {
+    this.mapping = new OsworldMapping(catalog);
+  }
+
   @Override
   public String format() {
     return "osworld";
   }
 
+  /** Every task is mapped before anything is written: a task OSWorld cannot run leaves the folder as it was. */
   @Override
   public Export export(List<TaskSpec> tasks, Path evidenceFolder, Path outDir) {
-    List<Path> files = new ArrayList<>();
+    Map<Path, ObjectNode> examples = new java.util.LinkedHashMap<>();
     Map<String, List<String>> byApp = new TreeMap<>();
     for (TaskSpec task : tasks.stream().sorted(Comparator.comparing(TaskSpec::id)).toList()) {
       if (!SAFE_NAME.matcher(task.app()).matches() || !SAFE_NAME.matcher(task.id()).matches()) {
         throw new IllegalArgumentException("task " + task.id() + " of app " + task.app()
             + ": app and id must be file names (letters, digits, . _ -) to be OSWorld paths");
       }
-      Path file = Path.of(EXAMPLES, task.app(), task.id() + ".json");
-      ExportFiles.write(outDir.resolve(file), pretty(example(task)));
-      files.add(file);
+      examples.put(Path.of(EXAMPLES, task.app(), task.id() + ".json"), example(task));
       byApp.computeIfAbsent(task.app(), a -> new ArrayList<>()).add(task.id());
     }
+    List<Path> files = new ArrayList<>();
+    examples.forEach((file, example) -> {
+      ExportFiles.write(outDir.resolve(file), pretty(example));
+      files.add(file);
+    });
     ObjectNode testAll = JsonNodeFactory.instance.objectNode();
     byApp.forEach((app, ids) -> ids.forEach(testAll.withArray(app)::add));
     ExportFiles.write(outDir.resolve(TEST_ALL), pretty(testAll));
@@ -56,21 +67,29 @@ public final class OsworldExporter implements Exporter {
     return new Export(format(), outDir, tasks.size(), files);
   }
 
-  /** One task as an OSWorld example file. */
-  static ObjectNode example(TaskSpec task) {
+  /** One task as an OSWorld example file; an error names the task and the part OSWorld cannot run. */
+  ObjectNode example(TaskSpec task) {
+    try {
+      return exampleOf(task);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("task " + task.id() + " (" + task.family() + ") has no OSWorld form: " + e.getMessage(), e);
+    }
+  }
+
+  private ObjectNode exampleOf(TaskSpec task) {
     ObjectNode e = JsonNodeFactory.instance.objectNode();
     e.put("id", task.id());
     e.put("snapshot", task.app());
     e.put("instruction", task.instruction());
     e.put("source", "deskforge:" + task.family() + ":seed=" + task.seed());
     ArrayNode config = e.putArray("config");
-    task.setup().forEach(step -> config.add(OsworldMapping.config(step)));
+    mapping.config(task).forEach(config::add);
     e.put("trajectory", TRAJECTORIES);
     Set<String> related = new LinkedHashSet<>();
     related.add(task.app());
     related.addAll(task.relatedApps());
     related.forEach(e.putArray("related_apps")::add);
-    e.set("evaluator", OsworldMapping.evaluator(task.checker()));
+    e.set("evaluator", mapping.evaluator(task.checker()));
     return e;
   }
 

@@ -4,46 +4,136 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.Metric;
 import io.deskforge.task.spec.SetupStep;
+import io.deskforge.task.spec.TaskSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * How deskforge's setup steps and checkers read in OSWorld's task format. A part becomes the
- * OSWorld step, getter and metric that do the same thing; a part OSWorld has nothing exact for
- * keeps its own JSON under a {@code deskforge_} name, so nothing is approximated silently. The
- * whole table is in task-bank/README.md.
+ * How a deskforge task reads in OSWorld's format, using only what OSWorld's own code runs: setup
+ * through its {@code execute} and {@code launch} steps, checks through its {@code vm_command_line}
+ * and {@code rule} getters and its {@code exact_match} and {@code check_include_exclude} metrics.
+ * Every check reads the VM with {@link VmReader}, so it means exactly what deskforge's checker
+ * means. The whole table is in task-bank/README.md.
  */
 final class OsworldMapping {
-  /** Prefix of every step, getter and metric that OSWorld does not have. */
-  static final String OWN = "deskforge_";
+  /** OSWorld's VM: the user's home, and the password its own tasks give sudo. */
+  static final String HOME = "/home/user/";
+  static final String SUDO_PASSWORD = "password";
+  /** Where setup stages a spreadsheet's source; removed by the step after. */
+  static final String SCRATCH = "/tmp/.deskforge-setup";
+  /** Bytes of a file written by one execute step (its base64 stays well under Linux's 128 KiB argument limit). */
+  static final int CHUNK = 48 * 1024;
+
+  /** Installs what is missing among the packages given as arguments, as OSWorld's own tasks do (apt-get through sudo -S). */
+  static final String INSTALL = "missing=; for p in \"$@\"; do "
+      + "dpkg-query -W -f='${Status}' \"$p\" 2>/dev/null | grep -qx 'install ok installed' || missing=\"$missing $p\"; done; "
+      + "[ -z \"$missing\" ] || { echo " + SUDO_PASSWORD + " | sudo -S -p '' apt-get update -q"
+      + " && echo " + SUDO_PASSWORD + " | sudo -S -p '' env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing; }";
+  /** Writes base64 $2 into file $1 (its folder made first); WRITE_MORE appends. */
+  static final String WRITE = "mkdir -p \"$(dirname \"$1\")\" && printf %s \"$2\" | base64 -d > \"$1\"";
+  static final String WRITE_MORE = "printf %s \"$2\" | base64 -d >> \"$1\"";
+  static final String AS_ROOT = "echo " + SUDO_PASSWORD + " | sudo -S -p '' -- \"$@\"";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private OsworldMapping() {}
+  private final ExportCatalog catalog;
 
-  /** One OSWorld config entry: {@code {"type": ..., "parameters": {...}}}. */
-  static ObjectNode config(SetupStep step) {
+  OsworldMapping(ExportCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  // ------------------------------------------------------------------ setup
+
+  /** The config: the packages of every app the task uses, installed when missing, then each setup step. */
+  List<ObjectNode> config(TaskSpec task) {
+    List<ObjectNode> out = new ArrayList<>();
+    Set<String> packages = new LinkedHashSet<>();
+    for (String app : apps(task)) packages.addAll(catalog.packages(app));
+    if (!packages.isEmpty()) out.add(execute(prepend(List.of("sh", "-c", INSTALL, "sh"), List.copyOf(packages))));
+    for (int i = 0; i < task.setup().size(); i++) {
+      SetupStep step = task.setup().get(i);
+      try {
+        out.addAll(steps(step, i));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("setup[" + i + "] " + step + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** The task's app, its related apps and every app its setup launches: what deskforge's own desktop for it holds. */
+  static List<String> apps(TaskSpec task) {
+    Set<String> apps = new LinkedHashSet<>();
+    apps.add(task.app());
+    apps.addAll(task.relatedApps());
+    for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l) apps.add(l.app());
+    return List.copyOf(apps);
+  }
+
+  private List<ObjectNode> steps(SetupStep step, int index) {
     return switch (step) {
-      case SetupStep.Launch l -> entry("launch", params().set("command", strings(prepend(l.app(), l.args()))));
-      case SetupStep.Run r when !r.asRoot() -> entry("execute", params().set("command", strings(r.command())));
-      case SetupStep.MakeDir d -> entry("command", params().set("command", strings(List.of("mkdir", "-p", d.path()))));
-      // OSWorld downloads files from URLs; inline content and root commands have no equivalent
-      case SetupStep.Run r -> ownStep("run", r);
-      case SetupStep.WriteFile w -> ownStep("write_file", w);
-      case SetupStep.WriteSpreadsheet s -> ownStep("write_spreadsheet", s);
+      case SetupStep.WriteFile w -> writeFile(w.path(), w.text().getBytes(StandardCharsets.UTF_8), w.path().startsWith(HOME));
+      case SetupStep.MakeDir d -> List.of(execute(owned(d.path(), List.of("mkdir", "-p", d.path()))));
+      case SetupStep.WriteSpreadsheet s -> {
+        String scratch = SCRATCH + "/" + index;
+        ExportCatalog.FilePlan plan = catalog.spreadsheetWrite(s.path(), s.rows(), scratch);
+        List<ObjectNode> out = new ArrayList<>();
+        // the plan's own files are scratch: the user writes them, so that the user can remove them
+        plan.files().forEach((path, text) -> out.addAll(writeFile(path, text.getBytes(StandardCharsets.UTF_8), true)));
+        plan.commands().forEach(c -> out.add(execute(owned(s.path(), c))));
+        out.add(execute(List.of("rm", "-rf", scratch)));
+        yield out;
+      }
+      case SetupStep.Run r -> {
+        for (String arg : r.command()) {
+          if (arg.startsWith("~/")) {
+            throw new IllegalArgumentException("argument '" + arg + "' starts with ~/, which OSWorld's server expands "
+                + "and deskforge's setup does not; write the absolute path");
+          }
+        }
+        yield List.of(execute(r.asRoot() ? asRoot(r.command()) : r.command()));
+      }
+      case SetupStep.Launch l -> List.of(entry("launch", JSON.objectNode().set("command", strings(catalog.launchCommand(l.app(), l.args())))));
     };
   }
 
-  private static ObjectNode ownStep(String name, SetupStep step) {
-    ObjectNode parameters = TaskJson.tree(step).deepCopy();
-    parameters.remove("type");
-    return entry(OWN + name, parameters);
+  /**
+   * The file's bytes through base64, in chunks; as the VM's user, or through sudo for a task's file
+   * outside the home (deskforge's setup writes those as root).
+   */
+  private List<ObjectNode> writeFile(String path, byte[] bytes, boolean asUser) {
+    List<ObjectNode> out = new ArrayList<>();
+    int from = 0;
+    do {
+      int to = Math.min(bytes.length, from + CHUNK);
+      String b64 = Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, from, to));
+      List<String> write = List.of("sh", "-c", from == 0 ? WRITE : WRITE_MORE, "sh", path, b64);
+      out.add(execute(asUser ? write : asRoot(write)));
+      from = to;
+    } while (from < bytes.length);
+    return out;
+  }
+
+  /** A command that touches {@code path}: as the user in the home, through sudo elsewhere. */
+  private static List<String> owned(String path, List<String> command) {
+    return path.startsWith(HOME) ? command : asRoot(command);
+  }
+
+  private static List<String> asRoot(List<String> command) {
+    return prepend(List.of("sh", "-c", AS_ROOT, "sh"), command);
+  }
+
+  private static ObjectNode execute(List<String> command) {
+    return entry("execute", JSON.objectNode().set("command", strings(command)));
   }
 
   private static ObjectNode entry(String type, JsonNode parameters) {
@@ -53,16 +143,14 @@ final class OsworldMapping {
     return e;
   }
 
-  private static ObjectNode params() {
-    return JSON.objectNode();
-  }
+  // ------------------------------------------------------------------ checker
 
   /**
    * The evaluator: one func/result/expected for a single check; parallel lists with {@code conj}
-   * for an all/any of checks. OSWorld composes one level only, so a nested all/any is one entry
-   * carrying the sub-checker in deskforge's JSON.
+   * for an all/any of checks. OSWorld composes one level only, so an all/any nested inside
+   * another is one entry whose reader evaluates it on the VM.
    */
-  static ObjectNode evaluator(Checker checker) {
+  ObjectNode evaluator(Checker checker) {
     ObjectNode evaluator = JSON.objectNode();
     if (checker instanceof Checker.Check leaf) {
       Leaf l = leaf(leaf);
@@ -72,11 +160,12 @@ final class OsworldMapping {
       return evaluator;
     }
     List<Checker> parts = checker instanceof Checker.AllOf all ? all.of() : ((Checker.AnyOf) checker).of();
+    if (parts.isEmpty()) throw new IllegalArgumentException("an empty all/any has no OSWorld form");
     ArrayNode funcs = evaluator.putArray("func");
     ArrayNode results = evaluator.putArray("result");
     ArrayNode expected = evaluator.putArray("expected");
     for (Checker part : parts) {
-      Leaf l = part instanceof Checker.Check c ? leaf(c) : nested(part);
+      Leaf l = part(part);
       funcs.add(l.func());
       results.add(l.result());
       expected.add(l.expected());
@@ -88,62 +177,89 @@ final class OsworldMapping {
   /** One metric function applied to what one getter read, compared with what is expected. */
   record Leaf(String func, ObjectNode result, ObjectNode expected) {}
 
-  static Leaf leaf(Checker.Check check) {
-    return osworldLeaf(check.getter(), check.metric()).orElseGet(() -> ownLeaf(check.getter(), check.metric()));
+  /** A check: the reader prints the normal form, an OSWorld metric compares it with the expected one. */
+  Leaf leaf(Checker.Check check) {
+    ObjectNode argument = argument(check);
+    ObjectNode rules = JSON.objectNode();
+    if (argument.has("include")) {
+      rules.set("include", argument.remove("include"));
+      rules.set("exclude", argument.remove("exclude"));
+      return new Leaf("check_include_exclude", VmReader.command(argument), rule(rules));
+    }
+    rules.set("expected", argument.remove("expected"));
+    return new Leaf("exact_match", VmReader.command(argument), rule(rules));
   }
 
-  /** The OSWorld getter and metric that read and compare exactly as deskforge's do, if there are. */
-  private static Optional<Leaf> osworldLeaf(Getter getter, Metric metric) {
-    return switch (getter) {
-      case Getter.FileText t -> switch (metric) {
-        case Metric.EqualsText e when !e.trim() && !e.ignoreCase() ->
-            Optional.of(new Leaf("exact_match", cat(t.path()), rule(JSON.objectNode().put("expected", e.expected()))));
-        case Metric.Contains c when !c.ignoreCase() ->
-            Optional.of(new Leaf("check_include_exclude", cat(t.path()), includeExclude(c.expected(), null)));
-        case Metric.NotContains n when !n.ignoreCase() ->
-            Optional.of(new Leaf("check_include_exclude", cat(t.path()), includeExclude(null, n.expected())));
-        default -> Optional.empty();
-      };
-      case Getter.FileExists f when metric instanceof Metric.IsTrue || metric instanceof Metric.IsFalse -> {
-        String test = "test " + ("dir".equals(f.kind()) ? "-d" : "file".equals(f.kind()) ? "-f" : "-e") + " "
-            + shellQuote(f.path()) + " && echo true || echo false";
-        ObjectNode result = JSON.objectNode().put("type", "vm_command_line").put("command", test).put("shell", true);
-        String expected = metric instanceof Metric.IsTrue ? "true\n" : "false\n";
-        yield Optional.of(new Leaf("exact_match", result, rule(JSON.objectNode().put("expected", expected))));
+  /** One part of an all/any: a check, or a nested all/any. */
+  Leaf part(Checker part) {
+    return part instanceof Checker.Check c ? leaf(c) : nested(part);
+  }
+
+  /** A nested all/any: the reader evaluates the whole sub-checker and prints true or false. */
+  private Leaf nested(Checker checker) {
+    ObjectNode argument = JSON.objectNode();
+    argument.set("check", tree(checker));
+    return new Leaf("exact_match", VmReader.command(argument), rule(JSON.objectNode().put("expected", "true")));
+  }
+
+  private JsonNode tree(Checker checker) {
+    return switch (checker) {
+      case Checker.Check c -> argument(c);
+      case Checker.AllOf all -> {
+        ObjectNode n = JSON.objectNode();
+        ArrayNode of = n.putArray("all");
+        all.of().forEach(x -> of.add(tree(x)));
+        yield n;
       }
-      default -> Optional.empty();
+      case Checker.AnyOf any -> {
+        ObjectNode n = JSON.objectNode();
+        ArrayNode of = n.putArray("any");
+        any.of().forEach(x -> of.add(tree(x)));
+        yield n;
+      }
     };
   }
 
-  /** deskforge's own: func deskforge_<metric>, result deskforge_<getter> with the getter's fields, rules the metric's. */
-  private static Leaf ownLeaf(Getter getter, Metric metric) {
-    ObjectNode result = TaskJson.tree(getter).deepCopy();
-    result.put("type", OWN + result.get("type").asText());
-    ObjectNode rules = TaskJson.tree(metric).deepCopy();
-    String func = OWN + rules.remove("type").asText();
-    return new Leaf(func, result, rule(rules));
-  }
-
-  private static Leaf nested(Checker checker) {
-    ObjectNode result = JSON.objectNode().put("type", OWN + "checker");
-    result.set("checker", TaskJson.tree(checker));
-    return new Leaf(OWN + "checker", result, rule(JSON.objectNode()));
-  }
-
-  /** OSWorld's vm_command_line getter returns the command's standard output: here, the file's text. */
-  private static ObjectNode cat(String path) {
-    ObjectNode result = JSON.objectNode().put("type", "vm_command_line");
-    result.set("command", strings(List.of("cat", path)));
-    return result;
-  }
-
-  private static ObjectNode includeExclude(String include, String exclude) {
-    ObjectNode rules = JSON.objectNode();
-    ArrayNode in = rules.putArray("include");
-    ArrayNode out = rules.putArray("exclude");
-    if (include != null) in.add(include);
-    if (exclude != null) out.add(exclude);
-    return rule(rules);
+  /**
+   * The reader's argument for one check: what to read, which normal form to print, and what the
+   * metric expects of it: {@code expected} (for exact_match) or {@code include}/{@code exclude}
+   * (for check_include_exclude).
+   */
+  private ObjectNode argument(Checker.Check check) {
+    ObjectNode a = JSON.objectNode();
+    a.set("read", VmReader.getter(check.getter(), catalog));
+    switch (check.metric()) {
+      case Metric.EqualsText e -> {
+        a.put("as", "text").put("trim", e.trim()).put("ignore_case", e.ignoreCase());
+        a.put("expected", VmReader.text(e.expected(), e.trim(), e.ignoreCase()));
+      }
+      case Metric.Contains c -> {
+        a.put("as", "tokens").put("ignore_case", c.ignoreCase());
+        a.set("include", strings(List.of(VmReader.tokens(VmReader.fold(c.expected(), c.ignoreCase())))));
+        a.set("exclude", JSON.arrayNode());
+      }
+      case Metric.NotContains n -> {
+        a.put("as", "tokens").put("ignore_case", n.ignoreCase());
+        // "|" is in every token string, so an absent file (no tokens) fails
+        a.set("include", strings(List.of("|")));
+        a.set("exclude", strings(List.of(VmReader.tokens(VmReader.fold(n.expected(), n.ignoreCase())))));
+      }
+      case Metric.Matches m -> {
+        String problem = PortableRegex.problem(m.pattern());
+        if (problem != null) {
+          throw new IllegalArgumentException("regex /" + m.pattern() + "/: " + problem
+              + "; Java and Python read it differently, so no OSWorld check would mean what deskforge's does");
+        }
+        a.put("as", "regex").put("pattern", m.pattern()).put("expected", "true");
+      }
+      case Metric.NumberWithin n -> a.put("as", "number").put("number", n.expected())
+          .put("tolerance", n.tolerance()).put("expected", "true");
+      case Metric.SetEquals s -> a.put("as", "items").put("expected", VmReader.items(s.expected()));
+      case Metric.RowsEqual r -> a.put("as", "rows").put("expected", VmReader.rows(r.expected()));
+      case Metric.IsTrue t -> a.put("as", "flag").put("expected", "true");
+      case Metric.IsFalse f -> a.put("as", "flag").put("expected", "false");
+    }
+    return a;
   }
 
   private static ObjectNode rule(ObjectNode rules) {
@@ -158,15 +274,9 @@ final class OsworldMapping {
     return a;
   }
 
-  private static List<String> prepend(String first, List<String> rest) {
-    List<String> out = new ArrayList<>();
-    out.add(first);
+  private static List<String> prepend(List<String> first, List<String> rest) {
+    List<String> out = new ArrayList<>(first);
     out.addAll(rest);
     return out;
-  }
-
-  /** Single-quoted for sh: the quote itself becomes '\''. */
-  static String shellQuote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
   }
 }

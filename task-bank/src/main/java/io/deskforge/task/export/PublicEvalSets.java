@@ -39,4 +39,19 @@ public final class PublicEvalSets {
   public static Path webarena() {
     return folder().resolve("webarena");
   }
+
+  /**
+   * OSWorld's own code (desktop_env.py, controllers/, evaluators/; Apache-2.0, not vendored): the
+   * reference for what an exported task must name to run. DESKFORGE_OSWORLD_CODE if set, else a
+   * {@code shared/osworld-code/} found walking up from the working directory.
+   */
+  public static Path osworldCode() {
+    List<Path> tried = new ArrayList<>();
+    String env = System.getenv("DESKFORGE_OSWORLD_CODE");
+    if (env != null && !env.isBlank()) tried.add(Path.of(env));
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) tried.add(p.resolve("shared/osworld-code"));
+    return tried.stream().filter(p -> Files.isRegularFile(p.resolve("controllers/setup.py"))).findFirst()
+        .orElseThrow(() -> new IllegalStateException("OSWorld's code is not at hand; looked in " + tried
+            + ". Set DESKFORGE_OSWORLD_CODE to the folder holding desktop_env.py, controllers/ and evaluators/"));
+  }
 }

@@ -81,9 +81,10 @@ class JsonlExporterTest {
 
   @Test
   void formatsAreFoundByName() {
-    assertThat(Exporter.of("jsonl")).isInstanceOf(JsonlExporter.class);
-    assertThat(Exporter.of("osworld")).isInstanceOf(OsworldExporter.class);
-    assertThatThrownBy(() -> Exporter.of("webarena")).isInstanceOf(IllegalArgumentException.class)
+    assertThat(Exporter.of("jsonl", TestCatalog.INSTANCE)).isInstanceOf(JsonlExporter.class);
+    assertThat(Exporter.of("osworld", TestCatalog.INSTANCE)).isInstanceOf(OsworldExporter.class);
+    assertThat(Exporter.formats()).containsExactly("jsonl", "osworld");
+    assertThatThrownBy(() -> Exporter.of("webarena", TestCatalog.INSTANCE)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[jsonl, osworld]");
   }
 }

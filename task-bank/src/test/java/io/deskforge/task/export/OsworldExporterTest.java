@@ -1,15 +1,23 @@
 package io.deskforge.task.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.deskforge.task.SampleTasks;
 import io.deskforge.task.bank.TaskBank;
+import io.deskforge.task.json.TaskJson;
+import io.deskforge.task.spec.Checker;
+import io.deskforge.task.spec.Getter;
+import io.deskforge.task.spec.Metric;
+import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,11 +28,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OSWorld export, checked against the shapes and names of OSWorld's real task files. */
+/**
+ * The OSWorld export, checked against OSWorld's real task files (shapes) and its own code (every
+ * name it runs by). That OSWorld's code runs the exported tasks and scores them as deskforge does
+ * is env-templates' OsworldCompatTest; here, what the files say.
+ */
 class OsworldExporterTest {
+  private static final OsworldExporter EXPORTER = new OsworldExporter(TestCatalog.INSTANCE);
   private static List<JsonNode> real;
   private static Set<String> realFields;
   private static Map<String, Set<JsonNodeType>> realFieldTypes;
+  private static OsworldNames osworld;
 
   @TempDir static Path dir;
   private static Path out;
@@ -34,6 +48,7 @@ class OsworldExporterTest {
   @BeforeAll
   static void exportABankOfSampleTasks() throws Exception {
     real = RealOsworld.examples();
+    osworld = OsworldNames.read(PublicEvalSets.osworldCode());
     realFields = new HashSet<>();
     realFieldTypes = new HashMap<>();
     for (JsonNode task : real) {
@@ -44,7 +59,7 @@ class OsworldExporterTest {
     try (TaskBank bank = TaskBank.open(dir.resolve("tasks.db"))) {
       SampleTasks.all().forEach(t -> bank.record(SampleTasks.verified(t)));
       bank.record(SampleTasks.rejected(SampleTasks.replaceWord("rejected"), "negative passes"));
-      export = new OsworldExporter().exportVerified(bank, out);
+      export = EXPORTER.exportVerified(bank, out);
     }
     try (Stream<Path> files = Files.walk(out.resolve("examples"))) {
       exported = files.filter(f -> f.toString().endsWith(".json")).sorted().map(RealOsworld::read).toList();
@@ -82,11 +97,16 @@ class OsworldExporterTest {
     return out;
   }
 
-  private static void assertOsworldsOrOwn(Set<String> ours, Set<String> theirs, String what) {
-    for (String name : ours) {
-      assertThat(theirs.contains(name) || name.startsWith(OsworldMapping.OWN))
-          .as("%s '%s' is used by a real OSWorld task or is deskforge's own", what, name).isTrue();
-    }
+  private static JsonNode readerArgument(JsonNode result) {
+    assertThat(result.path("type").asText()).isEqualTo("vm_command_line");
+    assertThat(result.at("/command/0").asText()).isEqualTo("python3");
+    assertThat(result.at("/command/1").asText()).isEqualTo("-c");
+    assertThat(result.at("/command/2").asText()).isEqualTo(VmReader.PROGRAM);
+    return RealOsworld.parse(result.at("/command/3").asText());
+  }
+
+  private static String decoded(JsonNode writeStep) {
+    return new String(Base64.getDecoder().decode(writeStep.at("/parameters/command/5").asText()), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -109,7 +129,7 @@ class OsworldExporterTest {
   }
 
   @Test
-  void configEntriesHaveTheShapeAndNamesOfTheRealOnes() {
+  void configStepsAreOnlyOnesOsworldsSetupControllerRunsAndRealTasksUse() {
     Set<String> realKeys = new HashSet<>();
     real.forEach(t -> t.path("config").forEach(c -> c.fieldNames().forEachRemaining(realKeys::add)));
     for (JsonNode task : exported) {
@@ -120,22 +140,31 @@ class OsworldExporterTest {
         assertThat(entry.get("parameters").isObject()).isTrue();
       }
     }
-    assertOsworldsOrOwn(configTypes(exported), configTypes(real), "config type");
-    assertThat(configTypes(exported)).contains("launch", "execute", "command", "deskforge_write_file");
+    assertThat(configTypes(exported)).containsExactlyInAnyOrder("execute", "launch")
+        .allMatch(osworld.setupTypes()::contains).allMatch(configTypes(real)::contains);
   }
 
   @Test
-  void evaluatorsUseOsworldsNamesOrDeskforgesOwn() {
+  void evaluatorsNameOnlyMetricsAndGettersOsworldsCodeDefines() {
     Set<String> realKeys = new HashSet<>();
     evaluators(real).forEach(e -> e.fieldNames().forEachRemaining(realKeys::add));
     for (JsonNode e : evaluators(exported)) {
       e.fieldNames().forEachRemaining(k -> assertThat(realKeys).as("evaluator key").contains(k));
       assertThat(each(e.get("func"))).hasSameSizeAs(each(e.get("result"))).hasSameSizeAs(each(e.get("expected")));
     }
-    assertOsworldsOrOwn(funcs(exported), funcs(real), "metric");
-    assertOsworldsOrOwn(getterTypes(exported, "result"), getterTypes(real, "result"), "result getter");
-    assertOsworldsOrOwn(getterTypes(exported, "expected"), getterTypes(real, "expected"), "expected getter");
-    assertThat(funcs(exported)).contains("exact_match", "check_include_exclude");
+    assertThat(funcs(exported)).containsExactlyInAnyOrder("exact_match", "check_include_exclude")
+        .allMatch(osworld.metrics()::contains);
+    assertThat(getterTypes(exported, "result")).containsExactly("vm_command_line").allMatch(osworld.getterTypes()::contains);
+    assertThat(getterTypes(exported, "expected")).containsExactly("rule").allMatch(osworld.getterTypes()::contains);
+  }
+
+  @Test
+  void nothingInTheExportIsNamedDeskforgeStar() throws Exception {
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("\"deskforge_");
+      }
+    }
   }
 
   @Test
@@ -170,52 +199,149 @@ class OsworldExporterTest {
     export.files().forEach(f -> assertThat(out.resolve(f)).isRegularFile());
   }
 
-  private static JsonNode exampleOf(TaskSpec task) {
-    return OsworldExporter.example(task);
+  @Test
+  void setupFirstInstallsThePackagesOfEveryAppTheTaskUsesWhenMissing() {
+    JsonNode install = EXPORTER.example(SampleTasks.spreadsheetSum(1)).at("/config/0");
+    assertThat(install.get("type").asText()).isEqualTo("execute");
+    assertThat(install.at("/parameters/command").toString())
+        .isEqualTo(TaskJson.write(List.of("sh", "-c", OsworldMapping.INSTALL, "sh", "gnumeric", "nautilus")));
+    // as OSWorld's own tasks install: apt-get through sudo -S with the VM's password, only what dpkg lacks
+    assertThat(OsworldMapping.INSTALL).contains("dpkg-query", "echo password | sudo -S", "apt-get install -y");
   }
 
   @Test
-  void setupMapsToOsworldStepsWhereTheyExist() {
-    JsonNode config = exampleOf(SampleTasks.spreadsheetSum(1)).get("config");
-    assertThat(config.get(0).toString()).isEqualTo("{\"type\":\"command\",\"parameters\":{\"command\":[\"mkdir\",\"-p\",\"/home/user/Documents\"]}}");
-    assertThat(config.get(1).get("type").asText()).isEqualTo("deskforge_write_spreadsheet");
-    assertThat(config.get(1).at("/parameters/rows/1/0").asText()).isEqualTo("21");
-    assertThat(config.get(2).toString()).isEqualTo("{\"type\":\"execute\",\"parameters\":{\"command\":[\"touch\",\"/home/user/.ready\"]}}");
-    assertThat(config.get(3).toString()).isEqualTo("{\"type\":\"deskforge_run\",\"parameters\":{\"command\":[\"chmod\",\"a+r\",\"/home/user/Documents/sales-1.xlsx\"],\"as_root\":true}}");
-    assertThat(config.get(4).toString()).isEqualTo("{\"type\":\"launch\",\"parameters\":{\"command\":[\"gnumeric\",\"/home/user/Documents/sales-1.xlsx\"]}}");
+  void setupStepsBecomeExecuteAndLaunchCommands() {
+    JsonNode config = EXPORTER.example(SampleTasks.spreadsheetSum(1)).get("config");
+    assertThat(config.get(1).toString())
+        .isEqualTo("{\"type\":\"execute\",\"parameters\":{\"command\":[\"mkdir\",\"-p\",\"/home/user/Documents\"]}}");
+    // the sheet: its CSV staged as Sheet1.csv, converted by the catalog's command, the stage removed
+    assertThat(config.at("/2/parameters/command/4").asText()).isEqualTo("/tmp/.deskforge-setup/1/Sheet1.csv");
+    assertThat(decoded(config.get(2))).isEqualTo("11\n21\n");
+    assertThat(config.at("/3/parameters/command").toString())
+        .isEqualTo("[\"ssconvert\",\"/tmp/.deskforge-setup/1/Sheet1.csv\",\"/home/user/Documents/sales-1.xlsx\"]");
+    assertThat(config.at("/4/parameters/command").toString()).isEqualTo("[\"rm\",\"-rf\",\"/tmp/.deskforge-setup/1\"]");
+    assertThat(config.get(5).toString())
+        .isEqualTo("{\"type\":\"execute\",\"parameters\":{\"command\":[\"touch\",\"/home/user/.ready\"]}}");
+    assertThat(config.at("/6/parameters/command").toString()).isEqualTo(TaskJson.write(
+        List.of("sh", "-c", OsworldMapping.AS_ROOT, "sh", "chmod", "a+r", "/home/user/Documents/sales-1.xlsx")));
+    assertThat(config.get(7).toString())
+        .isEqualTo("{\"type\":\"launch\",\"parameters\":{\"command\":[\"gnumeric\",\"/home/user/Documents/sales-1.xlsx\"]}}");
+    assertThat(config).hasSize(8);
   }
 
   @Test
-  void fileTextChecksBecomeOsworldMetricsOverTheFilesText() {
-    JsonNode evaluator = exampleOf(SampleTasks.replaceWord("apple")).get("evaluator");
+  void aWrittenFileArrivesAsItsExactBytes() {
+    JsonNode write = EXPORTER.example(SampleTasks.replaceWord("apple")).at("/config/1");
+    assertThat(write.at("/parameters/command/0").asText()).isEqualTo("sh");
+    assertThat(write.at("/parameters/command/2").asText()).isEqualTo(OsworldMapping.WRITE);
+    assertThat(write.at("/parameters/command/4").asText()).isEqualTo("/home/user/notes.txt");
+    assertThat(decoded(write)).isEqualTo("apple pie\napple tart\n");
+  }
+
+  @Test
+  void aLargeFileIsWrittenInChunksThatAppend() {
+    String text = "x".repeat(OsworldMapping.CHUNK * 2 + 10);
+    TaskSpec task = withSetup(SampleTasks.replaceWord("apple"), List.of(new SetupStep.WriteFile("/home/user/big.txt", text)));
+    JsonNode config = EXPORTER.example(task).get("config");
+    assertThat(config).hasSize(1 + 3);
+    assertThat(config.at("/1/parameters/command/2").asText()).isEqualTo(OsworldMapping.WRITE);
+    assertThat(config.at("/2/parameters/command/2").asText()).isEqualTo(OsworldMapping.WRITE_MORE);
+    assertThat(decoded(config.get(1)) + decoded(config.get(2)) + decoded(config.get(3))).isEqualTo(text);
+  }
+
+  @Test
+  void aFileOutsideTheHomeIsWrittenThroughSudoAsDeskforgesSetupWritesItAsRoot() {
+    TaskSpec task = withSetup(SampleTasks.replaceWord("apple"), List.of(new SetupStep.WriteFile("/var/lib/deskforge/privileged/k", "v")));
+    JsonNode command = EXPORTER.example(task).at("/config/1/parameters/command");
+    assertThat(command.get(2).asText()).isEqualTo(OsworldMapping.AS_ROOT);
+    assertThat(command.get(6).asText()).isEqualTo(OsworldMapping.WRITE);
+  }
+
+  @Test
+  void textChecksCompareTheReadersNormalFormWithOsworldsMetrics() {
+    JsonNode evaluator = EXPORTER.example(SampleTasks.replaceWord("apple")).get("evaluator");
     assertThat(evaluator.get("conj").asText()).isEqualTo("and");
     assertThat(evaluator.get("func").toString()).isEqualTo("[\"exact_match\",\"check_include_exclude\",\"check_include_exclude\"]");
-    assertThat(evaluator.at("/result/0").toString()).isEqualTo("{\"type\":\"vm_command_line\",\"command\":[\"cat\",\"/home/user/notes.txt\"]}");
-    assertThat(evaluator.at("/expected/0").toString()).isEqualTo("{\"type\":\"rule\",\"rules\":{\"expected\":\"pear pie\\npear tart\\n\"}}");
-    assertThat(evaluator.at("/expected/2").toString()).isEqualTo("{\"type\":\"rule\",\"rules\":{\"include\":[],\"exclude\":[\"apple\"]}}");
+    assertThat(readerArgument(evaluator.at("/result/0")).toString())
+        .isEqualTo("{\"read\":{\"type\":\"file_text\",\"path\":\"/home/user/notes.txt\",\"max_bytes\":4096,\"timeout\":20.0},\"as\":\"text\",\"trim\":false,\"ignore_case\":false}");
+    // the text as Python's json.dumps prints it: the reader's output, which the server cannot alter
+    assertThat(evaluator.at("/expected/0").toString()).isEqualTo("{\"type\":\"rule\",\"rules\":{\"expected\":\"\\\"pear pie\\\\npear tart\\\\n\\\"\"}}");
+    assertThat(readerArgument(evaluator.at("/result/1")).path("as").asText()).isEqualTo("tokens");
+    assertThat(evaluator.at("/expected/1/rules").toString()).isEqualTo("{\"include\":[\"|p|e|a|r|\"],\"exclude\":[]}");
+    // not_contains needs a token string at all ("|"), so a missing file fails instead of containing nothing
+    assertThat(evaluator.at("/expected/2/rules").toString()).isEqualTo("{\"include\":[\"|\"],\"exclude\":[\"|a|p|p|l|e|\"]}");
   }
 
   @Test
-  void checksWithoutAnOsworldEquivalentKeepTheirOwnNames() {
-    JsonNode evaluator = exampleOf(SampleTasks.spreadsheetSum(1)).get("evaluator");
+  void numbersAndNestedCheckersAreDecidedOnTheVmAndComparedWithTrue() {
+    JsonNode evaluator = EXPORTER.example(SampleTasks.spreadsheetSum(1)).get("evaluator");
     assertThat(evaluator.get("conj").asText()).isEqualTo("or");
-    assertThat(evaluator.at("/func/0").asText()).isEqualTo("deskforge_number_within");
-    assertThat(evaluator.at("/result/0").toString()).isEqualTo("{\"type\":\"deskforge_spreadsheet_cell\",\"path\":\"/home/user/Documents/sales-1.xlsx\",\"cell\":\"A3\"}");
-    assertThat(evaluator.at("/expected/0").toString()).isEqualTo("{\"type\":\"rule\",\"rules\":{\"expected\":32.0,\"tolerance\":0.001}}");
-    // OSWorld composes one level only: the nested all is one entry carrying deskforge's checker
-    assertThat(evaluator.at("/func/1").asText()).isEqualTo("deskforge_checker");
-    assertThat(evaluator.at("/result/1/checker/type").asText()).isEqualTo("all");
+    assertThat(evaluator.get("func").toString()).isEqualTo("[\"exact_match\",\"exact_match\"]");
+    JsonNode number = readerArgument(evaluator.at("/result/0"));
+    assertThat(number.toString()).isEqualTo("{\"read\":{\"type\":\"spreadsheet_cell\",\"path\":\"/home/user/Documents/sales-1.xlsx\","
+        + "\"cell\":\"A3\",\"max_bytes\":4096,\"timeout\":20.0,\"csv\":[\"ssconvert\",\"--recalc\",\"--export-type=Gnumeric_stf:stf_csv\",\"/home/user/Documents/sales-1.xlsx\","
+        + "\"fd://1\"],\"cells\":[0,2,0,2]},\"as\":\"number\",\"number\":32.0,\"tolerance\":0.001}");
+    assertThat(evaluator.at("/expected/0/rules/expected").asText()).isEqualTo("true");
+    // OSWorld composes one level: the nested all is one reader run evaluating the whole sub-checker
+    JsonNode nested = readerArgument(evaluator.at("/result/1")).get("check");
+    assertThat(nested.get("all")).hasSize(2);
+    assertThat(nested.at("/all/0/as").asText()).isEqualTo("rows");
+    assertThat(nested.at("/all/0/read/cells").toString()).isEqualTo("[0,0,0,2]");
+    assertThat(nested.at("/all/0/expected").asText()).isEqualTo("[[\"11\"],[\"21\"],[\"32\"]]");
+    assertThat(nested.at("/all/1/expected").asText()).isEqualTo("\"32\"");
+    assertThat(evaluator.at("/expected/1/rules/expected").asText()).isEqualTo("true");
   }
 
   @Test
-  void fileExistsBecomesAShellTestWithTheQuotedPath() {
-    TaskSpec task = SampleTasks.moveFile("it's.txt");
-    JsonNode evaluator = exampleOf(task).get("evaluator");
-    assertThat(evaluator.at("/func/1").asText()).isEqualTo("exact_match");
-    assertThat(evaluator.at("/result/1/command").asText())
-        .isEqualTo("test -f '/home/user/inbox/it'\\''s.txt' && echo true || echo false");
-    assertThat(evaluator.at("/expected/1/rules/expected").asText()).isEqualTo("false\n");
-    assertThat(evaluator.at("/expected/2/rules/expected").asText()).isEqualTo("true\n");
-    assertThat(evaluator.at("/result/2/command").asText()).startsWith("test -e ");
+  void existenceListingsAndRegexesHaveTheirNormalForms() {
+    JsonNode evaluator = EXPORTER.example(SampleTasks.moveFile("it's.txt")).get("evaluator");
+    assertThat(readerArgument(evaluator.at("/result/0")).path("as").asText()).isEqualTo("items");
+    assertThat(evaluator.at("/expected/0/rules/expected").asText()).isEqualTo("[\"it's.txt\"]");
+    assertThat(readerArgument(evaluator.at("/result/1")).toString())
+        .isEqualTo("{\"read\":{\"type\":\"file_exists\",\"path\":\"/home/user/inbox/it's.txt\",\"kind\":\"file\",\"max_bytes\":4096,\"timeout\":20.0},\"as\":\"flag\"}");
+    assertThat(evaluator.at("/expected/1/rules/expected").asText()).isEqualTo("false");
+    assertThat(evaluator.at("/expected/2/rules/expected").asText()).isEqualTo("true");
+    assertThat(readerArgument(evaluator.at("/result/3")).toString()).contains("\"as\":\"regex\",\"pattern\":\"x+\"");
+  }
+
+  @Test
+  void aRegexJavaAndPythonReadDifferentlyIsRefusedNamingTaskAndPattern() {
+    TaskSpec task = withChecker(SampleTasks.moveFile("a.txt"),
+        Checker.check(new Getter.FileText("/home/user/archive/a.txt"), new Metric.Matches("x++")));
+    assertThatThrownBy(() -> EXPORTER.example(task)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(task.id()).hasMessageContaining("/x++/").hasMessageContaining("possessive");
+  }
+
+  @Test
+  void aTaskOsworldCannotRunLeavesTheOutputFolderAsItWas() throws Exception {
+    TaskSpec bad = withChecker(SampleTasks.moveFile("a.txt"),
+        Checker.check(new Getter.FileText("/home/user/a.txt"), new Metric.Matches("(?i)x")));
+    Path folder = dir.resolve("refused");
+    assertThatThrownBy(() -> EXPORTER.export(List.of(SampleTasks.replaceWord("apple"), bad), dir, folder))
+        .hasMessageContaining(bad.id());
+    assertThat(folder).doesNotExist();
+  }
+
+  @Test
+  void anAppTheCatalogDoesNotKnowIsRefusedNamingIt() {
+    TaskSpec task = withSetup(SampleTasks.replaceWord("apple"), List.of(new SetupStep.Launch("paint", List.of())));
+    assertThatThrownBy(() -> EXPORTER.example(task)).hasMessageContaining("unknown app 'paint'");
+  }
+
+  @Test
+  void aCommandArgumentStartingWithTildeIsRefusedSinceOsworldsServerWouldExpandIt() {
+    TaskSpec task = withSetup(SampleTasks.replaceWord("apple"), List.of(new SetupStep.Run(List.of("touch", "~/x"), false)));
+    assertThatThrownBy(() -> EXPORTER.example(task)).hasMessageContaining(task.id()).hasMessageContaining("setup[0]")
+        .hasMessageContaining("'~/x'");
+  }
+
+  private static TaskSpec withSetup(TaskSpec t, List<SetupStep> setup) {
+    return new TaskSpec(null, t.family(), t.app(), t.relatedApps(), t.instruction(), t.seed(), t.params(), t.privileged(),
+        setup, t.checker(), t.solution(), t.negatives(), t.difficulty(), t.provenance(), null).withContentId();
+  }
+
+  private static TaskSpec withChecker(TaskSpec t, Checker checker) {
+    return new TaskSpec(null, t.family(), t.app(), t.relatedApps(), t.instruction(), t.seed(), t.params(), t.privileged(),
+        t.setup(), checker, t.solution(), t.negatives(), t.difficulty(), t.provenance(), null).withContentId();
   }
 }

@@ -33,6 +33,14 @@ final class RealOsworld {
     return read(folder().resolve("test_all.json"));
   }
 
+  static JsonNode parse(String json) {
+    try {
+      return TaskJson.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse " + json, e);
+    }
+  }
+
   static JsonNode read(Path file) {
     try {
       return TaskJson.mapper().readTree(file.toFile());

@@ -1,0 +1,77 @@
+package io.deskforge.apps.check;
+
+import io.deskforge.desktop.Desktop;
+import io.deskforge.desktop.ExecResult;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The saved state a checker reads, by desktop path: what a desktop's privileged side offers the
+ * getters, and no more. A desktop is one; anything else holding a home (a folder standing in for a
+ * VM's home, in tests) can be another, and the getters then read it exactly as they read a desktop.
+ * As there, a link is never followed, and what cannot be read safely throws
+ * {@link io.deskforge.desktop.UnreadableFileException}.
+ */
+public interface SavedState {
+
+  /** Whether the path names anything (a link counts as itself). */
+  boolean exists(String path);
+
+  /** Whether the path is a folder (a link to one is not). */
+  boolean isDirectory(String path);
+
+  /** The bytes of a regular file within the read limit. */
+  byte[] readFile(String path);
+
+  /** Throws unless the path is a regular file within the read limit (not a link, FIFO or folder). */
+  void requireReadableFile(String path);
+
+  /** Names in a folder, sorted. */
+  List<String> list(String path);
+
+  /** Runs a command as the desktop user, paths as the desktop sees them. */
+  ExecResult execAsUser(List<String> command, Duration timeout);
+
+  /** How long one call into the state may take. */
+  Duration callTimeout();
+
+  static SavedState of(Desktop desktop) {
+    Desktop.Privileged p = desktop.privileged();
+    return new SavedState() {
+      @Override
+      public boolean exists(String path) {
+        return p.exists(path);
+      }
+
+      @Override
+      public boolean isDirectory(String path) {
+        return p.isDirectory(path);
+      }
+
+      @Override
+      public byte[] readFile(String path) {
+        return p.readFile(path);
+      }
+
+      @Override
+      public void requireReadableFile(String path) {
+        p.requireReadableFile(path);
+      }
+
+      @Override
+      public List<String> list(String path) {
+        return p.list(path);
+      }
+
+      @Override
+      public Duration callTimeout() {
+        return desktop.config().limits().callTimeout();
+      }
+
+      @Override
+      public ExecResult execAsUser(List<String> command, Duration timeout) {
+        return p.execAsUser(command, timeout);
+      }
+    };
+  }
+}

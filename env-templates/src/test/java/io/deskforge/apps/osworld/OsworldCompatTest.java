@@ -1,0 +1,314 @@
+package io.deskforge.apps.osworld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.TaskFamily;
+import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.gnumeric.GnumericEndState;
+import io.deskforge.apps.mousepad.MousepadEndState;
+import io.deskforge.apps.xterm.XtermEndState;
+import io.deskforge.task.export.OsworldExporter;
+import io.deskforge.task.export.PublicEvalSets;
+import io.deskforge.task.spec.Getter;
+import io.deskforge.task.spec.TaskSpec;
+import io.deskforge.task.spec.Trajectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * deskforge's OSWorld export, run by OSWorld's own code (DesktopEnv.reset() with its
+ * SetupController, then DesktopEnv.evaluate(), unedited, on Debian's python3) against a loopback
+ * stand-in of the VM's server that runs commands in a scratch home. For tasks of every family:
+ * reset() passes, and OSWorld scores every state exactly as deskforge's checker does: 0 on the
+ * initial state, 1 on the reference solution's end state, 0 on every negative's and every checker
+ * mutation's, and the same as deskforge on edge states of the files read (missing, a folder, a
+ * link to it, CRLF line ends, a byte-order mark, bytes that are not UTF-8, white space that trim
+ * keeps or drops), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
+ * {@link EndStateModel}, mutations from the facts, as the replay audit derives them.
+ *
+ * <p>Needs Debian's python3 with the packages in {@code osworld-python.packages} (run-tests
+ * installs them as root), bubblewrap, ssconvert (the gnumeric package), and OSWorld's code in
+ * {@code shared/osworld-code} or $DESKFORGE_OSWORLD_CODE.
+ */
+class OsworldCompatTest {
+  static final long[] SEEDS = {0, 1};
+  static final AppCatalog CATALOG = AppCatalog.load();
+  static final Map<String, EndStateModel> MODELS = Map.of(
+      "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState());
+
+  static Path work;
+  static ScratchHome home;
+  static VmStandIn vm;
+  static OsworldDriver osworld;
+  static final Map<TaskSpec, Path> EXAMPLES = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void exportTasksOfEveryFamilyAndStartOsworld() throws IOException {
+    work = Files.createTempDirectory("osworld-compat-");
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (TaskFamily f : CATALOG.families(CATALOG.names())) for (long seed : SEEDS) tasks.add(f.sample(seed));
+    new OsworldExporter(CATALOG).export(tasks, work, work.resolve("export"));
+    for (TaskSpec t : tasks) EXAMPLES.put(t, work.resolve("export/examples").resolve(t.app()).resolve(t.id() + ".json"));
+    Path kit = kit(work.resolve("kit"));
+    home = new ScratchHome();
+    vm = new VmStandIn(home, kit);
+    osworld = new OsworldDriver(PublicEvalSets.osworldCode(), kit, vm, home);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (osworld != null) osworld.close();
+    if (vm != null) vm.close();
+    if (home != null) home.close();
+    if (work != null) ScratchHome.delete(work);
+  }
+
+  /** The stand-in and driver scripts, copied where the VM's unprivileged user can read them. */
+  private static Path kit(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    for (String name : List.of("vm_standin.py", "osworld_driver.py")) {
+      try (InputStream in = OsworldCompatTest.class.getResourceAsStream(name)) {
+        Files.copy(in, dir.resolve(name));
+      }
+      Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    return dir;
+  }
+
+  @Test
+  void osworldsCodeLoadsWithOnlyModulesDebianLacksStubbed() {
+    Map<String, String> loaded = new java.util.TreeMap<>();
+    osworld.started.path("loaded").fields().forEachRemaining(f -> loaded.put(f.getKey(), f.getValue().asText()));
+    Set<String> lacking = Set.of("gymnasium", "playwright", "pydrive", "rapidfuzz", "borb", "easyocr", "pdfplumber", "pptx",
+        "formulas", "imagehash", "librosa", "fastdtw");
+    assertThat(loaded).containsKeys("requests", "lxml", "openpyxl", "pandas", "cv2", "skimage", "docx", "fitz");
+    loaded.forEach((module, origin) -> {
+      if (lacking.contains(module)) assertThat(origin).as("%s, which Debian lacks", module).isEqualTo("(stub)");
+      else assertThat(origin).as("%s, which Debian packages", module).startsWith("/usr/lib/python3/dist-packages/");
+    });
+  }
+
+  @Test
+  void resetPassesForEveryExportedTask() {
+    List<String> failures = new ArrayList<>();
+    EXAMPLES.forEach((task, example) -> {
+      List<String> problems = reset(example);
+      if (!problems.isEmpty()) failures.add(task.id() + " (" + task.family() + "): " + String.join("; ", problems));
+    });
+    assertThat(failures).as("tasks whose OSWorld reset() failed, of %d", EXAMPLES.size()).isEmpty();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> osworldScoresEveryStateOfEveryFamilyAsDeskforgesCheckerDoes() {
+    Map<String, List<TaskSpec>> byFamily = new LinkedHashMap<>();
+    EXAMPLES.keySet().forEach(t -> byFamily.computeIfAbsent(t.family(), f -> new ArrayList<>()).add(t));
+    return byFamily.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+      List<Score> scores = new ArrayList<>();
+      for (TaskSpec task : e.getValue()) scores.addAll(scoreEveryState(task));
+      List<Score> wrong = scores.stream().filter(s -> !s.agrees()).toList();
+      assertThat(wrong).as("states of %s where OSWorld's score, deskforge's checker or the expected score differ",
+          e.getKey()).isEmpty();
+      assertThat(scores.stream().filter(s -> s.state().equals("reference"))).hasSize(e.getValue().size());
+      Map<String, Long> kinds = new java.util.TreeMap<>();
+      scores.forEach(s -> kinds.merge(s.state().replaceFirst(":.*", ""), 1L, Long::sum));
+      System.out.printf("%s: %d tasks, %d states scored alike by OSWorld's code and deskforge's checker %s%n",
+          e.getKey(), e.getValue().size(), scores.size(), kinds);
+    }));
+  }
+
+  /** One state of one task: what it should score, what deskforge's checker and OSWorld's evaluate() gave. */
+  record Score(TaskSpec task, String state, Integer expected, int deskforge, double osworld, String note) {
+    boolean agrees() {
+      if (state.startsWith("edge:unreadable")) return osworld == 0.0; // fail closed; deskforge reads as root here
+      return osworld == deskforge && (expected == null || deskforge == expected);
+    }
+
+    @Override
+    public String toString() {
+      return task.id() + " state '" + state + "': expected " + (expected == null ? "deskforge's" : expected)
+          + ", deskforge " + deskforge + ", OSWorld " + osworld + (note.isEmpty() ? "" : " (" + note + ")");
+    }
+  }
+
+  private List<Score> scoreEveryState(TaskSpec task) {
+    EndStateModel model = MODELS.get(task.app());
+    assertThat(model).as("an end-state model for app %s (family %s)", task.app(), task.family()).isNotNull();
+    Path example = EXAMPLES.get(task);
+    List<Score> out = new ArrayList<>();
+
+    out.add(score(task, example, "initial", 0, h -> { }));
+    Map<String, Mutations.Snapshot> initial = snapshots(task);
+    Consumer<ScratchHome> solve = h -> model.apply(task, task.solution(), h);
+    out.add(score(task, example, "reference", 1, solve));
+    Map<String, Mutations.Snapshot> solved = snapshots(task);
+    List<Mutations.Mutation> mutations = Mutations.derive(task, home, initial, solved);
+
+    for (Trajectory negative : task.negatives()) {
+      out.add(score(task, example, "negative:" + negative.name(), 0, h -> model.apply(task, negative, h)));
+    }
+    for (Mutations.Mutation m : mutations) {
+      out.add(score(task, example, "mutation:" + m.name(), 0, solve.andThen(m.apply())));
+    }
+    for (Map.Entry<String, Consumer<ScratchHome>> edge : EdgeStates.of(task).entrySet()) {
+      out.add(score(task, example, "edge:" + edge.getKey(), null, solve.andThen(edge.getValue())));
+    }
+    return out;
+  }
+
+  /** OSWorld's reset, then the state, then both checkers. */
+  private Score score(TaskSpec task, Path example, String state, Integer expected, Consumer<ScratchHome> make) {
+    List<String> problems = reset(example);
+    if (!problems.isEmpty()) return new Score(task, state, expected, -1, -1, "reset: " + String.join("; ", problems));
+    make.accept(home);
+    home.chown();
+    int deskforge;
+    String note = "";
+    try {
+      deskforge = GetterReader.check(home, task.checker()).passed() ? 1 : 0;
+    } catch (RuntimeException e) {
+      deskforge = 0; // a checker that cannot read never passes
+      note = "deskforge's checker: " + e.getMessage();
+    }
+    return new Score(task, state, expected, deskforge, osworld.evaluate(), note);
+  }
+
+  /** OSWorld's DesktopEnv.reset() on the example, and what the stand-in saw: problems, if any. */
+  private static List<String> reset(Path example) {
+    List<String> problems = new ArrayList<>();
+    String error = osworld.reset(example);
+    if (error != null) problems.add("reset() raised: " + error.strip().lines().reduce((a, b) -> b).orElse(error));
+    for (JsonNode r : vm.newRequests()) {
+      if (r.path("unknown").asBoolean()) problems.add("asked the stand-in for " + r.path("endpoint").asText() + ", which the export should never need");
+      if (r.path("endpoint").asText().equals("/setup/execute") && (r.has("exception") || r.path("returncode").asInt() != 0)) {
+        problems.add("setup command " + r.path("command") + " failed: " + r.path("returncode").asText(r.path("exception").asText())
+            + " " + r.path("error").asText().strip());
+      }
+      if (r.path("endpoint").asText().equals("/setup/launch") && !r.path("found").asBoolean()) {
+        problems.add("launches " + r.path("command") + ", which is not installed");
+      }
+    }
+    return problems;
+  }
+
+  private static Map<String, Mutations.Snapshot> snapshots(TaskSpec task) {
+    Map<String, Mutations.Snapshot> out = new LinkedHashMap<>();
+    task.checker().leaves().forEach(l -> out.computeIfAbsent(l.getter().path(), p -> Mutations.Snapshot.of(home, p)));
+    return out;
+  }
+
+  /** Edge states of each file a text or spreadsheet getter reads, made from the solved state. */
+  static final class EdgeStates {
+    private EdgeStates() {}
+
+    static Map<String, Consumer<ScratchHome>> of(TaskSpec task) {
+      Set<String> texts = new LinkedHashSet<>();
+      Set<String> sheets = new LinkedHashSet<>();
+      for (var leaf : task.checker().leaves()) {
+        Getter g = leaf.getter();
+        if (g instanceof Getter.FileText) texts.add(g.path());
+        if (g instanceof Getter.SpreadsheetCell || g instanceof Getter.SpreadsheetRange) sheets.add(g.path());
+      }
+      Map<String, Consumer<ScratchHome>> out = new LinkedHashMap<>();
+      for (String p : union(texts, sheets)) {
+        out.put("missing:" + p, h -> ScratchHome.delete(h.host(p)));
+        out.put("directory:" + p, h -> {
+          ScratchHome.delete(h.host(p));
+          mkdir(h.host(p));
+        });
+        out.put("unreadable:" + p, h -> {
+          h.chown();
+          chmod(h.host(p), "---------");
+        });
+        out.put("link:" + p, h -> {
+          Path file = h.host(p);
+          Path target = file.resolveSibling(file.getFileName() + ".target");
+          move(file, target);
+          link(file, target);
+        });
+      }
+      for (String p : texts) {
+        out.put("crlf:" + p, h -> edit(h, p, b -> new String(b, StandardCharsets.UTF_8).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.put("byte-order-mark:" + p, h -> edit(h, p, b -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, b)));
+        out.put("not-utf8:" + p, h -> edit(h, p, b -> concat(b, new byte[] {(byte) 0xFF, (byte) 0xC3, (byte) 0x28, (byte) 0xED, (byte) 0xA0, (byte) 0x80})));
+        out.put("trailing-white-space:" + p, h -> edit(h, p, b -> concat(b, " \t\n\n".getBytes(StandardCharsets.UTF_8))));
+        out.put("trailing-no-break-space:" + p, h -> edit(h, p, b -> concat(b, "\u00a0".getBytes(StandardCharsets.UTF_8))));
+      }
+      return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+      Set<String> out = new LinkedHashSet<>(a);
+      out.addAll(b);
+      return out;
+    }
+
+    private static void edit(ScratchHome h, String path, java.util.function.UnaryOperator<byte[]> change) {
+      try {
+        Path p = h.host(path);
+        if (Files.isRegularFile(p)) Files.write(p, change.apply(Files.readAllBytes(p)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+      byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, out, a.length, b.length);
+      return out;
+    }
+
+    private static void move(Path from, Path to) {
+      try {
+        if (Files.exists(from)) Files.move(from, to);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void link(Path link, Path target) {
+      try {
+        Files.createSymbolicLink(link, target.getFileName());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void mkdir(Path p) {
+      try {
+        Files.createDirectories(p);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void chmod(Path p, String perms) {
+      try {
+        if (Files.exists(p)) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

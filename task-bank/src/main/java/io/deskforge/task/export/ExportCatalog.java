@@ -1,0 +1,47 @@
+package io.deskforge.task.export;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an export needs to know about apps and document formats. The app catalog (env-templates)
+ * answers; task-bank cannot depend on it, so the exporter is handed one. Every answer is the one
+ * deskforge's own desktops and getters use, so an exported task sets up and reads the same way.
+ */
+public interface ExportCatalog {
+
+  /** The Debian/Ubuntu packages an app needs; throws naming the app when it is unknown. */
+  List<String> packages(String app);
+
+  /** The command that starts an app with these arguments (files to open). */
+  List<String> launchCommand(String app, List<String> args);
+
+  /**
+   * The command that prints the computed cells of a spreadsheet (sheet null: the first) as CSV on
+   * its standard output, as the spreadsheet getters read them.
+   */
+  List<String> spreadsheetToCsv(String path, String sheet);
+
+  /**
+   * How to write a spreadsheet from rows (literals, or formulas starting with '='): files to put,
+   * then commands to run as the desktop user; {@code scratch} is a folder the plan may use and
+   * the caller removes afterwards.
+   */
+  FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch);
+
+  /**
+   * The largest file a getter reads, and how long one read may take: past either, deskforge's
+   * getters read the file as unreadable, and so does the export's reader.
+   */
+  ReadLimits readLimits();
+
+  record ReadLimits(long bytes, java.time.Duration timeout) {}
+
+  /** Files to write (path to text, in order), then commands to run. */
+  record FilePlan(Map<String, String> files, List<List<String>> commands) {
+    public FilePlan {
+      files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+      commands = commands.stream().map(List::copyOf).toList();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.deskforge.task.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the app catalog answers for the sample tasks' apps (mousepad, gnumeric, files), written out
+ * here because task-bank cannot depend on env-templates.
+ */
+final class TestCatalog implements ExportCatalog {
+  static final TestCatalog INSTANCE = new TestCatalog();
+
+  @Override
+  public List<String> packages(String app) {
+    return switch (app) {
+      case "mousepad" -> List.of("mousepad");
+      case "gnumeric" -> List.of("gnumeric");
+      case "files" -> List.of("nautilus");
+      default -> throw new IllegalArgumentException("unknown app '" + app + "'; known apps: files, gnumeric, mousepad");
+    };
+  }
+
+  @Override
+  public List<String> launchCommand(String app, List<String> args) {
+    List<String> out = new ArrayList<>(List.of(app));
+    out.addAll(args);
+    return out;
+  }
+
+  @Override
+  public List<String> spreadsheetToCsv(String path, String sheet) {
+    List<String> out = new ArrayList<>(List.of("ssconvert", "--recalc", "--export-type=Gnumeric_stf:stf_csv"));
+    if (sheet != null) out.add("--export-options=sheet=" + sheet);
+    out.addAll(List.of(path, "fd://1"));
+    return out;
+  }
+
+  /** Small, so a test can pass the limit. */
+  static final long READ_BYTES = 4096;
+
+  @Override
+  public ReadLimits readLimits() {
+    return new ReadLimits(READ_BYTES, java.time.Duration.ofSeconds(20));
+  }
+
+  @Override
+  public FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch) {
+    StringBuilder csv = new StringBuilder();
+    rows.forEach(r -> csv.append(String.join(",", r)).append('\n'));
+    return new FilePlan(Map.of(scratch + "/Sheet1.csv", csv.toString()), List.of(List.of("ssconvert", scratch + "/Sheet1.csv", path)));
+  }
+}
