@@ -78,6 +78,11 @@ final class BrokenFamilies {
     return with(t, t.instruction(), t.privileged(), setup, t.checker(), t.solution(), t.negatives());
   }
 
+  /** Any task with another reference solution. */
+  static TaskSpec withSolution(TaskSpec t, Trajectory solution) {
+    return with(t, t.instruction(), t.privileged(), t.setup(), t.checker(), solution, t.negatives());
+  }
+
   /** Any task with another checker. */
   static TaskSpec withChecker(TaskSpec t, Checker checker) {
     return with(t, t.instruction(), t.privileged(), t.setup(), checker, t.solution(), t.negatives());

@@ -45,6 +45,14 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
             Spreadsheets.setCell(d, path, cell, perturb(current));
           }));
         }
+        // the right value in the wrong place: a checker must read the cell the task asks for
+        getters.stream().filter(g -> g instanceof Getter.SpreadsheetCell).map(g -> ((Getter.SpreadsheetCell) g).cell()).findFirst()
+            .ifPresent(cell -> out.add(new CheckerMutation("moved-to-neighbour:" + cell, path, d -> {
+              io.deskforge.apps.check.CellRef ref = io.deskforge.apps.check.CellRef.parse(cell);
+              String current = Spreadsheets.cell(Spreadsheets.read(d, path, null), ref);
+              Spreadsheets.setCell(d, path, io.deskforge.apps.check.CellRef.of(ref.column() + 1, ref.row()).a1(), current);
+              Spreadsheets.setCell(d, path, cell, "");
+            })));
       } else if (now instanceof PathState.File file) {
         String text = new String(file.bytes(), StandardCharsets.UTF_8);
         int values = 0;
@@ -71,6 +79,22 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
         String last = folder.entries().keySet().stream().reduce((a, b) -> b).orElseThrow();
         String victim = path + "/" + (last.endsWith("/") ? last.substring(0, last.length() - 1) : last);
         out.add(new CheckerMutation("item-missing:" + last, path, d -> d.privileged().delete(victim)));
+        // a file in the folder that holds a value the facts name, with that value changed: a
+        // checker that reads only the folder's names does not see the content the task asks for
+        int changed = 0;
+        for (Map.Entry<String, byte[]> entry : folder.entries().entrySet()) {
+          if (entry.getKey().endsWith("/") || changed >= VALUES_PER_PATH) continue;
+          String text = new String(entry.getValue(), StandardCharsets.UTF_8);
+          for (Fact f : task.privileged().facts()) {
+            String v = f.value().strip();
+            if (v.isEmpty() || v.contains("\n") || !text.contains(v)) continue;
+            String file = path + "/" + entry.getKey();
+            String mutated = text.replaceFirst(Pattern.quote(v), java.util.regex.Matcher.quoteReplacement(perturb(v)));
+            out.add(new CheckerMutation("content-changed:" + entry.getKey(), path, d -> d.privileged().writeText(file, mutated)));
+            changed++;
+            break;
+          }
+        }
       }
       if (!now.equals(before)) {
         out.add(new CheckerMutation("not-saved", path, d -> PathState.restore(d, path, before)));

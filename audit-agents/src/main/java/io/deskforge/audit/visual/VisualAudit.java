@@ -55,9 +55,9 @@ public final class VisualAudit {
   }
 
   static Mat grey(byte[] png) {
-    try (Mat buf = new Mat(new BytePointer(png)).reshape(1, 1)) {
+    try (BytePointer bytes = new BytePointer(png); Mat buf = new Mat(1, png.length, opencv_core.CV_8U, bytes)) {
       Mat img = opencv_imgcodecs.imdecode(buf, opencv_imgcodecs.IMREAD_GRAYSCALE);
-      if (img.empty()) throw new IllegalArgumentException("the screenshot is not a PNG OpenCV can read (" + png.length + " bytes)");
+      if (img.empty()) throw new IllegalStateException("the screenshot is not a PNG OpenCV can read (" + png.length + " bytes)");
       return img;
     }
   }
