@@ -22,10 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
@@ -425,10 +427,30 @@ public final class TaskBank implements AutoCloseable {
    * Checks the file and our invariants: SQLite's own integrity and foreign keys; every task row
    * parses, its id is its content hash and its columns agree with its JSON; it has its current
    * audit; a verified task was proven by a replay; every evidence file recorded is on disk with
-   * its recorded size; no audit belongs to a task that is not there.
+   * its recorded size, and every file on disk is recorded; no audit belongs to a task that is not
+   * there. Run it on a bank no process is writing: a writer's evidence is on disk a moment before
+   * its row.
    */
   public IntegrityReport integrityCheck() {
     return withLock(() -> new IntegrityCheck(this).run());
+  }
+
+  /**
+   * Deletes the evidence files that no audit records, and the folders they leave empty; returns
+   * their paths. A writer killed between copying a task's evidence in and committing its row
+   * leaves such files behind ({@link #integrityCheck()} reports them). Call it only while no other
+   * process or thread writes this bank: a writer's evidence is on disk a moment before its row is.
+   * A generate run calls it when it starts, before its workers.
+   */
+  public List<String> removeUnrecordedEvidence() {
+    return withLock(() -> {
+      Set<String> recorded = new HashSet<>();
+      try (PreparedStatement s = prepare("SELECT path FROM evidence"); ResultSet r = s.executeQuery()) {
+        while (r.next()) recorded.add(EvidenceStore.relative(evidence.root(), evidence.resolve(r.getString(1))));
+      }
+      List<String> unrecorded = evidence.files().keySet().stream().filter(p -> !recorded.contains(p)).toList();
+      return evidence.delete(unrecorded);
+    });
   }
 
   /** Reads for {@link IntegrityCheck}, which runs under this bank's lock. */
