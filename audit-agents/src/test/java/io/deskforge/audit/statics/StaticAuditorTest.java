@@ -526,6 +526,16 @@ class StaticAuditorTest {
     }
 
     @Test
+    void anExpectedValueOfSixtyCharactersIsShownWhole() {
+      String sixty = "x".repeat(60);
+      TaskSpec t = edited(base(), p -> {
+        p.checker = Checker.all(p.checker, Checker.check(new Getter.FileText("/home/user/b.txt"), new Metric.Contains(sixty, false)));
+        return p;
+      });
+      assertThat(audit(t)).singleElement().asString().startsWith("grounding: the checker expects \"" + sixty + "\" (");
+    }
+
+    @Test
     void aFileTheCheckerWantsToExistMustBeNamedSomewhere() {
       TaskSpec t = edited(base(), p -> {
         p.checker = Checker.all(p.checker, Checker.check(new Getter.FileExists("/home/user/hidden-name.txt", "file"), new Metric.IsTrue()));
@@ -595,6 +605,19 @@ class StaticAuditorTest {
         return p;
       });
       assertThat(audit(t)).singleElement().asString().startsWith("leakage: the instruction states the privileged fact 'shout'");
+    }
+
+    @Test
+    void aTwelveCharacterDerivedFactIsLookedForAsText() {
+      // from 12 characters on a fact is found as text, not among the instruction's words
+      TaskSpec t = edited(base(), p -> {
+        p.facts.add(Fact.inInstruction("name", "pear pie two"));
+        p.facts.add(Fact.derived("shout", "PEAR PIE TWO", Derivation.UPPER_CASE, "name"));
+        p.instruction = p.instruction + " Label it pear pie two, shown as PEAR PIE TWO.";
+        return p;
+      });
+      assertThat(audit(t)).containsExactly(
+          "leakage: the instruction states the privileged fact 'shout' (\"PEAR PIE TWO\"), which the agent should work out");
     }
 
     @Test
