@@ -74,6 +74,20 @@ class IntegrityCheckTest {
     assertThat(report.ok()).as(report.toString()).isTrue();
     assertThat(report.tasks()).isEqualTo(2);
     assertThat(report.evidenceFiles()).isEqualTo(1);
+    assertThat(report.audits()).isEqualTo(2);
+    assertThat(report).hasToString("2 tasks, 2 audits, 1 evidence files: ok");
+    try (TaskBank bank = TaskBank.openExisting(file)) {
+      assertThat(bank.stats().total()).isEqualTo(2);
+      assertThat(bank.stats().byApp().get("mousepad").total()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aReportWithViolationsListsThemOnePerLine() {
+    IntegrityReport report = new IntegrityReport(3, 4, 5,
+        List.of(new IntegrityReport.Violation("t-1", "is broken"), new IntegrityReport.Violation(null, "is damaged")));
+    assertThat(report.ok()).isFalse();
+    assertThat(report).hasToString("3 tasks, 4 audits, 5 evidence files: 2 violations\n  t-1: is broken\n  bank: is damaged");
   }
 
   @Test
