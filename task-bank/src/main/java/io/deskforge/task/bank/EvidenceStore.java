@@ -21,8 +21,9 @@ import java.util.TreeMap;
 
 /**
  * The evidence folder next to a bank file ({@code <bank>.evidence/}). Files come in before the row
- * that names them, each copied to a temporary name, forced to disk and renamed, so a kill leaves a
- * complete file or none, and never a row naming a file that is not there.
+ * that names them, in the same write transaction, each copied to a temporary name, forced to disk
+ * and renamed, so a kill leaves a complete file or none, and never a row naming a file that is not
+ * there; the files of a row a kill stopped are left unrecorded until a sweep removes them.
  */
 final class EvidenceStore {
   private final Path root;

@@ -223,6 +223,36 @@ class IntegrityCheckTest {
   }
 
   @Test
+  void aSweepWhileAnotherWriterRecordsNeverTakesItsFiles() throws Exception {
+    Path start = Files.write(dir.resolve("start.png"), new byte[] {5, 6});
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger sweeps = new java.util.concurrent.atomic.AtomicInteger();
+    try (TaskBank writer = TaskBank.open(file); TaskBank sweeper = TaskBank.open(file)) {
+      Thread sweeping = Thread.ofPlatform().start(() -> {
+        while (!done.get()) {
+          try {
+            sweeper.removeUnrecordedEvidence();
+            sweeps.incrementAndGet();
+          } catch (RuntimeException e) {
+            failures.add(e);
+          }
+        }
+      });
+      for (int i = 0; i < 30; i++) {
+        writer.record(SampleTasks.verified(SampleTasks.replaceWord("w" + i), start.toString(), dir.resolve("end.png").toString()));
+      }
+      done.set(true);
+      sweeping.join();
+    }
+    assertThat(failures).isEmpty();
+    assertThat(sweeps.get()).isPositive();
+    IntegrityReport report = check();
+    assertThat(report.ok()).as(report.toString()).isTrue();
+    assertThat(report.evidenceFiles()).isEqualTo(1 + 2 * 30);
+  }
+
+  @Test
   void anEvidenceFolderThatIsAFileIsAViolation() throws Exception {
     Path folder = evidenceFolder();
     try (var files = Files.walk(folder)) {
