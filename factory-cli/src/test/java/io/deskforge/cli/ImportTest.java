@@ -52,7 +52,7 @@ class ImportTest {
     Cli r = Cli.run("import", "--no-contamination", "--bank", bank.toString(), file.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Deskforge.FAILED);
     assertThat(r.out()).contains("rejected  " + written.id())
-        .contains("allowed steps: setup[0] writes /etc/profile.d/greeting.sh, outside the home and the privileged folder")
+        .contains("allowed steps: setup[0] writes /etc/profile.d/greeting.sh, outside the task's locations")
         .contains("allowed steps: setup[1] runs a command as root")
         .contains("0 of 1 imported tasks verified");
     try (TaskBank b = TaskBank.openExisting(bank)) {

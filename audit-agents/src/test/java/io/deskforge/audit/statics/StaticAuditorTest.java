@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class StaticAuditorTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   static final StaticAuditor AUDITOR = new StaticAuditor(CATALOG);
+  /** Where an xterm task's setup may write. */
+  static final String WRITABLE = "[/home/user/, /var/lib/deskforge/privileged/]";
 
   /** A correct xterm task: write one given line into ~/FILE. */
   static TaskSpec base() {
@@ -90,55 +92,54 @@ class StaticAuditorTest {
     void writingAFileOutsideTheHomeIsRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.WriteFile("/etc/cron.d/job", "* * * * * root sh\n")));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes /etc/cron.d/job, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes /etc/cron.d/job, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void writingIntoAnotherUsersHomeThatSharesThePrefixIsRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.WriteFile("/home/username/notes.txt", "x")));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes /home/username/notes.txt, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes /home/username/notes.txt, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void climbingOutOfTheHomeWithDotDotIsRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.WriteFile("/home/user/../../etc/passwd", "x")));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes /home/user/../../etc/passwd, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes /home/user/../../etc/passwd, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void aDotDotThatStaysInTheHomeIsStillRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.WriteFile("/home/user/a/../b.txt", "x")));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes /home/user/a/../b.txt, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes /home/user/a/../b.txt, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void aRelativePathIsRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.WriteFile("home/user/notes.txt", "x")));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes home/user/notes.txt, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes home/user/notes.txt, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void makingAFolderOutsideTheHomeIsRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.MakeDir("/opt/tools")));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes /opt/tools/, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes /opt/tools, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void writingASpreadsheetOutsideTheHomeIsRefused() {
       TaskSpec t = edited(base(), p -> p.step(new SetupStep.WriteSpreadsheet("/tmp/sheet.csv", List.of(List.of("1")))));
       assertThat(audit(t)).containsExactly(
-          "allowed steps: setup[1] writes /tmp/sheet.csv, outside the home and the privileged folder");
+          "allowed steps: setup[1] writes /tmp/sheet.csv, outside the task's locations " + WRITABLE);
     }
 
     @Test
     void writesInTheHomeItsFoldersAndThePrivilegedFolderAreAllowed() {
       TaskSpec t = edited(base(), p -> p
-          .step(new SetupStep.MakeDir("/home/user"))
           .step(new SetupStep.MakeDir("/home/user/Documents/old"))
           .step(new SetupStep.WriteFile("/home/user/Documents/old/a.txt", "x"))
           .step(new SetupStep.WriteSpreadsheet("/home/user/Documents/s.csv", List.of(List.of("1"))))
@@ -197,7 +198,7 @@ class StaticAuditorTest {
           .step(new SetupStep.Run(List.of("true"), true)));
       assertThat(audit(t)).containsExactly(
           "allowed steps: setup[1] launches gnumeric, which is neither the task's app nor a related app",
-          "allowed steps: setup[2] writes /root/x, outside the home and the privileged folder",
+          "allowed steps: setup[2] writes /root/x, outside the task's locations " + WRITABLE,
           "allowed steps: setup[3] runs a command as root; template tasks may only run commands as the desktop user");
     }
   }
@@ -503,7 +504,7 @@ class StaticAuditorTest {
             Checker.check(new Getter.FileText("/home/user/a"), new Metric.NotContains("nc", false)),
             Checker.check(new Getter.FileText("/home/user/a"), new Metric.Matches("m+")),
             Checker.check(new Getter.FileText("/home/user/a"), new Metric.NumberWithin(2.5, 0)),
-            Checker.check(new Getter.DirListing("/home/user"), new Metric.SetEquals(List.of("s1", "s2"))),
+            Checker.check(new Getter.DirListing("/home/user/docs"), new Metric.SetEquals(List.of("s1", "s2"))),
             Checker.check(new Getter.SpreadsheetRange("/home/user/s.csv", null, "A1:A1"), new Metric.RowsEqual(List.of(List.of("r1")))),
             Checker.check(new Getter.FileExists("/home/user/a", null), new Metric.IsFalse()));
         return p;
