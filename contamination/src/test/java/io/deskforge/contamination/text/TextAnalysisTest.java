@@ -120,4 +120,56 @@ class TextAnalysisTest {
     assertThat(a.split("\u001f")).isSorted().hasSize(3);
     assertThat(TextAnalysis.of("Ask Alice").valuesKey()).isEmpty();
   }
+
+  @Test
+  void hashesSignaturesAndBandsKeepTheirValuesSoStoredIndexesStayComparable() {
+    // an index built once is checked against for months: a changed hash would silently miss its items
+    assertThat(Hashes.hash("open the file")).isEqualTo(-8623070561896680737L);
+    int[] sig = MinHash.signature(new long[] {1L, 2L, 3L, Hashes.hash("open")});
+    assertThat(new int[] {sig[0], sig[1], sig[2], sig[127]}).containsExactly(636722897, 352352172, 1126204474, 671542263);
+    long[] bands = MinHash.bands(sig);
+    assertThat(bands).hasSize(MinHash.BANDS);
+    assertThat(bands[0]).isEqualTo(2833451952509017977L);
+    assertThat(bands[31]).isEqualTo(-6266230364569473156L);
+    assertThat(MinHash.signature(new long[0])).hasSize(MinHash.SLOTS).containsOnly(-1);
+  }
+
+  @Test
+  void oppositeActionsAreSeenInTheirInflectedForms() {
+    assertThat(OppositeActions.forms("enable")).contains("enable", "enables", "enabled", "enabling");
+    assertThat(OppositeActions.forms("add")).contains("adds", "added", "adding", "addded");
+    assertThat(OppositeActions.forms("stop")).contains("stopped", "stopping");
+    assertThat(OppositeActions.conflict(Normalizer.words("disabling the dark mode"), Normalizer.words("enabled the dark mode"))).isTrue();
+    assertThat(OppositeActions.conflict(Normalizer.words("zoom in on the map"), Normalizer.words("zoom out on the map"))).isTrue();
+    assertThat(OppositeActions.conflict(Normalizer.words("log in to the site"), Normalizer.words("log out of the site"))).isFalse();
+  }
+
+  @Test
+  void namesAreCapitalisedRunsButNotASentencesFirstWordOrThePronounI() {
+    assertThat(ValueSpan.find("Send it to Alice Smith today")).singleElement()
+        .satisfies(v -> {
+          assertThat(v.kind()).isEqualTo(ValueSpan.Kind.NAME);
+          assertThat(v.value()).isEqualTo("alice smith");
+        });
+    assertThat(ValueSpan.find("Open the file. Then close it")).isEmpty();
+    assertThat(ValueSpan.find("I think I'd like Paris")).extracting(ValueSpan::value).containsExactly("paris");
+    assertThat(ValueSpan.find("LibreOffice should open it")).extracting(ValueSpan::value).containsExactly("libreoffice");
+    assertThat(ValueSpan.find("Then Bob Jones calls")).extracting(ValueSpan::value).containsExactly("bob jones");
+    assertThat(ValueSpan.find("(Alice) waves")).isEmpty();
+    assertThat(ValueSpan.Kind.NAME.exact()).isFalse();
+    assertThat(ValueSpan.Kind.CELL.exact()).isTrue();
+  }
+
+  @Test
+  void eachKindOfValueIsFoundOnlyWhereItsMarkIs() {
+    assertThat(ValueSpan.find("go to www.example.org now")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.URL);
+    assertThat(ValueSpan.find("mail bob@example.org now")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.EMAIL);
+    assertThat(ValueSpan.find("look in /srv/data now")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.PATH);
+    assertThat(ValueSpan.find("open notes.txt now")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.FILE);
+    assertThat(ValueSpan.find("type \"hello\" now")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.QUOTED);
+    assertThat(ValueSpan.find("type 'hello' now")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.QUOTED);
+    assertThat(ValueSpan.find("fill cell b2 with 7")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.NUMBER);
+    assertThat(ValueSpan.find("fill B2 with 7")).extracting(ValueSpan::kind).containsExactly(ValueSpan.Kind.CELL, ValueSpan.Kind.NUMBER);
+    assertThat(ValueSpan.find("nothing here at all")).isEmpty();
+  }
 }
