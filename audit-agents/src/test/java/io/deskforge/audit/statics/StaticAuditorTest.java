@@ -148,6 +148,46 @@ class StaticAuditorTest {
     }
   }
 
+  /** What the checker reads and where facts are seen must be in the task's locations too. */
+  @Nested
+  class ReadsOnlyTheTasksLocations {
+    @Test
+    void aCheckerReadingAHostFileIsRefused() {
+      TaskSpec t = edited(base(), p -> {
+        p.checker = Checker.all(p.checker, Checker.check(new Getter.FileExists("/etc/shadow", "file"), new Metric.IsFalse()));
+        return p;
+      });
+      assertThat(audit(t)).containsExactly("locations: checker leaf 1 reads /etc/shadow, outside the task's locations "
+          + "[/home/user/]; a checker reads only what the task's apps keep in the home or their declared state folders");
+    }
+
+    @Test
+    void aFactGroundedInThePrivilegedFolderIsOneTheAgentCannotSee() {
+      TaskSpec t = edited(base(), p -> {
+        p.facts.add(Fact.inFile("secret", "42", "/var/lib/deskforge/privileged/answer.txt"));
+        return p.step(new SetupStep.WriteFile("/var/lib/deskforge/privileged/answer.txt", "42"));
+      });
+      assertThat(audit(t)).containsExactly("locations: fact 'secret' is grounded in /var/lib/deskforge/privileged/answer.txt, "
+          + "outside the task's locations [/home/user/], where the agent cannot see it");
+    }
+
+    @Test
+    void aRelatedAppOutsideTheCatalogIsNamed() {
+      TaskSpec t = edited(base(), p -> {
+        p.relatedApps.add("notepad");
+        return p;
+      });
+      assertThat(audit(t)).containsExactly("locations: related app notepad is not in the catalog");
+    }
+
+    @Test
+    void theHomeItselfIsNoPlaceToWriteButAFolderInItIs() {
+      TaskSpec home = edited(base(), p -> p.step(new SetupStep.MakeDir("/home/user/")));
+      assertThat(audit(home)).containsExactly("allowed steps: setup[1] writes /home/user/, outside the task's locations " + WRITABLE);
+      assertThat(audit(edited(base(), p -> p.step(new SetupStep.MakeDir("/home/user/docs/"))))).isEmpty();
+    }
+  }
+
   /** Setup commands run only as the desktop user, and must say what they run. */
   @Nested
   class CommandsOnlyAsTheDesktopUser {
