@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,28 +27,32 @@ class LexicalRulesTest {
   static final String TITLE = "Change the title of the presentation to 'Annual Review' and save it as a new file";
   static final String MUTE = "Mute the speakers and set the screen brightness to half of its current level";
   static final String DARK = "Enable the dark mode in the settings of the browser so that pages are easier to read at night";
+  static final String RENAME = "Rename the folder called drafts to archive in the documents";
+  static final String DIM = "Mute the speakers and dim the screen";
 
   @TempDir static Path dir;
-  static ContaminationFilter filter;
 
   @BeforeAll
   static void index() throws Exception {
     Path set = dir.resolve("set.jsonl");
     StringBuilder sb = new StringBuilder();
-    Map<String, String> items = Map.of("sales", SALES, "title", TITLE, "mute", MUTE, "dark", DARK);
+    Map<String, String> items = Map.of("sales", SALES, "title", TITLE, "mute", MUTE, "dark", DARK, "rename", RENAME, "dim", DIM);
     items.forEach((id, text) -> sb.append("{\"id\":\"").append(id).append("\",\"text\":\"").append(text).append("\"}\n"));
     Files.writeString(set, sb.toString());
     new IndexBuilder(false, 1, ProgressListener.NONE).importAndBuild(Map.of("hand", set), dir.resolve("index"));
-    filter = ContaminationFilter.open(dir.resolve("index"), Thresholds.defaults().withSemantic(false));
   }
 
-  @AfterAll
-  static void close() {
-    filter.close();
+  /** Opened by each check, so that what opening reads (the signatures) is part of every test. */
+  static ContaminationVerdict check(String text, Thresholds thresholds) {
+    try (ContaminationFilter filter = ContaminationFilter.open(dir.resolve("index"), thresholds)) {
+      return filter.check(new Candidate("c", text, null));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static ContaminationVerdict check(String text) {
-    return filter.check(new Candidate("c", text, null));
+    return check(text, Thresholds.defaults().withSemantic(false));
   }
 
   /** The share of the candidate's n-grams the item also has. */
@@ -117,14 +120,43 @@ class LexicalRulesTest {
   }
 
   @Test
-  void aTemplateWithTooFewLiteralWordsIsTooGenericToMatch() {
-    try (ContaminationFilter strict = ContaminationFilter.open(dir.resolve("index"),
-        new Thresholds(0.7, 0.8, 1, 20, false, 0.9, 0.8, 0, 5))) {
-      ContaminationVerdict v = strict.check(new Candidate("c", "Change the title of the presentation to 'Our Plans For The Next Year In Every Region' and save it as a new file", null));
-      assertThat(v.contaminated()).isFalse();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  void aTemplateNeedsAtLeastTheThresholdsLiteralWords() {
+    String text = "Change the title of the presentation to 'Our Plans For The Next Year In Every Region' and save it as a new file";
+    int literals = TextAnalysis.of(text).template().literals();
+    assertThat(check(text, new Thresholds(0.7, 0.8, 1, literals, false, 0.9, 0.8, 0, 5)).rule()).isEqualTo("template");
+    assertThat(check(text, new Thresholds(0.7, 0.8, 1, literals + 1, false, 0.9, 0.8, 0, 5)).contaminated()).isFalse();
+  }
+
+  @Test
+  void aTextHoldingAShortItemWholeSharesAllOfTheItemsEightWordRuns() {
+    // the share is of the shorter text's runs: here the item's three, not the candidate's seven
+    String text = RENAME + " and then empty the trash";
+    ContaminationVerdict v = check(text);
+    assertThat(v.rule()).isEqualTo("ngram8");
+    assertThat(v.matchId()).isEqualTo("rename");
+    assertThat(v.score()).isEqualTo(1.0);
+  }
+
+  @Test
+  void exactlyOneSharedThirteenWordRunIsFoundThoughItBringsOnlySixEightWordRuns() {
+    // words 3-15 of the item between two new words: six shared 8-word runs, one 13-word run
+    String text = "zebra quarterly sales report and sort the rows by revenue from the highest to zebra";
+    TextAnalysis a = TextAnalysis.of(text);
+    assertThat(shared(a.ngrams8(), TextAnalysis.of(SALES).ngrams8()) * a.ngrams8().length).isEqualTo(6);
+    ContaminationVerdict v = check(text);
+    assertThat(v.rule()).isEqualTo("ngram13");
+    assertThat(v.matchId()).isEqualTo("sales");
+  }
+
+  @Test
+  void aShortReorderedTextIsFoundThroughItsMinhashBandsAlone() {
+    // seven words: no 8-word run to share, so only the LSH band keys bring the item up
+    String text = "Dim the screen and mute the speakers";
+    assertThat(TextAnalysis.of(text).ngrams8()).isEmpty();
+    ContaminationVerdict v = check(text);
+    assertThat(v.rule()).isEqualTo("minhash");
+    assertThat(v.matchId()).isEqualTo("dim");
+    assertThat(v.score()).isEqualTo(TextAnalysis.jaccard(TextAnalysis.of(text).shingles(), TextAnalysis.of(DIM).shingles()));
   }
 
   @Test
