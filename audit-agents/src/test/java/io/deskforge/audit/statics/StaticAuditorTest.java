@@ -172,6 +172,16 @@ class StaticAuditorTest {
     }
 
     @Test
+    void aCheckerReadingTheWholeHomeIsRefused() {
+      TaskSpec t = edited(base(), p -> {
+        p.checker = Checker.all(p.checker, Checker.check(new Getter.FileExists("/home/user/", null), new Metric.IsTrue()));
+        p.instruction = p.instruction + " Keep your home.";
+        return p;
+      });
+      assertThat(audit(t)).singleElement().asString().startsWith("locations: checker leaf 1 reads /home/user/, outside");
+    }
+
+    @Test
     void aRelatedAppOutsideTheCatalogIsNamed() {
       TaskSpec t = edited(base(), p -> {
         p.relatedApps.add("notepad");
