@@ -131,6 +131,13 @@ final class BrokenFamilies {
         checker, solution, negatives, t.difficulty(), t.provenance(), null).withContentId();
   }
 
+  /** A checker that only asks for the file to exist: any text in it passes. */
+  static TaskSpec checkerThatOnlyAsksTheFileToExist(long seed) {
+    TaskSpec t = base(seed);
+    Checker checker = Checker.check(new Getter.FileExists(file(t), "file"), new Metric.IsTrue());
+    return with(t, t.instruction(), t.privileged(), t.setup(), checker, t.solution(), t.negatives());
+  }
+
   /** A derived fact whose value is not what its derivation gives. */
   static TaskSpec derivedFactThatDoesNotRecompute(long seed) {
     TaskSpec t = CATALOG.family("xterm.count-lines").sample(seed);

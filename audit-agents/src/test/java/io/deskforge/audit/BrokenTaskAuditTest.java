@@ -39,9 +39,27 @@ class BrokenTaskAuditTest {
 
   @Test
   void theUnbrokenBaseVerifies() {
-    ReplayAuditor.Outcome o = replay(BrokenFamilies.base(11));
+    TaskSpec t = BrokenFamilies.base(11);
+    ReplayAuditor.Outcome o = replay(t);
     assertThat(o.reasons()).isEmpty();
     assertThat(o.proved()).isTrue();
+    // the checker was challenged: the line changed, and the file never written, both failed it
+    assertThat(o.stages()).filteredOn(s -> s.name().startsWith("replay.mutation")).extracting(s -> s.name())
+        .containsExactly("replay.mutation:value-changed:line", "replay.mutation:not-saved");
+    assertThat(o.stages()).filteredOn(s -> s.name().startsWith("replay.mutation")).allMatch(s -> s.passed());
+  }
+
+  @Test
+  void aCheckerTooWeakToNoticeAChangedValueIsRejected() {
+    TaskSpec t = BrokenFamilies.checkerThatOnlyAsksTheFileToExist(19);
+    ReplayAuditor.Outcome o = replay(t);
+    assertThat(o.proved()).isFalse();
+    assertThat(o.reasons()).contains("the checker accepts the solved state with value-changed:line in "
+        + BrokenFamilies.file(t) + " (too weak)");
+    assertThat(o.stages()).anySatisfy(s -> {
+      assertThat(s.name()).isEqualTo("replay.mutation:not-saved");
+      assertThat(s.passed()).isTrue();
+    });
   }
 
   @Test

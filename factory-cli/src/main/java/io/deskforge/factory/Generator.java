@@ -74,6 +74,7 @@ public final class Generator {
 
   public Summary run(Settings settings, Consumer<Progress> listener) {
     clearStaging();
+    bank.removeUnrecordedEvidence(); // what a killed run copied in but never committed; live runs' files are safe
     Set<String> apps = new HashSet<>(settings.apps());
     for (TaskSpec t : bank.tasks(Verdict.VERIFIED)) {
       if (apps.contains(t.app())) auditor.checks().forEach(c -> c.accepted(t));

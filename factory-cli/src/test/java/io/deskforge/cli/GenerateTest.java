@@ -39,11 +39,18 @@ class GenerateTest {
     assertThat(child.isAlive()).as("the run was still going when killed; log: " + Files.readString(dir.resolve("killed-run.log"))).isTrue();
     child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
     child.waitFor();
+    verifiedBeforeKill = verifiedIds(bank); // a task may have landed between the last look and the kill
     assertThat(verifiedBeforeKill).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(6);
 
     Cli again = Cli.run(args);
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out()).contains("holds 6 verified tasks");
+    // the rerun audits only what is missing: it verified the difference, and no task verified
+    // before the kill was audited again (a second audit would be in its history)
+    assertThat(again.out()).contains("this run verified " + (6 - verifiedBeforeKill.size()) + ",");
+    try (TaskBank b = TaskBank.openExisting(bank)) {
+      for (String id : verifiedBeforeKill) assertThat(b.audits(id)).as("audits of %s, verified before the kill", id).hasSize(1);
+    }
 
     try (TaskBank b = TaskBank.openExisting(bank)) {
       IntegrityReport report = b.integrityCheck();
@@ -81,6 +88,18 @@ class GenerateTest {
     try (Stream<Path> staged = Files.list(TaskBank.evidenceFolderOf(bank))) {
       assertThat(staged.filter(p -> p.getFileName().toString().equals(".staging"))
           .flatMap(GenerateTest::children).toList()).as("evidence left staged").isEmpty();
+    }
+  }
+
+  @Test
+  void aRunWhoseMaxAttemptsAreSpentBeforeTheTargetSaysSoAndExitsOne() throws Exception {
+    Path bank = dir.resolve("short.sqlite");
+    Cli r = Cli.run("generate", "--apps", "xterm", "--count", "2", "--max-attempts", "1", "--workers", "1", "--seed", "5",
+        "--no-contamination", "--bank", bank.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Deskforge.FAILED);
+    assertThat(r.out()).containsPattern("stopped: the 1 attempts of --max-attempts are spent with [01]/2 verified");
+    try (TaskBank b = TaskBank.openExisting(bank)) {
+      assertThat(b.stats().verified() + b.stats().rejected() + b.stats().error()).as("one candidate audited").isEqualTo(1);
     }
   }
 

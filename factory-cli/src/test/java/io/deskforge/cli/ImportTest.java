@@ -6,11 +6,14 @@ import io.deskforge.apps.AppCatalog;
 import io.deskforge.task.action.Action;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.TaskJson;
+import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Trajectory;
 import io.deskforge.task.spec.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,31 @@ class ImportTest {
     assertThat(r.exit()).isEqualTo(Deskforge.USAGE);
     assertThat(r.out()).contains(file + ":2").contains("$.setup[0]").contains("path").contains("nothing was imported");
     assertThat(bank).doesNotExist();
+  }
+
+  @Test
+  void anImportedTaskWhoseSetupBreaksThePolicyIsRejectedWithTheReasonBeforeAnyDesktop() throws Exception {
+    TaskSpec good = AppCatalog.load().family("xterm.write-file").sample(6);
+    List<SetupStep> setup = new ArrayList<>(good.setup());
+    setup.add(0, new SetupStep.WriteFile("/etc/profile.d/greeting.sh", "echo hello\n"));
+    setup.add(1, new SetupStep.Run(List.of("chmod", "+x", "/etc/profile.d/greeting.sh"), true));
+    TaskSpec written = new TaskSpec(null, good.family(), good.app(), good.relatedApps(), good.instruction(), good.seed(),
+        good.params(), good.privileged(), setup, good.checker(), good.solution(), good.negatives(), good.difficulty(),
+        good.provenance(), null).withContentId();
+    Path file = dir.resolve("elsewhere.json");
+    Files.writeString(file, TaskJson.writePretty(written));
+    Path bank = dir.resolve("bank.sqlite");
+
+    Cli r = Cli.run("import", "--no-contamination", "--bank", bank.toString(), file.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Deskforge.FAILED);
+    assertThat(r.out()).contains("rejected  " + written.id())
+        .contains("allowed steps: setup[0] writes /etc/profile.d/greeting.sh, outside the task's locations")
+        .contains("allowed steps: setup[1] runs a command as root")
+        .contains("0 of 1 imported tasks verified");
+    try (TaskBank b = TaskBank.openExisting(bank)) {
+      assertThat(b.verdictOf(written.id())).contains(Verdict.REJECTED);
+      assertThat(b.get(written.id()).orElseThrow().audit().stages()).extracting(s -> s.name()).containsExactly("static");
+    }
   }
 
   @Test

@@ -26,12 +26,23 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
   private static final int VALUES_PER_PATH = 3;
 
   static List<CheckerMutation> derive(TaskSpec task, Desktop solved, Map<String, PathState> initial) {
+    Map<String, PathState> now = new LinkedHashMap<>();
+    task.checker().leaves().forEach(l -> now.computeIfAbsent(l.getter().path(), p -> PathState.capture(solved, p)));
+    return derive(task, now, initial);
+  }
+
+  /**
+   * The mutations of a solved state, given what each path the checker reads held after the
+   * reference solution ({@code solved}) and before it ({@code initial}). A solution that made the
+   * checker pass changed at least one of those paths, so at least the not-saved mutation exists.
+   */
+  static List<CheckerMutation> derive(TaskSpec task, Map<String, PathState> solved, Map<String, PathState> initial) {
     Map<String, List<Getter>> byPath = new LinkedHashMap<>();
     task.checker().leaves().forEach(l -> byPath.computeIfAbsent(l.getter().path(), k -> new ArrayList<>()).add(l.getter()));
     List<CheckerMutation> out = new ArrayList<>();
     for (Map.Entry<String, List<Getter>> e : byPath.entrySet()) {
       String path = e.getKey();
-      PathState now = PathState.capture(solved, path);
+      PathState now = solved.getOrDefault(path, new PathState.Absent());
       PathState before = initial.getOrDefault(path, new PathState.Absent());
       List<Getter> getters = e.getValue();
       boolean sheet = getters.stream().anyMatch(g -> g instanceof Getter.SpreadsheetCell || g instanceof Getter.SpreadsheetRange);

@@ -121,7 +121,14 @@ public final class ReplayAuditor {
         if (!f.passed()) reasons.add("visual: " + f.check() + ": " + f.detail());
       }
 
-      for (CheckerMutation m : CheckerMutation.derive(task, d, initialPaths)) {
+      List<CheckerMutation> mutations = CheckerMutation.derive(task, d, initialPaths);
+      if (mutations.isEmpty()) {
+        // cannot happen for a task whose solution changed what the checker reads, unless the
+        // derivation is broken: then no task may pass unchallenged
+        stages.add(stage("replay.mutation", false, "no checker mutation could be derived from the facts and the checker's getters", t2, null));
+        reasons.add("no checker mutation could be derived for the solved state, so nothing shows that the checker notices a wrong one");
+      }
+      for (CheckerMutation m : mutations) {
         long tm = System.nanoTime();
         PathState solvedState = PathState.capture(d, m.path());
         m.apply().accept(d);

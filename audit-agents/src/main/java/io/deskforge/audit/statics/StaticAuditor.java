@@ -249,9 +249,15 @@ public final class StaticAuditor {
     }
   }
 
-  /** Why the fact is not grounded, or empty when it is. */
+  /** Why the fact is not grounded, or empty when it is; {@code visiting} holds the facts derived from it above. */
   private Optional<String> groundedWhy(Fact f, TaskSpec t, Map<String, Fact> facts, Set<String> visiting) {
     if (!visiting.add(f.name())) return Optional.of("is derived from itself");
+    Optional<String> why = whyUngrounded(f, t, facts, visiting);
+    visiting.remove(f.name()); // a fact that two derivations share (sum of n and n) is no cycle
+    return why;
+  }
+
+  private Optional<String> whyUngrounded(Fact f, TaskSpec t, Map<String, Fact> facts, Set<String> visiting) {
     return switch (f.grounding()) {
       case Grounding.InInstruction g -> t.instruction().contains(f.value())
           ? Optional.empty() : Optional.of("claims to be in the instruction, but \"" + clip(f.value()) + "\" is not there");

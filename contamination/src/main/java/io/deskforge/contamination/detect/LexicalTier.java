@@ -96,7 +96,7 @@ public final class LexicalTier {
       });
     if (thresholds.bm25Candidates() > 0) candidates.addAll(bm25(searcher, terms, a, excluded));
     int[] docs = candidates.stream().mapToInt(Integer::intValue).sorted().toArray();
-    // the signatures screen (their estimate is within ~0.04 of the truth), the stored texts
+    // the signatures screen (their estimate's standard error is ~0.04, single ones off by 0.1), the stored texts
     // confirm: a rule at a threshold should not fire on estimation noise
     double best = 0;
     int bestDoc = -1;

@@ -7,6 +7,7 @@ import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -102,7 +103,7 @@ final class IntegrityCheck {
       return;
     }
     currentEvidence.put(id, task.audit().evidence());
-    if (task.audit().verdict() != verdict) violation(id, "its verdict column says " + verdict.json() + ", its audit " + task.audit().verdict());
+    if (task.audit().verdict() != verdict) violation(id, "its verdict column says " + verdict.json() + ", its audit " + task.audit().verdict().json());
     if (audit == null || !audit.taskId().equals(id)) {
       violation(id, "its current audit is not in the audits table");
     } else if (!sameAudit(audit.json(), task.audit())) {
@@ -128,32 +129,55 @@ final class IntegrityCheck {
     }
   }
 
+  /**
+   * Every evidence row against the files on disk, both ways: a recorded file must be there with its
+   * recorded size, and a file there must be recorded (a writer killed between copying a task's
+   * evidence in and committing its row leaves such files). Returns the files found on disk.
+   */
   private long evidenceFiles() throws SQLException {
-    long n = 0;
+    Map<String, Long> onDisk = filesOnDisk();
     Set<String> recorded = new HashSet<>();
     try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
         "SELECT a.task_id, e.path, e.bytes FROM evidence e JOIN audits a ON a.id = e.audit_id ORDER BY e.path")) {
       while (r.next()) {
-        n++;
         String taskId = r.getString(1);
         String path = r.getString(2);
         recorded.add(path);
         Path file = bank.evidence().resolve(path);
-        try {
-          if (!file.startsWith(bank.evidenceFolder())) {
-            violation(taskId, "evidence path " + path + " leaves the evidence folder");
-          } else if (!Files.isRegularFile(file)) {
-            violation(taskId, "evidence file " + path + " is missing from " + bank.evidenceFolder());
-          } else if (Files.size(file) != r.getLong(3)) {
-            violation(taskId, "evidence file " + path + " has " + Files.size(file) + " bytes, " + r.getLong(3) + " were recorded");
-          }
-        } catch (IOException e) {
-          violation(taskId, "evidence file " + path + " cannot be read: " + e.getMessage());
+        if (!file.startsWith(bank.evidenceFolder())) {
+          violation(taskId, "evidence path " + path + " leaves the evidence folder");
+          continue;
+        }
+        String relative = EvidenceStore.relative(bank.evidenceFolder(), file);
+        recorded.add(relative);
+        Long size = onDisk.get(relative);
+        if (size == null) {
+          violation(taskId, "evidence file " + path + " is missing from " + bank.evidenceFolder());
+        } else if (size != r.getLong(3)) {
+          violation(taskId, "evidence file " + path + " has " + size + " bytes, " + r.getLong(3) + " were recorded");
         }
       }
     }
     currentEvidenceRecorded(recorded);
-    return n;
+    onDisk.keySet().stream().filter(p -> !recorded.contains(p)).sorted().forEach(p -> violation(EvidenceStore.taskIdOf(p),
+        "evidence file " + p + " is on disk but no audit records it (left by a writer killed before its commit; "
+            + "TaskBank.removeUnrecordedEvidence() deletes such files)"));
+    return onDisk.size();
+  }
+
+  /** The bank's evidence files on disk, by path relative to the folder, with their sizes. */
+  private Map<String, Long> filesOnDisk() {
+    Path folder = bank.evidenceFolder();
+    if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      bankViolation("the evidence folder " + folder + " is not a folder");
+      return Map.of();
+    }
+    try {
+      return bank.evidence().files();
+    } catch (IOException e) {
+      bankViolation("the evidence folder " + folder + " cannot be listed: " + e.getMessage());
+      return Map.of();
+    }
   }
 
   /** Every evidence path a current audit names has its evidence row. */

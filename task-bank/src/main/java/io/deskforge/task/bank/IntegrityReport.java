@@ -3,7 +3,11 @@ package io.deskforge.task.bank;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The result of {@link TaskBank#integrityCheck()}: what was checked, and every violation found. */
+/**
+ * The result of {@link TaskBank#integrityCheck()}: what was checked, and every violation found.
+ *
+ * @param evidenceFiles the files found on disk in the bank's evidence folder (recorded or not)
+ */
 public record IntegrityReport(long tasks, long audits, long evidenceFiles, List<Violation> violations) {
 
   public IntegrityReport {

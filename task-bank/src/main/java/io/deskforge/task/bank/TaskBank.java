@@ -22,10 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
@@ -240,10 +242,14 @@ public final class TaskBank implements AutoCloseable {
     requireRecordable(t);
     AuditReport audit = t.audit();
     String digest = digestOf(audit);
-    AuditReport stored = new AuditReport(audit.verdict(), audit.reasons(), audit.stages(),
-        evidence.adopt(t.id(), digest, audit.evidence()), audit.durationMs(), audit.provider(), audit.auditedAt());
-    TaskSpec toStore = t.withAudit(stored);
-    return withLock(() -> inTransaction(() -> store(toStore, digest)));
+    // the evidence comes in under the write lock, just before its row: a writer copying files
+    // holds the lock, so removeUnrecordedEvidence() and integrityCheck(), which take it too, never
+    // take another live writer's files for leftovers
+    return withLock(() -> inTransaction(() -> {
+      AuditReport stored = new AuditReport(audit.verdict(), audit.reasons(), audit.stages(),
+          evidence.adopt(t.id(), digest, audit.evidence()), audit.durationMs(), audit.provider(), audit.auditedAt());
+      return store(t.withAudit(stored), digest);
+    }));
   }
 
   private static void requireRecordable(TaskSpec t) {
@@ -425,10 +431,29 @@ public final class TaskBank implements AutoCloseable {
    * Checks the file and our invariants: SQLite's own integrity and foreign keys; every task row
    * parses, its id is its content hash and its columns agree with its JSON; it has its current
    * audit; a verified task was proven by a replay; every evidence file recorded is on disk with
-   * its recorded size; no audit belongs to a task that is not there.
+   * its recorded size, and every file on disk is recorded; no audit belongs to a task that is not
+   * there. It holds the write lock, so a writer's evidence is never seen without its row.
    */
   public IntegrityReport integrityCheck() {
-    return withLock(() -> new IntegrityCheck(this).run());
+    return withLock(() -> inTransaction(() -> new IntegrityCheck(this).run()));
+  }
+
+  /**
+   * Deletes the evidence files that no audit records, and the folders they leave empty; returns
+   * their paths. A writer killed between copying a task's evidence in and committing its row
+   * leaves such files behind ({@link #integrityCheck()} reports them). It holds the write lock, which
+   * a writer holds while copying its evidence in, so other live writers' files are safe; a generate
+   * run calls it when it starts.
+   */
+  public List<String> removeUnrecordedEvidence() {
+    return withLock(() -> inTransaction(() -> {
+      Set<String> recorded = new HashSet<>();
+      try (PreparedStatement s = prepare("SELECT path FROM evidence"); ResultSet r = s.executeQuery()) {
+        while (r.next()) recorded.add(EvidenceStore.relative(evidence.root(), evidence.resolve(r.getString(1))));
+      }
+      List<String> unrecorded = evidence.files().keySet().stream().filter(p -> !recorded.contains(p)).toList();
+      return evidence.delete(unrecorded);
+    }));
   }
 
   /** Reads for {@link IntegrityCheck}, which runs under this bank's lock. */

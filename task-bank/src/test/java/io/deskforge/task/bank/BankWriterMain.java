@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * The child process of {@link KillTest}: records tasks {@code from..to} as a generate run would
  * (evidence written first, then the task), printing each id once its record returned, until it
- * is killed or done. Tasks already in the bank are skipped, as a resumed run skips them.
+ * is killed or done. Like a generate run, it first removes the evidence files a killed run left
+ * unrecorded; tasks already in the bank are skipped (the generator's own skip is proved by
+ * factory-cli's GeneratorTest).
  */
 public final class BankWriterMain {
   private BankWriterMain() {}
@@ -19,6 +21,7 @@ public final class BankWriterMain {
     int to = Integer.parseInt(args[2]);
     Path work = Files.createTempDirectory("bank-writer");
     try (TaskBank bank = TaskBank.open(bankFile)) {
+      bank.removeUnrecordedEvidence();
       System.out.println("open");
       for (int i = from; i < to; i++) {
         TaskSpec task = SampleTasks.replaceWord("w" + i);
