@@ -70,7 +70,8 @@ class CheckerMutationTest {
     TaskSpec t = CATALOG.family("gnumeric.enter-value").sample(4);
     var cell = (io.deskforge.task.spec.Getter.SpreadsheetCell) t.checker().leaves().getFirst().getter();
     List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(cell.path(), text("solved")), Map.of(cell.path(), text("start")));
-    assertThat(names(ms)).containsExactly("value-changed:" + cell.cell() + " @ " + cell.path(), "not-saved @ " + cell.path());
+    assertThat(names(ms)).containsExactly("value-changed:" + cell.cell() + " @ " + cell.path(),
+        "moved-to-neighbour:" + cell.cell() + " @ " + cell.path(), "not-saved @ " + cell.path());
   }
 
   @Test

@@ -76,8 +76,16 @@ class StaticAuditorTest {
     }
   }
 
+  /**
+   * The audit's reasons for the rules this class tests. Tasks here are changed in one place
+   * without renaming things in their instruction, so the consistency and replayability rules and
+   * the free-form command rule, which have tests of their own (ConsistencyTest, ImportTest,
+   * HostileAgentTest), are left out.
+   */
   static List<String> audit(TaskSpec t) {
-    return AUDITOR.audit(t);
+    return AUDITOR.audit(t).stream()
+        .filter(r -> !r.startsWith("consistency:") && !r.startsWith("replayability:") && !r.contains("runs a free-form command"))
+        .toList();
   }
 
   @Test
@@ -399,7 +407,7 @@ class StaticAuditorTest {
         return p.step(new SetupStep.WriteFile("/home/user/draft.txt", "second draft\n"));
       });
       assertThat(audit(t)).containsExactly(
-          "grounding: fact 'old' claims to be in /home/user/draft.txt, but setup does not write \"first draft\" there");
+          "grounding: fact 'old' claims to be in /home/user/draft.txt, but setup writes no line or word \"first draft\" there");
     }
 
     @Test
@@ -442,7 +450,7 @@ class StaticAuditorTest {
         return p.step(new SetupStep.WriteSpreadsheet(sheet, List.of(List.of("x", "12"), List.of("y", "30"))));
       });
       assertThat(audit(t)).containsExactly(
-          "grounding: fact 'a' claims to be in /home/user/sales.csv, but setup does not write \"13\" there");
+          "grounding: fact 'a' claims to be in /home/user/sales.csv, but no cell that setup writes there holds \"13\"");
     }
 
     @Test
