@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,25 @@ class IntegrityCheckTest {
       assertThat(bank.stats().total()).isEqualTo(2);
       assertThat(bank.stats().byApp().get("mousepad").total()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void statsCountEveryVerdict() {
+    Stats s = new Stats(1, 2, 4, Map.of("xterm", new Stats.Counts(1, 2, 4)), Map.of());
+    assertThat(s.total()).isEqualTo(7);
+    assertThat(s.byApp().get("xterm").total()).isEqualTo(7);
+  }
+
+  @Test
+  void anEmptyFileBecomesABankButIsNoBankToOpenForReading() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.db"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskBank.openExisting(empty))
+        .hasMessage(empty.toAbsolutePath() + " is an empty file, not a deskforge bank");
+    try (TaskBank bank = TaskBank.open(empty)) {
+      assertThat(bank.stats().total()).isZero();
+    }
+    Path junk = Files.writeString(dir.resolve("junk.db"), "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskBank.open(junk)).hasMessageContaining("not a deskforge bank (not an SQLite file)");
   }
 
   @Test

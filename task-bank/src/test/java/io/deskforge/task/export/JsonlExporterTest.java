@@ -32,6 +32,8 @@ class JsonlExporterTest {
       Export export = new JsonlExporter().exportVerified(bank, out);
       List<TaskSpec> read = TaskValidator.get().readFile(out.resolve("tasks.jsonl"));
       assertThat(export.tasks()).isEqualTo(read.size()).isEqualTo(SampleTasks.all().size());
+      assertThat(export.files()).first().isEqualTo(Path.of("tasks.jsonl"));
+      export.files().forEach(f -> assertThat(out.resolve(f)).isRegularFile());
       assertThat(Files.readAllLines(out.resolve("tasks.jsonl"))).hasSize(SampleTasks.all().size());
       for (TaskSpec t : read) {
         TaskSpec inBank = bank.get(t.id()).orElseThrow();

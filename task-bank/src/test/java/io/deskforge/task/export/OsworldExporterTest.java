@@ -210,6 +210,13 @@ class OsworldExporterTest {
   }
 
   @Test
+  void relatedAppsAreTheTasksAppThenItsRelatedOnes() {
+    JsonNode e = EXPORTER.example(SampleTasks.spreadsheetSum(2));
+    assertThat(e.get("related_apps")).extracting(JsonNode::asText).containsExactly("gnumeric", "files");
+    assertThat(EXPORTER.example(SampleTasks.replaceWord("fig")).get("related_apps")).extracting(JsonNode::asText).containsExactly("mousepad");
+  }
+
+  @Test
   void setupStepsBecomeExecuteAndLaunchCommands() {
     JsonNode config = EXPORTER.example(SampleTasks.spreadsheetSum(1)).get("config");
     assertThat(config.get(1).toString())
