@@ -415,7 +415,7 @@ public abstract class Desktop implements AutoCloseable {
     /** Runs a command inside the desktop as the desktop user, with the session's environment. */
     public ExecResult execAsUser(List<String> command, Duration timeout) {
       ensureAlive();
-      return exec(command, false, userEnvironment(Map.of()), timeout);
+      return exec(command, false, userEnvironment(config.commandEnvironment()), timeout);
     }
 
     public ExecResult execAsUser(String... command) {

@@ -19,7 +19,8 @@ public record DesktopConfig(
     Duration startTimeout,
     Path workRoot,
     DesktopLimits limits,
-    java.util.Map<String, String> environment) {
+    java.util.Map<String, String> environment,
+    java.util.Map<String, String> commandEnvironment) {
 
   public DesktopConfig {
     if (width < 320 || height < 240 || width > 7680 || height > 4320) {
@@ -28,6 +29,7 @@ public record DesktopConfig(
     packages = List.copyOf(packages);
     if (limits == null) limits = DesktopLimits.DEFAULT;
     environment = environment == null ? java.util.Map.of() : java.util.Map.copyOf(environment);
+    commandEnvironment = commandEnvironment == null ? java.util.Map.of() : java.util.Map.copyOf(commandEnvironment);
     if (imageName == null || !imageName.matches("[a-z0-9][a-z0-9.-]*")) {
       throw new IllegalArgumentException("image name '" + imageName + "' must be lower-case letters, digits, '.' or '-'");
     }
@@ -52,6 +54,7 @@ public record DesktopConfig(
     private Path workRoot = defaultWorkRoot();
     private DesktopLimits limits = DesktopLimits.fromEnvironment();
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> commandEnvironment = new java.util.LinkedHashMap<>();
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -98,8 +101,15 @@ public record DesktopConfig(
       return this;
     }
 
+    /** Variables added for commands run inside as the desktop user (setup commands), not for apps. */
+    public Builder commandEnvironment(java.util.Map<String, String> variables) {
+      this.commandEnvironment.putAll(variables);
+      return this;
+    }
+
     public DesktopConfig build() {
-      return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment);
+      return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment,
+          commandEnvironment);
     }
   }
 }

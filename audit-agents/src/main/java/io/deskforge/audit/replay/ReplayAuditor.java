@@ -227,20 +227,22 @@ public final class ReplayAuditor {
 
   /**
    * The same desktop with another time zone and, where libfaketime is installed (a base package),
-   * a clock {@value #SHIFTED_OFFSET} ahead for everything run inside as the desktop user.
+   * a clock {@value #SHIFTED_OFFSET} ahead for the commands run inside as the desktop user.
    */
   static DesktopConfig shiftedClock(DesktopConfig config) {
     java.util.Map<String, String> env = new java.util.LinkedHashMap<>(config.environment());
     env.put("TZ", SHIFTED_ZONE);
+    java.util.Map<String, String> commands = new java.util.LinkedHashMap<>(config.commandEnvironment());
     String multiarch = System.getProperty("os.arch").equals("aarch64") ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
     String lib = "/usr/lib/" + multiarch + "/faketime/libfaketime.so.1";
     if (java.nio.file.Files.exists(java.nio.file.Path.of(lib))) {
-      env.put("LD_PRELOAD", lib);
-      env.put("FAKETIME", SHIFTED_OFFSET);
-      env.put("FAKETIME_DONT_FAKE_MONOTONIC", "1"); // timeouts and waits inside keep real time
+      // the shifted clock is for what setup runs; apps keep the real one (their saves and timers)
+      commands.put("LD_PRELOAD", lib);
+      commands.put("FAKETIME", SHIFTED_OFFSET);
+      commands.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
     }
     return new DesktopConfig(config.width(), config.height(), config.accessibility(), config.imageName(), config.packages(),
-        config.startTimeout(), config.workRoot(), config.limits(), env);
+        config.startTimeout(), config.workRoot(), config.limits(), env, commands);
   }
 
   public DesktopConfig desktopConfig(TaskSpec task) {

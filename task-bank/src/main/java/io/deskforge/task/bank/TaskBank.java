@@ -148,6 +148,8 @@ public final class TaskBank implements AutoCloseable {
     withLock(() -> {
       int appId = pragmaInt("application_id");
       boolean empty = queryLong("SELECT count(*) FROM sqlite_schema") == 0;
+      // another process may have created the bank between the two reads (tables seen, id not yet)
+      if (appId == 0 && !empty) appId = pragmaInt("application_id");
       if (appId == 0 && empty) {
         if (!create) throw new IllegalArgumentException(file + " is an empty file, not a deskforge bank");
         inTransaction(this::createTables);
