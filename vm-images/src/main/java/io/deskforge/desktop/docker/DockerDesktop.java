@@ -241,18 +241,11 @@ final class DockerDesktop extends Desktop {
   @Override
   protected Optional<String> providerLimitHit() {
     if (containerId == null) return Optional.empty();
-    List<String> hits = new ArrayList<>();
     long refused = Cgroups.counter(Path.of("/sys/fs/cgroup/pids/docker", containerId, "pids.events"), "max");
     if (refused == 0) refused = Cgroups.counter(Path.of("/sys/fs/cgroup/system.slice", "docker-" + containerId + ".scope", "pids.events"), "max");
-    if (refused > 0) {
-      hits.add("processes: the limit of " + config.limits().processes() + " processes and threads was reached (" + refused + " forks refused)");
-    }
     long oom = Cgroups.counter(Path.of("/sys/fs/cgroup/memory/docker", containerId, "memory.oom_control"), "oom_kill");
     if (oom == 0) oom = Cgroups.counter(Path.of("/sys/fs/cgroup/system.slice", "docker-" + containerId + ".scope", "memory.events"), "oom_kill");
-    if (oom > 0) {
-      hits.add("memory: the limit of " + (config.limits().memoryBytes() >> 20) + " MiB was reached (" + oom + " processes killed)");
-    }
-    return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
+    return Cgroups.describeHits(config.limits(), refused, oom);
   }
 
   @Override

@@ -101,14 +101,18 @@ public final class Cgroups implements ResourceControl {
 
   @Override
   public Optional<String> limitHit() {
+    return describeHits(limits, counter(pids.resolve("pids.events"), "max"),
+        counter(memory.resolve(v2 ? "memory.events" : "memory.oom_control"), "oom_kill"));
+  }
+
+  /** The limits reached, in words, from a group's refused forks and OOM kills; empty when none. */
+  public static Optional<String> describeHits(DesktopLimits limits, long refusedForks, long oomKills) {
     List<String> hits = new ArrayList<>();
-    long refused = counter(pids.resolve("pids.events"), "max");
-    if (refused > 0) {
-      hits.add("processes: the limit of " + limits.processes() + " processes and threads was reached (" + refused + " forks refused)");
+    if (refusedForks > 0) {
+      hits.add("processes: the limit of " + limits.processes() + " processes and threads was reached (" + refusedForks + " forks refused)");
     }
-    long oom = counter(memory.resolve(v2 ? "memory.events" : "memory.oom_control"), "oom_kill");
-    if (oom > 0) {
-      hits.add("memory: the limit of " + (limits.memoryBytes() >> 20) + " MiB was reached (" + oom + " processes killed)");
+    if (oomKills > 0) {
+      hits.add("memory: the limit of " + (limits.memoryBytes() >> 20) + " MiB was reached (" + oomKills + " processes killed)");
     }
     return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
   }
