@@ -95,8 +95,10 @@ public final class SampleTasks {
             Checker.check(new Getter.FileText("/home/user/archive/" + name), new Metric.Matches("x+"))),
         new Trajectory("reference", "drag to the archive", List.of(Action.waitForWindow("inbox"),
             new Action.Move(100, 100), new Action.DoubleClick(100, 100), new Action.RightClick(120, 130),
-            new Action.Scroll(300, 300, 0, 3), new Action.Drag(100, 100, 400, 300), Action.waitMs(200))),
-        List.of(Trajectory.noOp()), Difficulty.ofSteps(7), Provenance.of("template"), null).withContentId();
+            new Action.Scroll(300, 300, 0, 3), new Action.Drag(100, 100, 400, 300), Action.waitMs(200),
+            new Action.MiddleClick(10, 10), new Action.TripleClick(20, 20), new Action.MouseDown(30, 30, "left"),
+            new Action.MouseUp(40, 40, "left"), new Action.HoldKey("shift", 100))),
+        List.of(Trajectory.noOp()), Difficulty.ofSteps(12), Provenance.of("template"), null).withContentId();
   }
 
   /** Every sample, with varied parameters. */

@@ -52,6 +52,7 @@ public abstract class Desktop implements AutoCloseable {
   private X11Input input;
   private String bus;
   private ResourceControl resources;
+  private volatile int[] pointer;
 
   protected Desktop(String providerName, DesktopConfig config) {
     this.config = config;
@@ -146,6 +147,11 @@ public abstract class Desktop implements AutoCloseable {
         case Action.Click a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 1);
         case Action.DoubleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 2);
         case Action.RightClick a -> input.rightClick(onScreenX(a.x(), action), onScreenY(a.y(), action));
+        case Action.MiddleClick a -> input.click(onScreenX(a.x(), action), onScreenY(a.y(), action), 2, 1);
+        case Action.TripleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 3);
+        case Action.MouseDown a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), true);
+        case Action.MouseUp a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), false);
+        case Action.HoldKey a -> input.holdKeys(a.keys(), a.ms());
         case Action.Move a -> input.move(onScreenX(a.x(), action), onScreenY(a.y(), action));
         case Action.Drag a -> input.drag(onScreenX(a.fromX(), action), onScreenY(a.fromY(), action),
             onScreenX(a.toX(), action), onScreenY(a.toY(), action));
@@ -158,12 +164,45 @@ public abstract class Desktop implements AutoCloseable {
     } catch (IOException e) {
       throw failure("action " + action.name(), e);
     }
+    pointerAfter(action);
     if (action instanceof Action.Click || action instanceof Action.DoubleClick || action instanceof Action.RightClick
+        || action instanceof Action.MiddleClick || action instanceof Action.TripleClick || action instanceof Action.MouseUp
         || action instanceof Action.Drag) {
       // A click may move the keyboard focus, which toolkits apply a moment later; keys typed at
       // once would still reach the old field. A person sees the cursor move before typing.
       settle(Duration.ofMillis(30), Duration.ofMillis(300));
     }
+  }
+
+  private static int button(String name) {
+    return switch (name) {
+      case "middle" -> 2;
+      case "right" -> 3;
+      default -> 1;
+    };
+  }
+
+  /** Where the pointer is: the point of the last pointer action, or the centre before any. */
+  public int[] pointer() {
+    int[] p = pointer;
+    return p != null ? p.clone() : new int[] {config.width() / 2, config.height() / 2};
+  }
+
+  private void pointerAfter(Action action) {
+    int[] p = switch (action) {
+      case Action.Click a -> new int[] {a.x(), a.y()};
+      case Action.DoubleClick a -> new int[] {a.x(), a.y()};
+      case Action.RightClick a -> new int[] {a.x(), a.y()};
+      case Action.MiddleClick a -> new int[] {a.x(), a.y()};
+      case Action.TripleClick a -> new int[] {a.x(), a.y()};
+      case Action.MouseDown a -> new int[] {a.x(), a.y()};
+      case Action.MouseUp a -> new int[] {a.x(), a.y()};
+      case Action.Move a -> new int[] {a.x(), a.y()};
+      case Action.Scroll a -> new int[] {a.x(), a.y()};
+      case Action.Drag a -> new int[] {a.toX(), a.toY()};
+      default -> null;
+    };
+    if (p != null) pointer = p;
   }
 
   public void act(List<Action> actions) {

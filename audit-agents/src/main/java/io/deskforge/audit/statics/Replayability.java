@@ -60,6 +60,11 @@ public final class Replayability {
       case Action.DoubleClick c -> point(c.x(), c.y());
       case Action.RightClick c -> point(c.x(), c.y());
       case Action.Move c -> point(c.x(), c.y());
+      case Action.MiddleClick c -> point(c.x(), c.y());
+      case Action.TripleClick c -> point(c.x(), c.y());
+      case Action.MouseDown c -> point(c.x(), c.y());
+      case Action.MouseUp c -> point(c.x(), c.y());
+      case Action.HoldKey k -> keys(k.keys());
       case Action.Scroll c -> point(c.x(), c.y());
       case Action.Drag c -> {
         String from = point(c.fromX(), c.fromY());

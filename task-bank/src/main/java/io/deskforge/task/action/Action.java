@@ -13,11 +13,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Action.Click.class, name = "click"),
   @JsonSubTypes.Type(value = Action.DoubleClick.class, name = "double_click"),
   @JsonSubTypes.Type(value = Action.RightClick.class, name = "right_click"),
+  @JsonSubTypes.Type(value = Action.MiddleClick.class, name = "middle_click"),
+  @JsonSubTypes.Type(value = Action.TripleClick.class, name = "triple_click"),
+  @JsonSubTypes.Type(value = Action.MouseDown.class, name = "mouse_down"),
+  @JsonSubTypes.Type(value = Action.MouseUp.class, name = "mouse_up"),
   @JsonSubTypes.Type(value = Action.Move.class, name = "move"),
   @JsonSubTypes.Type(value = Action.Drag.class, name = "drag"),
   @JsonSubTypes.Type(value = Action.Scroll.class, name = "scroll"),
   @JsonSubTypes.Type(value = Action.Type.class, name = "type"),
   @JsonSubTypes.Type(value = Action.Key.class, name = "key"),
+  @JsonSubTypes.Type(value = Action.HoldKey.class, name = "hold_key"),
   @JsonSubTypes.Type(value = Action.Wait.class, name = "wait"),
   @JsonSubTypes.Type(value = Action.WaitForWindow.class, name = "wait_window"),
 })
@@ -33,6 +38,25 @@ public sealed interface Action {
   record DoubleClick(int x, int y) implements Action {}
 
   record RightClick(int x, int y) implements Action {}
+
+  record MiddleClick(int x, int y) implements Action {}
+
+  /** Three left clicks at one point: selects a line or a paragraph in most toolkits. */
+  record TripleClick(int x, int y) implements Action {}
+
+  /** Moves to (x, y) and presses a button ({@code left}, {@code middle} or {@code right}) without releasing it. */
+  record MouseDown(int x, int y, String button) implements Action {
+    public MouseDown {
+      button = Buttons.check(button, "mouse_down");
+    }
+  }
+
+  /** Moves to (x, y) and releases a button pressed by {@link MouseDown}. */
+  record MouseUp(int x, int y, String button) implements Action {
+    public MouseUp {
+      button = Buttons.check(button, "mouse_up");
+    }
+  }
 
   record Move(int x, int y) implements Action {}
 
@@ -53,6 +77,27 @@ public sealed interface Action {
   record Key(String keys) implements Action {
     public Key {
       if (keys == null || keys.isBlank()) throw new IllegalArgumentException("key: keys is required");
+    }
+  }
+
+  /** Holds a key combination down for {@code ms} milliseconds, then releases it. */
+  record HoldKey(String keys, long ms) implements Action {
+    public HoldKey {
+      if (keys == null || keys.isBlank()) throw new IllegalArgumentException("hold_key: keys is required");
+      if (ms < 0 || ms > 60_000) throw new IllegalArgumentException("hold_key: ms must be 0 to 60000, got " + ms);
+    }
+  }
+
+  /** The mouse buttons actions name. */
+  final class Buttons {
+    private Buttons() {}
+
+    static String check(String button, String action) {
+      if (button == null || button.isBlank()) return "left";
+      return switch (button) {
+        case "left", "middle", "right" -> button;
+        default -> throw new IllegalArgumentException(action + ": button must be left, middle or right, got '" + button + "'");
+      };
     }
   }
 

@@ -55,6 +55,13 @@ public final class X11Input {
     x.sync();
   }
 
+  /** Moves to (px, py) and presses ({@code down}) or releases a button: 1 left, 2 middle, 3 right. */
+  public void button(int px, int py, int button, boolean down) throws IOException {
+    x.fakeInput(X11Connection.MOTION_NOTIFY, 0, px, py);
+    x.fakeInput(down ? X11Connection.BUTTON_PRESS : X11Connection.BUTTON_RELEASE, button, 0, 0);
+    x.sync();
+  }
+
   public void leftClick(int px, int py, int count) throws IOException {
     click(px, py, LEFT, count);
   }
@@ -113,6 +120,11 @@ public final class X11Input {
    * by spaces are pressed one after another.
    */
   public void key(String combos) throws IOException {
+    holdKeys(combos, 0);
+  }
+
+  /** Like {@link #key}, each combination held down for {@code holdMs} before it is released. */
+  public void holdKeys(String combos, long holdMs) throws IOException {
     loadMapping();
     for (String combo : combos.trim().split("\\s+")) {
       List<Integer> keysyms = new ArrayList<>();
@@ -132,6 +144,10 @@ public final class X11Input {
         }
         x.fakeInput(X11Connection.KEY_PRESS, kc[0], 0, 0);
         pressed.add(kc[0]);
+      }
+      if (holdMs > 0) {
+        x.sync();
+        pause(holdMs);
       }
       for (int i = pressed.size() - 1; i >= 0; i--) x.fakeInput(X11Connection.KEY_RELEASE, pressed.get(i), 0, 0);
       x.sync();
