@@ -56,7 +56,7 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class TaskBank implements AutoCloseable {
   /** The version of the tables below; a bank made by a newer deskforge is refused, not misread. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   /** SQLite's application_id for deskforge banks ("DFKB"), so a bank is recognised by its header. */
   static final int APPLICATION_ID = 0x44464B42;
 
@@ -68,6 +68,7 @@ public final class TaskBank implements AutoCloseable {
   private final EvidenceStore evidence;
   private final Connection db;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Episodes episodes = new Episodes(this);
 
   private TaskBank(Path file, Connection db) {
     this.file = file;
@@ -164,6 +165,17 @@ public final class TaskBank implements AutoCloseable {
         throw new IllegalArgumentException("bank " + file + " has schema version " + version
             + ", newer than this deskforge knows (" + SCHEMA_VERSION + "); use a newer deskforge");
       }
+      if (version < 2) {
+        // version 2 added the agents' episodes; nothing older changes
+        inTransaction(() -> {
+          if (Long.parseLong(meta("schema_version").orElse("0")) >= 2) return null; // another process migrated it
+          try (Statement st = db.createStatement()) {
+            Episodes.createTables(st);
+          }
+          update("UPDATE meta SET value = ? WHERE key = 'schema_version'", Integer.toString(SCHEMA_VERSION));
+          return null;
+        });
+      }
       return null;
     });
   }
@@ -211,6 +223,7 @@ public final class TaskBank implements AutoCloseable {
             verdict TEXT NOT NULL,
             reason TEXT NOT NULL,
             PRIMARY KEY (audit_id, seq))""");
+      Episodes.createTables(s);
     }
     update("INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created_at', ?), ('created_by', ?)",
         Integer.toString(SCHEMA_VERSION), Instant.now().toString(), "deskforge task-bank");
@@ -401,6 +414,11 @@ public final class TaskBank implements AutoCloseable {
     });
   }
 
+  /** The agents' episodes recorded in this bank (the gym's trajectories). */
+  public Episodes episodes() {
+    return episodes;
+  }
+
   public Stats stats() {
     return withLock(() -> {
       Map<Verdict, Long> total = new HashMap<>();
@@ -495,7 +513,7 @@ public final class TaskBank implements AutoCloseable {
     T run() throws SQLException, IOException;
   }
 
-  private <T> T withLock(Sql<T> work) {
+  <T> T withLock(Sql<T> work) {
     lock.lock();
     try {
       return work.run();
@@ -524,7 +542,7 @@ public final class TaskBank implements AutoCloseable {
    * the busy timeout) rolls back and retries for up to five minutes, so it delays a run instead of
    * failing it.
    */
-  private <T> T inTransaction(Sql<T> work) throws SQLException, IOException {
+  <T> T inTransaction(Sql<T> work) throws SQLException, IOException {
     long deadline = System.currentTimeMillis() + BUSY_RETRY_MS;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -573,19 +591,19 @@ public final class TaskBank implements AutoCloseable {
     }
   }
 
-  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+  PreparedStatement prepare(String sql, Object... args) throws SQLException {
     PreparedStatement s = db.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) s.setObject(i + 1, args[i]);
     return s;
   }
 
-  private int update(String sql, Object... args) throws SQLException {
+  int update(String sql, Object... args) throws SQLException {
     try (PreparedStatement s = prepare(sql, args)) {
       return s.executeUpdate();
     }
   }
 
-  private long queryLong(String sql, Object... args) throws SQLException {
+  long queryLong(String sql, Object... args) throws SQLException {
     try (PreparedStatement s = prepare(sql, args); ResultSet r = s.executeQuery()) {
       return r.next() ? r.getLong(1) : 0;
     }

@@ -40,7 +40,7 @@ class TaskBankTest {
     try (TaskBank bank = TaskBank.open(bankFile())) {
       assertThat(bank.file()).exists();
     }
-    assertThat(queryText(bankFile(), "SELECT value FROM meta WHERE key = 'schema_version'")).isEqualTo("1");
+    assertThat(queryText(bankFile(), "SELECT value FROM meta WHERE key = 'schema_version'")).isEqualTo(Integer.toString(TaskBank.SCHEMA_VERSION));
     assertThat(queryText(bankFile(), "PRAGMA journal_mode")).isEqualTo("wal");
   }
 
