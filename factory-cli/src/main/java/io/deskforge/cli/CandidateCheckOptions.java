@@ -1,8 +1,8 @@
 package io.deskforge.cli;
 
+import io.deskforge.audit.CandidateCheck;
 import io.deskforge.cli.contamination.StderrProgress;
 import io.deskforge.factory.BankDuplicateCheck;
-import io.deskforge.factory.CandidateCheck;
 import io.deskforge.factory.ContaminationCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;

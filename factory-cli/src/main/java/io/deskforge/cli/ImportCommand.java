@@ -1,9 +1,9 @@
 package io.deskforge.cli;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.audit.TaskAuditor;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.factory.Factory;
-import io.deskforge.factory.TaskAuditor;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.InvalidTaskException;
 import io.deskforge.task.json.Problem;

@@ -1,5 +1,6 @@
 package io.deskforge.factory;
 
+import io.deskforge.audit.CandidateCheck;
 import io.deskforge.contamination.BankDuplicates;
 import io.deskforge.contamination.Candidate;
 import io.deskforge.contamination.ContaminationVerdict;

@@ -2,6 +2,7 @@ package io.deskforge.factory;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.bench.Percentiles;
+import io.deskforge.audit.CandidateCheck;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.HostFolders;
 import io.deskforge.task.bank.TaskBank;

@@ -1,5 +1,6 @@
 package io.deskforge.factory;
 
+import io.deskforge.audit.TaskAuditor;
 import io.deskforge.creator.TemplateCreator;
 import io.deskforge.desktop.HostFolders;
 import io.deskforge.desktop.MissingRequirementException;

@@ -1,6 +1,7 @@
 package io.deskforge.factory;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.audit.TaskAuditor;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
 import io.deskforge.desktop.DesktopProviders;

@@ -3,6 +3,7 @@ package io.deskforge.factory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.audit.TaskAuditor;
 import io.deskforge.contamination.index.ProgressListener;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.DesktopProviders;

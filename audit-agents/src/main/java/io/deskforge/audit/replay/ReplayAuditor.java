@@ -39,11 +39,7 @@ import java.util.function.UnaryOperator;
  * io.deskforge.desktop.DesktopException}, which is the infrastructure's fault, not the task's.
  */
 public final class ReplayAuditor {
-  /** After a trajectory: long enough for a save or a shell command to finish. */
-  private static final Duration SETTLE_QUIET = Duration.ofMillis(150);
-  private static final Duration SETTLE_MAX = Duration.ofSeconds(5);
-  /** How long the checked files must stay unchanged after a trajectory. */
-  private static final Duration STABLE = Duration.ofMillis(200);
+  private static final Duration SETTLE_MAX = FinalState.SETTLE_MAX;
   /** After setup, whose app launch already waited for the app to go quiet. */
   private static final Duration SETUP_QUIET = Duration.ofMillis(50);
 
@@ -100,7 +96,7 @@ public final class ReplayAuditor {
 
       long t2 = System.nanoTime();
       d.act(task.solution().actions());
-      awaitFinalState(d, task);
+      FinalState.await(d, task);
       CheckResult solved = GetterReader.check(d, task.checker());
       byte[] endPng = d.screenshot().png();
       evidence.write("end.png", endPng);
@@ -161,7 +157,7 @@ public final class ReplayAuditor {
           return new Outcome(stages, reasons);
         }
         d.act(negative.actions());
-        awaitFinalState(d, task);
+        FinalState.await(d, task);
         CheckResult r = GetterReader.check(d, task.checker());
         stages.add(stage("replay.negative:" + negative.name(), !r.passed(),
             r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
@@ -173,51 +169,6 @@ public final class ReplayAuditor {
       stages.add(new Stage("replay.determinism", true, "every fresh desktop started from the same state", 0, null));
     }
     return new Outcome(stages, reasons);
-  }
-
-  /**
-   * Waits until the desktop is quiet and the files the checker reads stop changing. A window
-   * title may say "saved" before the editor's write reaches the disk (GIO writes a
-   * .goutputstream-* file and renames it), so quiet processes alone are not proof.
-   */
-  private static void awaitFinalState(Desktop d, TaskSpec task) {
-    d.settle(SETTLE_QUIET, SETTLE_MAX);
-    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).distinct().toList();
-    long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
-    Map<String, PathState> last = capture(d, paths);
-    long stableSince = System.nanoTime();
-    while (System.nanoTime() < deadline) {
-      if (System.nanoTime() - stableSince >= STABLE.toNanos() && !writing(d, paths)) return;
-      sleep(50);
-      Map<String, PathState> now = capture(d, paths);
-      if (!now.equals(last)) {
-        last = now;
-        stableSince = System.nanoTime();
-      }
-    }
-  }
-
-  private static Map<String, PathState> capture(Desktop d, List<String> paths) {
-    Map<String, PathState> out = new LinkedHashMap<>();
-    for (String p : paths) out.put(p, PathState.capture(d, p));
-    return out;
-  }
-
-  /** A GIO save in flight leaves a .goutputstream-* file next to its target. */
-  private static boolean writing(Desktop d, List<String> paths) {
-    for (String p : paths) {
-      String dir = p.substring(0, Math.max(1, p.lastIndexOf('/')));
-      if (d.privileged().list(dir).stream().anyMatch(n -> n.startsWith(".goutputstream-"))) return true;
-    }
-    return false;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** A desktop with the task's app, its related apps and every app its setup launches. */

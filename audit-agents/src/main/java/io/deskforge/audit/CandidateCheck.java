@@ -1,4 +1,4 @@
-package io.deskforge.factory;
+package io.deskforge.audit;
 
 import io.deskforge.task.spec.TaskSpec;
 import java.util.Optional;

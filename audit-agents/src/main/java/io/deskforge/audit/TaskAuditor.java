@@ -1,4 +1,4 @@
-package io.deskforge.factory;
+package io.deskforge.audit;
 
 import io.deskforge.apps.setup.SetupException;
 import io.deskforge.audit.evidence.EvidenceSink;
@@ -6,10 +6,10 @@ import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
 import io.deskforge.desktop.DesktopException;
 import io.deskforge.desktop.DesktopLimitException;
-import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.desktop.MissingRequirementException;
-import io.deskforge.task.spec.AuditReport;
+import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.task.spec.AuditReport.Stage;
+import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Verdict;
 import java.nio.file.Path;

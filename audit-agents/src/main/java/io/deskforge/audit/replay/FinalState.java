@@ -1,0 +1,68 @@
+package io.deskforge.audit.replay;
+
+import io.deskforge.desktop.Desktop;
+import io.deskforge.task.spec.TaskSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Waits for the state a checker reads to be final after a trajectory: the replay audit uses it
+ * before each check, and the gym before each reward, so an agent is scored as the audit scored
+ * the reference solution.
+ */
+public final class FinalState {
+  /** After a trajectory: long enough for a save or a shell command to finish. */
+  static final Duration SETTLE_QUIET = Duration.ofMillis(150);
+  static final Duration SETTLE_MAX = Duration.ofSeconds(5);
+  /** How long the checked files must stay unchanged. */
+  private static final Duration STABLE = Duration.ofMillis(200);
+
+  private FinalState() {}
+
+  /**
+   * Waits until the desktop is quiet and the files the checker reads stop changing, for at most
+   * about ten seconds. A window title may say "saved" before the editor's write reaches the disk
+   * (GIO writes a .goutputstream-* file and renames it), so quiet processes alone are not proof.
+   */
+  public static void await(Desktop d, TaskSpec task) {
+    d.settle(SETTLE_QUIET, SETTLE_MAX);
+    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).distinct().toList();
+    long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
+    Map<String, PathState> last = capture(d, paths);
+    long stableSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      if (System.nanoTime() - stableSince >= STABLE.toNanos() && !writing(d, paths)) return;
+      sleep(50);
+      Map<String, PathState> now = capture(d, paths);
+      if (!now.equals(last)) {
+        last = now;
+        stableSince = System.nanoTime();
+      }
+    }
+  }
+
+  private static Map<String, PathState> capture(Desktop d, List<String> paths) {
+    Map<String, PathState> out = new LinkedHashMap<>();
+    for (String p : paths) out.put(p, PathState.capture(d, p));
+    return out;
+  }
+
+  /** A GIO save in flight leaves a .goutputstream-* file next to its target. */
+  private static boolean writing(Desktop d, List<String> paths) {
+    for (String p : paths) {
+      String dir = p.substring(0, Math.max(1, p.lastIndexOf('/')));
+      if (d.privileged().list(dir).stream().anyMatch(n -> n.startsWith(".goutputstream-"))) return true;
+    }
+    return false;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
