@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +46,10 @@ public abstract class Desktop implements AutoCloseable {
   protected final HostFolders folders;
   private final List<RunningApp> apps = new CopyOnWriteArrayList<>();
   private final Privileged privileged = new Privileged();
+  private final DesktopEnvironment environment;
   private volatile State state = State.NEW;
   private X11Connection x;
   private X11Input input;
-  private String bus;
   private ResourceControl resources;
   private volatile int[] pointer;
 
@@ -58,6 +57,7 @@ public abstract class Desktop implements AutoCloseable {
     this.config = config;
     this.id = providerName + "-" + HostFolders.randomSuffix();
     this.folders = new HostFolders(config.workRoot().resolve(id), DesktopUser.current(), config.limits());
+    this.environment = new DesktopEnvironment(this);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -581,64 +581,19 @@ public abstract class Desktop implements AutoCloseable {
     return folders.host().resolve(appName + ".log");
   }
 
+  /** The desktop user's environment, with the session bus, then the configuration's, then {@code extra}. */
   protected Map<String, String> userEnvironment(Map<String, String> extra) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("HOME", DesktopPaths.HOME);
-    env.put("USER", DesktopPaths.USER);
-    env.put("LOGNAME", DesktopPaths.USER);
-    env.put("SHELL", "/bin/bash");
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-    env.put("LANG", "C.UTF-8");
-    env.put("DISPLAY", DesktopPaths.DISPLAY);
-    env.put("XDG_RUNTIME_DIR", "/run/user/" + folders.user().uid());
-    env.put("DBUS_SESSION_BUS_ADDRESS", sessionBus());
-    // Settings live in memory: a desktop is thrown away after one task, and starting the dconf
-    // service for each app costs a few hundred milliseconds and a process.
-    env.put("GSETTINGS_BACKEND", "memory");
-    // GTK's overlay scrollbars fade in and out for ~350 ms after a window maps: CPU work that
-    // delays "idle" readiness and makes screenshots of the same state differ. Classic
-    // scrollbars are always drawn, the same way every time.
-    env.put("GTK_OVERLAY_SCROLLING", "0");
-    if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
-    env.putAll(config.environment());
-    env.putAll(extra);
-    return env;
+    return environment.user(extra);
   }
 
+  /** The environment of commands run as root. */
   protected Map<String, String> rootEnvironment() {
-    // In a sandbox, root is not mapped in the desktop's user namespace and cannot create files on
-    // its tmpfs: keep toolkit settings in memory rather than in a home it cannot write.
-    return Map.of("HOME", "/tmp", "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG", "C.UTF-8",
-        "GSETTINGS_BACKEND", "memory", "NO_AT_BRIDGE", "1");
+    return environment.root();
   }
 
   /** Environment variables the init script reads. */
   protected Map<String, String> initEnvironment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("HOME", DesktopPaths.HOME);
-    env.put("USER", DesktopPaths.USER);
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-    env.put("LANG", "C.UTF-8");
-    env.put("XDG_RUNTIME_DIR", "/run/user/" + folders.user().uid());
-    env.put("DESKFORGE_SCREEN", config.width() + "x" + config.height() + "x24");
-    if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
-    return env;
-  }
-
-  private String sessionBus() {
-    if (bus == null) {
-      Path file = folders.run().resolve("bus");
-      long deadline = System.nanoTime() + config.startTimeout().toNanos();
-      String text;
-      while ((text = folders.tail(file, 4096)) == null) {
-        if (!environmentAlive()) throw new DesktopException(describe() + " died: " + deathReason());
-        if (System.nanoTime() > deadline) throw new DesktopException(describe() + ": the session bus never came up");
-        sleep(2);
-      }
-      bus = text.strip();
-      if (!bus.matches("unix:[A-Za-z0-9=/,._-]+")) throw new DesktopException(describe() + ": the session bus address is not one: " + bus);
-    }
-    return bus;
+    return environment.init();
   }
 
   private void connectDisplay() {
