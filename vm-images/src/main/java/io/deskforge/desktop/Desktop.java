@@ -47,6 +47,7 @@ public abstract class Desktop implements AutoCloseable {
   private final List<RunningApp> apps = new CopyOnWriteArrayList<>();
   private final Privileged privileged = new Privileged();
   private final DesktopEnvironment environment;
+  private final DesktopHealth health;
   private volatile State state = State.NEW;
   private X11Connection x;
   private X11Input input;
@@ -58,6 +59,7 @@ public abstract class Desktop implements AutoCloseable {
     this.id = providerName + "-" + HostFolders.randomSuffix();
     this.folders = new HostFolders(config.workRoot().resolve(id), DesktopUser.current(), config.limits());
     this.environment = new DesktopEnvironment(this);
+    this.health = new DesktopHealth(this);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -162,7 +164,7 @@ public abstract class Desktop implements AutoCloseable {
         case Action.WaitForWindow a -> waitForWindow(a.title(), Duration.ofMillis(a.timeoutMs()));
       }
     } catch (IOException e) {
-      throw failure("action " + action.name(), e);
+      throw health.failure("action " + action.name(), e);
     }
     pointerAfter(action);
     if (action instanceof Action.Click || action instanceof Action.DoubleClick || action instanceof Action.RightClick
@@ -268,7 +270,7 @@ public abstract class Desktop implements AutoCloseable {
       x.sendRootClientMessage((int) window.id(), "_NET_ACTIVE_WINDOW", new int[] {2, 0, 0});
       x.sync();
     } catch (IOException e) {
-      throw failure("activating window " + window.title(), e);
+      throw health.failure("activating window " + window.title(), e);
     }
   }
 
@@ -279,7 +281,7 @@ public abstract class Desktop implements AutoCloseable {
     try {
       return new Screenshot(x.width(), x.height(), x.captureRoot());
     } catch (IOException e) {
-      throw failure("screenshot", e);
+      throw health.failure("screenshot", e);
     }
   }
 
@@ -309,7 +311,7 @@ public abstract class Desktop implements AutoCloseable {
       }
       return out;
     } catch (IOException e) {
-      throw failure("window list", e);
+      throw health.failure("window list", e);
     }
   }
 
@@ -478,20 +480,7 @@ public abstract class Desktop implements AutoCloseable {
   public void ensureAlive() {
     if (state == State.NEW) throw new IllegalStateException(describe() + " is not started; call start()");
     if (state == State.CLOSED) throw new DesktopException(describe() + " is closed");
-    Optional<String> hit = limitHit();
-    if (hit.isPresent()) throw new DesktopLimitException(describe() + " reached its resource limits: " + hit.get());
-    if (!environmentAlive()) throw new DesktopException(describe() + " died: " + deathReason());
-    for (RunningApp app : apps) {
-      if (!app.alive()) {
-        String exit = app.exit().orElse("unknown status");
-        if (!displayAnswers()) {
-          // an app whose X server dies exits at once; the server's death is the news
-          throw new DesktopException(describe() + ": the X server is gone (" + awaitDeathReason()
-              + "); application " + app.name() + " exited with it (" + exit + ")");
-        }
-        throw new DesktopException(describe() + ": application " + app.name() + " exited (" + exit + ")");
-      }
-    }
+    health.ensureAlive();
   }
 
   /**
@@ -499,35 +488,22 @@ public abstract class Desktop implements AutoCloseable {
    * DesktopLimits}). A desktop that reached one is done: every later call says so.
    */
   public Optional<String> limitHit() {
-    List<String> hits = new ArrayList<>();
-    if (resources != null) resources.limitHit().ifPresent(hits::add);
-    providerLimitHit().ifPresent(hits::add);
-    if (folders.diskFull()) hits.add("disk: the " + (config.limits().diskBytes() >> 20) + " MiB cap on the desktop's files is full");
-    return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
+    return health.limitHit();
   }
 
   /** What enforces this desktop's limits ("cgroup v1", "rlimits", "docker"). */
   public String limitMechanism() {
-    return resources != null ? resources.mechanism() : providerLimitMechanism();
+    return health.limitMechanism();
   }
 
   /** Proportional set size of every process of the desktop, in bytes (shared pages split fairly). */
   public long memoryPssBytes() {
-    long total = 0;
-    for (ProcessHandle p : processes()) total += ProcessStats.pssBytes(p.pid());
-    return total;
+    return health.memoryPssBytes();
   }
 
   /** All host processes that belong to this desktop. */
   public Set<ProcessHandle> processes() {
-    Set<ProcessHandle> all = new HashSet<>(environmentProcesses());
-    for (RunningApp app : apps) {
-      ProcessHandle.of(app.hostPid()).ifPresent(p -> {
-        all.add(p);
-        p.descendants().forEach(all::add);
-      });
-    }
-    return all;
+    return health.processes();
   }
 
   // ------------------------------------------------------------------ provider hooks
@@ -568,6 +544,16 @@ public abstract class Desktop implements AutoCloseable {
   protected final ResourceControl resourceControl() {
     if (resources == null) resources = ResourceControl.forDesktop(id, config.limits(), folders.user().hostIsRoot());
     return resources;
+  }
+
+  /** The host-side limits if {@link #resourceControl()} made them, else null. */
+  ResourceControl resources() {
+    return resources;
+  }
+
+  /** The connection to the desktop's X server, once {@link #start()} made it. */
+  X11Connection x11() {
+    return x;
   }
 
   // ------------------------------------------------------------------ shared machinery
@@ -650,7 +636,7 @@ public abstract class Desktop implements AutoCloseable {
       }
       x.destroyWindow(probe);
     } catch (IOException e) {
-      throw failure("waiting for the window manager", e);
+      throw health.failure("waiting for the window manager", e);
     }
   }
 
@@ -664,39 +650,7 @@ public abstract class Desktop implements AutoCloseable {
 
   /** Why the desktop died, from its init's records. */
   protected String deathReason() {
-    String xvfb = folders.tail(folders.run().resolve("xvfb.exit"), 64);
-    String why = environmentExit();
-    if (xvfb != null) why = "the X server (Xvfb) ended: " + xvfb.strip() + "; " + why;
-    return why + "; init log: " + tail(folders.run().resolve("init.log"));
-  }
-
-  private boolean displayAnswers() {
-    try {
-      x.sync();
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** Gives the init a moment to record why the X server ended, then says it. */
-  private String awaitDeathReason() {
-    long deadline = System.nanoTime() + 2_000_000_000L;
-    while (environmentAlive() && System.nanoTime() < deadline) sleep(10);
-    return environmentAlive() ? "connection lost" : deathReason();
-  }
-
-  private DesktopException failure(String what, IOException e) {
-    if (e instanceof X11Exception xe && xe.timedOut()) {
-      Optional<String> hit = limitHit();
-      return new DesktopLimitException(describe() + ": " + what + " failed: " + e.getMessage()
-          + hit.map(h -> "; it reached its resource limits: " + h).orElse(""), e);
-    }
-    if (e instanceof X11Exception xe && xe.connectionLost()) {
-      return new DesktopException(describe() + ": " + what + " failed: the X server is gone (" + awaitDeathReason() + ")", e);
-    }
-    ensureAlive();
-    return new DesktopException(describe() + ": " + what + " failed: " + e.getMessage(), e);
+    return health.deathReason();
   }
 
   private ReadyTarget readyTarget(RunningApp app) {
