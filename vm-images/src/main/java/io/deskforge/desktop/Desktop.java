@@ -1,10 +1,8 @@
 package io.deskforge.desktop;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskforge.desktop.limits.ResourceControl;
 import io.deskforge.desktop.ready.ReadyTarget;
 import io.deskforge.desktop.x11.X11Connection;
-import io.deskforge.desktop.x11.X11Exception;
 import io.deskforge.desktop.x11.X11Input;
 import io.deskforge.task.action.Action;
 import java.io.IOException;
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +45,7 @@ public abstract class Desktop implements AutoCloseable {
   private final Privileged privileged = new Privileged();
   private final DesktopEnvironment environment;
   private final DesktopHealth health;
+  private final DesktopObservation observation;
   private volatile State state = State.NEW;
   private X11Connection x;
   private X11Input input;
@@ -60,6 +58,7 @@ public abstract class Desktop implements AutoCloseable {
     this.folders = new HostFolders(config.workRoot().resolve(id), DesktopUser.current(), config.limits());
     this.environment = new DesktopEnvironment(this);
     this.health = new DesktopHealth(this);
+    this.observation = new DesktopObservation(this, health);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -277,42 +276,12 @@ public abstract class Desktop implements AutoCloseable {
   // ------------------------------------------------------------------ observe
 
   public Screenshot screenshot() {
-    ensureAlive();
-    try {
-      return new Screenshot(x.width(), x.height(), x.captureRoot());
-    } catch (IOException e) {
-      throw health.failure("screenshot", e);
-    }
+    return observation.screenshot();
   }
 
   /** The top-level windows the window manager manages, in stacking order from its client list. */
   public List<WindowInfo> windows() {
-    ensureAlive();
-    try {
-      // The keyboard goes where the X input focus is, whatever the window manager's _NET_ACTIVE_WINDOW
-      // says: a window counts as focused when the focus is on it or inside it.
-      Set<Integer> focusChain = new HashSet<>();
-      for (int f = x.inputFocus(); f > 1 && f != x.rootWindow() && focusChain.add(f); ) f = x.queryTreeParent(f);
-      List<WindowInfo> out = new ArrayList<>();
-      for (int w : x.getWindowsProperty(x.rootWindow(), "_NET_CLIENT_LIST")) {
-        try {
-          if (x.mapState(w) != 2) continue;
-          String title = x.getStringProperty(w, "_NET_WM_NAME");
-          if (title == null) title = x.getStringProperty(w, "WM_NAME");
-          X11Connection.Property cls = x.getProperty(w, x.internAtom("WM_CLASS"));
-          List<String> names = cls == null ? List.of() : cls.strings();
-          int[] g = x.geometryOnRoot(w);
-          boolean focused = focusChain.contains(w);
-          out.add(new WindowInfo(Integer.toUnsignedLong(w), title, names.isEmpty() ? null : names.get(0),
-              names.size() > 1 ? names.get(1) : null, g[0], g[1], g[2], g[3], focused));
-        } catch (X11Exception e) {
-          if (e.connectionLost()) throw e; // a window that vanished while we looked is simply not listed
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw health.failure("window list", e);
-    }
+    return observation.windows();
   }
 
   /**
@@ -321,21 +290,7 @@ public abstract class Desktop implements AutoCloseable {
    * an observation.
    */
   public AccessibilityNode accessibilityTree(int maxNodes) {
-    ensureAlive();
-    if (!config.accessibility()) {
-      throw new DesktopException(describe() + ": accessibility is off in this desktop's configuration");
-    }
-    String script = resourceText("atspi-tree.py");
-    ExecResult r = exec(List.of("python3", "-c", script, Integer.toString(maxNodes)), false,
-        userEnvironment(Map.of()), Duration.ofSeconds(20));
-    if (!r.ok()) {
-      throw new DesktopException(describe() + ": reading the accessibility tree failed: " + r.stderr().strip());
-    }
-    try {
-      return new ObjectMapper().readValue(r.stdout(), AccessibilityNode.class);
-    } catch (IOException e) {
-      throw new DesktopException(describe() + ": the accessibility dump was not valid JSON: " + e.getMessage(), e);
-    }
+    return observation.accessibilityTree(maxNodes);
   }
 
   public AccessibilityNode accessibilityTree() {
