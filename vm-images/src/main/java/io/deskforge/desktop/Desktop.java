@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * An isolated X display with a window manager and apps, run as a non-root user with no network but
@@ -46,11 +45,11 @@ public abstract class Desktop implements AutoCloseable {
   private final DesktopEnvironment environment;
   private final DesktopHealth health;
   private final DesktopObservation observation;
+  private final DesktopActions actionSpace;
   private volatile State state = State.NEW;
   private X11Connection x;
   private X11Input input;
   private ResourceControl resources;
-  private volatile int[] pointer;
 
   protected Desktop(String providerName, DesktopConfig config) {
     this.config = config;
@@ -59,6 +58,7 @@ public abstract class Desktop implements AutoCloseable {
     this.environment = new DesktopEnvironment(this);
     this.health = new DesktopHealth(this);
     this.observation = new DesktopObservation(this, health);
+    this.actionSpace = new DesktopActions(this, health);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -142,68 +142,12 @@ public abstract class Desktop implements AutoCloseable {
 
   /** Performs one action; a dead app or X server gives a DesktopException naming this desktop. */
   public void act(Action action) {
-    ensureAlive();
-    try {
-      switch (action) {
-        case Action.Click a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 1);
-        case Action.DoubleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 2);
-        case Action.RightClick a -> input.rightClick(onScreenX(a.x(), action), onScreenY(a.y(), action));
-        case Action.MiddleClick a -> input.click(onScreenX(a.x(), action), onScreenY(a.y(), action), 2, 1);
-        case Action.TripleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 3);
-        case Action.MouseDown a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), true);
-        case Action.MouseUp a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), false);
-        case Action.HoldKey a -> input.holdKeys(a.keys(), a.ms());
-        case Action.Move a -> input.move(onScreenX(a.x(), action), onScreenY(a.y(), action));
-        case Action.Drag a -> input.drag(onScreenX(a.fromX(), action), onScreenY(a.fromY(), action),
-            onScreenX(a.toX(), action), onScreenY(a.toY(), action));
-        case Action.Scroll a -> input.scroll(onScreenX(a.x(), action), onScreenY(a.y(), action), a.dx(), a.dy());
-        case Action.Type a -> input.type(a.text());
-        case Action.Key a -> input.key(a.keys());
-        case Action.Wait a -> sleep(a.ms());
-        case Action.WaitForWindow a -> waitForWindow(a.title(), Duration.ofMillis(a.timeoutMs()));
-      }
-    } catch (IOException e) {
-      throw health.failure("action " + action.name(), e);
-    }
-    pointerAfter(action);
-    if (action instanceof Action.Click || action instanceof Action.DoubleClick || action instanceof Action.RightClick
-        || action instanceof Action.MiddleClick || action instanceof Action.TripleClick || action instanceof Action.MouseUp
-        || action instanceof Action.Drag) {
-      // A click may move the keyboard focus, which toolkits apply a moment later; keys typed at
-      // once would still reach the old field. A person sees the cursor move before typing.
-      settle(Duration.ofMillis(30), Duration.ofMillis(300));
-    }
-  }
-
-  private static int button(String name) {
-    return switch (name) {
-      case "middle" -> 2;
-      case "right" -> 3;
-      default -> 1;
-    };
+    actionSpace.act(action);
   }
 
   /** Where the pointer is: the point of the last pointer action, or the centre before any. */
   public int[] pointer() {
-    int[] p = pointer;
-    return p != null ? p.clone() : new int[] {config.width() / 2, config.height() / 2};
-  }
-
-  private void pointerAfter(Action action) {
-    int[] p = switch (action) {
-      case Action.Click a -> new int[] {a.x(), a.y()};
-      case Action.DoubleClick a -> new int[] {a.x(), a.y()};
-      case Action.RightClick a -> new int[] {a.x(), a.y()};
-      case Action.MiddleClick a -> new int[] {a.x(), a.y()};
-      case Action.TripleClick a -> new int[] {a.x(), a.y()};
-      case Action.MouseDown a -> new int[] {a.x(), a.y()};
-      case Action.MouseUp a -> new int[] {a.x(), a.y()};
-      case Action.Move a -> new int[] {a.x(), a.y()};
-      case Action.Scroll a -> new int[] {a.x(), a.y()};
-      case Action.Drag a -> new int[] {a.toX(), a.toY()};
-      default -> null;
-    };
-    if (p != null) pointer = p;
+    return actionSpace.pointer();
   }
 
   public void act(List<Action> actions) {
@@ -216,27 +160,7 @@ public abstract class Desktop implements AutoCloseable {
    * Returns whether it settled.
    */
   public boolean settle(Duration quiet, Duration max) {
-    ensureAlive();
-    long deadline = System.nanoTime() + max.toNanos();
-    long since = System.nanoTime();
-    long cpuAtSince = desktopCpuNanos();
-    while (System.nanoTime() < deadline) {
-      sleep(10);
-      long cpu = desktopCpuNanos();
-      if (cpu - cpuAtSince > 2_000_000L) {
-        since = System.nanoTime();
-        cpuAtSince = cpu;
-      } else if (System.nanoTime() - since >= quiet.toNanos()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private long desktopCpuNanos() {
-    long total = 0;
-    for (ProcessHandle p : processes()) total += ProcessStats.cpuNanos(p.pid());
-    return total;
+    return actionSpace.settle(quiet, max);
   }
 
   /**
@@ -245,32 +169,12 @@ public abstract class Desktop implements AutoCloseable {
    * has realized and focused it, as a person waits to see the cursor in the field.
    */
   public WindowInfo waitForWindow(String titleRegex, Duration timeout) {
-    Pattern p = Pattern.compile(titleRegex);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      for (WindowInfo w : windows()) {
-        if (w.title() != null && p.matcher(w.title()).find()) {
-          settle(Duration.ofMillis(50), Duration.ofMillis(1000));
-          return w;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new DesktopException(describe() + ": no window titled /" + titleRegex + "/ after "
-            + timeout.toMillis() + " ms; windows: " + windows().stream().map(WindowInfo::title).toList());
-      }
-      sleep(10);
-    }
+    return actionSpace.waitForWindow(titleRegex, timeout);
   }
 
   /** Asks the window manager to raise and focus a window, as a click on a taskbar would. */
   public void activate(WindowInfo window) {
-    ensureAlive();
-    try {
-      x.sendRootClientMessage((int) window.id(), "_NET_ACTIVE_WINDOW", new int[] {2, 0, 0});
-      x.sync();
-    } catch (IOException e) {
-      throw health.failure("activating window " + window.title(), e);
-    }
+    actionSpace.activate(window);
   }
 
   // ------------------------------------------------------------------ observe
@@ -511,6 +415,11 @@ public abstract class Desktop implements AutoCloseable {
     return x;
   }
 
+  /** The XTEST input on that connection. */
+  X11Input input() {
+    return input;
+  }
+
   // ------------------------------------------------------------------ shared machinery
 
   /**
@@ -650,16 +559,6 @@ public abstract class Desktop implements AutoCloseable {
         return privileged.exists(desktopPath);
       }
     };
-  }
-
-  private int onScreenX(int v, Action a) {
-    if (v < 0 || v >= config.width()) throw new IllegalArgumentException(a + ": x=" + v + " is off the " + config.width() + "-pixel-wide screen");
-    return v;
-  }
-
-  private int onScreenY(int v, Action a) {
-    if (v < 0 || v >= config.height()) throw new IllegalArgumentException(a + ": y=" + v + " is off the " + config.height() + "-pixel-high screen");
-    return v;
   }
 
   private void writeResource(String name, Path target) {
