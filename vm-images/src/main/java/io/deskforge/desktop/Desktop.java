@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +31,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Providers implement booting, running commands inside and tearing down; the X protocol, the
  * actions, readiness and health checks are common to all.
+ *
+ * <p>This class holds the lifecycle (start, the boot probes, close), the launched apps and the
+ * provider hooks; each side is a class of its own that it hands its calls to: {@link
+ * DesktopActions}, {@link DesktopObservation}, {@link Privileged}, {@link DesktopHealth} and
+ * {@link DesktopEnvironment}. Those reach back for the desktop's overridable methods through it.
  */
 public abstract class Desktop implements AutoCloseable {
 
@@ -102,6 +106,72 @@ public abstract class Desktop implements AutoCloseable {
     folders.delete();
   }
 
+  private void connectDisplay() {
+    Path socket = folders.x11().resolve("X0");
+    long deadline = System.nanoTime() + config.startTimeout().toNanos();
+    IOException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!environmentAlive()) throw new DesktopException(describe() + " died while starting: " + deathReason());
+      if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(socket)) {
+        try {
+          x = X11Connection.open(socket);
+          x.timeout(config.limits().callTimeout());
+          if (!x.queryExtension("XTEST")) throw new DesktopException(describe() + ": the X server lacks XTEST");
+          input = new X11Input(x, () -> settle(Duration.ofMillis(50), Duration.ofSeconds(5)));
+          return;
+        } catch (IOException e) {
+          last = e;
+        }
+      }
+      sleep(2);
+    }
+    throw new DesktopException(describe() + ": the X server did not accept connections within "
+        + config.startTimeout().toMillis() + " ms" + (last == null ? "" : " (" + last.getMessage() + ")")
+        + "; init log: " + tail(folders.run().resolve("init.log")));
+  }
+
+  /**
+   * Waits until the window manager runs its event loop. Seeing _NET_SUPPORTING_WM_CHECK is not
+   * enough: openbox sets it early in its start-up, and requests redirected to it before its loop
+   * runs are lost (a window mapped then stays unmapped for good). So this waits for the last root
+   * property openbox sets (_NET_CLIENT_LIST), then asks, for an unmapped window of ours, a new
+   * width: the request goes to openbox, which grants it from its loop. It is repeated with
+   * another width every 30 ms until one is granted.
+   */
+  private void waitForWindowManager() {
+    long deadline = System.nanoTime() + config.startTimeout().toNanos();
+    try {
+      while (x.getWindowsProperty(x.rootWindow(), "_NET_SUPPORTING_WM_CHECK").length == 0
+          || x.getProperty(x.rootWindow(), x.internAtom("_NET_CLIENT_LIST")) == null) {
+        checkStarting(deadline);
+        sleep(2);
+      }
+      int probe = x.createUnmappedWindow();
+      int width = 20;
+      long asked = System.nanoTime();
+      x.configureWidth(probe, width);
+      while (x.geometryOnRoot(probe)[2] != width) {
+        checkStarting(deadline);
+        if (System.nanoTime() - asked > 30_000_000L) {
+          x.configureWidth(probe, ++width);
+          asked = System.nanoTime();
+        }
+        sleep(2);
+      }
+      x.destroyWindow(probe);
+    } catch (IOException e) {
+      throw health.failure("waiting for the window manager", e);
+    }
+  }
+
+  private void checkStarting(long deadline) {
+    if (!environmentAlive()) throw new DesktopException(describe() + " died while starting: " + deathReason());
+    if (System.nanoTime() > deadline) {
+      throw new DesktopException(describe() + ": the window manager (openbox) did not start within "
+          + config.startTimeout().toMillis() + " ms; init log: " + tail(folders.run().resolve("init.log")));
+    }
+  }
+
   public String id() {
     return id;
   }
@@ -137,6 +207,50 @@ public abstract class Desktop implements AutoCloseable {
 
   public List<RunningApp> apps() {
     return List.copyOf(apps);
+  }
+
+  private ReadyTarget readyTarget(RunningApp app) {
+    return new ReadyTarget() {
+      @Override
+      public String describe() {
+        return Desktop.this.describe();
+      }
+
+      @Override
+      public List<WindowInfo> windows() {
+        return Desktop.this.windows();
+      }
+
+      @Override
+      public boolean appAlive() {
+        return app.alive();
+      }
+
+      @Override
+      public void activate(WindowInfo window) {
+        Desktop.this.activate(window);
+      }
+
+      @Override
+      public String appExit() {
+        return app.exit().orElse("running");
+      }
+
+      @Override
+      public long appCpuNanos() {
+        long total = 0;
+        for (ProcessHandle p : ProcessHandle.of(app.hostPid()).stream()
+            .flatMap(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants())).toList()) {
+          total += ProcessStats.cpuNanos(p.pid());
+        }
+        return total;
+      }
+
+      @Override
+      public boolean fileExists(String desktopPath) {
+        return privileged.exists(desktopPath);
+      }
+    };
   }
 
   // ------------------------------------------------------------------ act
@@ -281,21 +395,6 @@ public abstract class Desktop implements AutoCloseable {
     return resources;
   }
 
-  /** The host-side limits if {@link #resourceControl()} made them, else null. */
-  ResourceControl resources() {
-    return resources;
-  }
-
-  /** The connection to the desktop's X server, once {@link #start()} made it. */
-  X11Connection x11() {
-    return x;
-  }
-
-  /** The XTEST input on that connection. */
-  X11Input input() {
-    return input;
-  }
-
   // ------------------------------------------------------------------ shared machinery
 
   /**
@@ -322,119 +421,9 @@ public abstract class Desktop implements AutoCloseable {
     return environment.init();
   }
 
-  private void connectDisplay() {
-    Path socket = folders.x11().resolve("X0");
-    long deadline = System.nanoTime() + config.startTimeout().toNanos();
-    IOException last = null;
-    while (System.nanoTime() < deadline) {
-      if (!environmentAlive()) throw new DesktopException(describe() + " died while starting: " + deathReason());
-      if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(socket)) {
-        try {
-          x = X11Connection.open(socket);
-          x.timeout(config.limits().callTimeout());
-          if (!x.queryExtension("XTEST")) throw new DesktopException(describe() + ": the X server lacks XTEST");
-          input = new X11Input(x, () -> settle(Duration.ofMillis(50), Duration.ofSeconds(5)));
-          return;
-        } catch (IOException e) {
-          last = e;
-        }
-      }
-      sleep(2);
-    }
-    throw new DesktopException(describe() + ": the X server did not accept connections within "
-        + config.startTimeout().toMillis() + " ms" + (last == null ? "" : " (" + last.getMessage() + ")")
-        + "; init log: " + tail(folders.run().resolve("init.log")));
-  }
-
-  /**
-   * Waits until the window manager runs its event loop. Seeing _NET_SUPPORTING_WM_CHECK is not
-   * enough: openbox sets it early in its start-up, and requests redirected to it before its loop
-   * runs are lost (a window mapped then stays unmapped for good). So this waits for the last root
-   * property openbox sets (_NET_CLIENT_LIST), then asks, for an unmapped window of ours, a new
-   * width: the request goes to openbox, which grants it from its loop. It is repeated with
-   * another width every 30 ms until one is granted.
-   */
-  private void waitForWindowManager() {
-    long deadline = System.nanoTime() + config.startTimeout().toNanos();
-    try {
-      while (x.getWindowsProperty(x.rootWindow(), "_NET_SUPPORTING_WM_CHECK").length == 0
-          || x.getProperty(x.rootWindow(), x.internAtom("_NET_CLIENT_LIST")) == null) {
-        checkStarting(deadline);
-        sleep(2);
-      }
-      int probe = x.createUnmappedWindow();
-      int width = 20;
-      long asked = System.nanoTime();
-      x.configureWidth(probe, width);
-      while (x.geometryOnRoot(probe)[2] != width) {
-        checkStarting(deadline);
-        if (System.nanoTime() - asked > 30_000_000L) {
-          x.configureWidth(probe, ++width);
-          asked = System.nanoTime();
-        }
-        sleep(2);
-      }
-      x.destroyWindow(probe);
-    } catch (IOException e) {
-      throw health.failure("waiting for the window manager", e);
-    }
-  }
-
-  private void checkStarting(long deadline) {
-    if (!environmentAlive()) throw new DesktopException(describe() + " died while starting: " + deathReason());
-    if (System.nanoTime() > deadline) {
-      throw new DesktopException(describe() + ": the window manager (openbox) did not start within "
-          + config.startTimeout().toMillis() + " ms; init log: " + tail(folders.run().resolve("init.log")));
-    }
-  }
-
   /** Why the desktop died, from its init's records. */
   protected String deathReason() {
     return health.deathReason();
-  }
-
-  private ReadyTarget readyTarget(RunningApp app) {
-    return new ReadyTarget() {
-      @Override
-      public String describe() {
-        return Desktop.this.describe();
-      }
-
-      @Override
-      public List<WindowInfo> windows() {
-        return Desktop.this.windows();
-      }
-
-      @Override
-      public boolean appAlive() {
-        return app.alive();
-      }
-
-      @Override
-      public void activate(WindowInfo window) {
-        Desktop.this.activate(window);
-      }
-
-      @Override
-      public String appExit() {
-        return app.exit().orElse("running");
-      }
-
-      @Override
-      public long appCpuNanos() {
-        long total = 0;
-        for (ProcessHandle p : ProcessHandle.of(app.hostPid()).stream()
-            .flatMap(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants())).toList()) {
-          total += ProcessStats.cpuNanos(p.pid());
-        }
-        return total;
-      }
-
-      @Override
-      public boolean fileExists(String desktopPath) {
-        return privileged.exists(desktopPath);
-      }
-    };
   }
 
   private void writeResource(String name, Path target) {
@@ -470,5 +459,22 @@ public abstract class Desktop implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new DesktopException("interrupted", e);
     }
+  }
+
+  // ------------------------------------------------------------------ for the parts in this package
+
+  /** The host-side limits if {@link #resourceControl()} made them, else null. */
+  ResourceControl resources() {
+    return resources;
+  }
+
+  /** The connection to the desktop's X server, once {@link #start()} made it. */
+  X11Connection x11() {
+    return x;
+  }
+
+  /** The XTEST input on that connection. */
+  X11Input input() {
+    return input;
   }
 }
