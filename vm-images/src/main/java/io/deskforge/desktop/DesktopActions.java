@@ -15,13 +15,11 @@ import java.util.regex.Pattern;
 final class DesktopActions {
   private final Desktop desktop;
   private final DesktopHealth health;
-  private final DesktopConfig config;
   private volatile int[] pointer;
 
   DesktopActions(Desktop desktop, DesktopHealth health) {
     this.desktop = desktop;
     this.health = health;
-    this.config = desktop.config;
   }
 
   void act(Action action) {
@@ -69,7 +67,7 @@ final class DesktopActions {
 
   int[] pointer() {
     int[] p = pointer;
-    return p != null ? p.clone() : new int[] {config.width() / 2, config.height() / 2};
+    return p != null ? p.clone() : new int[] {desktop.config.width() / 2, desktop.config.height() / 2};
   }
 
   private void pointerAfter(Action action) {
@@ -143,12 +141,14 @@ final class DesktopActions {
   }
 
   private int onScreenX(int v, Action a) {
-    if (v < 0 || v >= config.width()) throw new IllegalArgumentException(a + ": x=" + v + " is off the " + config.width() + "-pixel-wide screen");
+    int width = desktop.config.width();
+    if (v < 0 || v >= width) throw new IllegalArgumentException(a + ": x=" + v + " is off the " + width + "-pixel-wide screen");
     return v;
   }
 
   private int onScreenY(int v, Action a) {
-    if (v < 0 || v >= config.height()) throw new IllegalArgumentException(a + ": y=" + v + " is off the " + config.height() + "-pixel-high screen");
+    int height = desktop.config.height();
+    if (v < 0 || v >= height) throw new IllegalArgumentException(a + ": y=" + v + " is off the " + height + "-pixel-high screen");
     return v;
   }
 }

@@ -10,14 +10,10 @@ import java.util.Map;
  */
 final class DesktopEnvironment {
   private final Desktop desktop;
-  private final DesktopConfig config;
-  private final HostFolders folders;
   private String bus;
 
   DesktopEnvironment(Desktop desktop) {
     this.desktop = desktop;
-    this.config = desktop.config;
-    this.folders = desktop.folders;
   }
 
   Map<String, String> user(Map<String, String> extra) {
@@ -29,7 +25,7 @@ final class DesktopEnvironment {
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
     env.put("LANG", "C.UTF-8");
     env.put("DISPLAY", DesktopPaths.DISPLAY);
-    env.put("XDG_RUNTIME_DIR", "/run/user/" + folders.user().uid());
+    env.put("XDG_RUNTIME_DIR", "/run/user/" + desktop.folders.user().uid());
     env.put("DBUS_SESSION_BUS_ADDRESS", sessionBus());
     // Settings live in memory: a desktop is thrown away after one task, and starting the dconf
     // service for each app costs a few hundred milliseconds and a process.
@@ -38,8 +34,8 @@ final class DesktopEnvironment {
     // delays "idle" readiness and makes screenshots of the same state differ. Classic
     // scrollbars are always drawn, the same way every time.
     env.put("GTK_OVERLAY_SCROLLING", "0");
-    if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
-    env.putAll(config.environment());
+    if (!desktop.config.accessibility()) env.put("NO_AT_BRIDGE", "1");
+    env.putAll(desktop.config.environment());
     env.putAll(extra);
     return env;
   }
@@ -58,19 +54,19 @@ final class DesktopEnvironment {
     env.put("USER", DesktopPaths.USER);
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
     env.put("LANG", "C.UTF-8");
-    env.put("XDG_RUNTIME_DIR", "/run/user/" + folders.user().uid());
-    env.put("DESKFORGE_SCREEN", config.width() + "x" + config.height() + "x24");
-    if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
+    env.put("XDG_RUNTIME_DIR", "/run/user/" + desktop.folders.user().uid());
+    env.put("DESKFORGE_SCREEN", desktop.config.width() + "x" + desktop.config.height() + "x24");
+    if (!desktop.config.accessibility()) env.put("NO_AT_BRIDGE", "1");
     return env;
   }
 
   /** The session bus address the init script writes once dbus-daemon is up, waited for once. */
   private String sessionBus() {
     if (bus == null) {
-      Path file = folders.run().resolve("bus");
-      long deadline = System.nanoTime() + config.startTimeout().toNanos();
+      Path file = desktop.folders.run().resolve("bus");
+      long deadline = System.nanoTime() + desktop.config.startTimeout().toNanos();
       String text;
-      while ((text = folders.tail(file, 4096)) == null) {
+      while ((text = desktop.folders.tail(file, 4096)) == null) {
         if (!desktop.environmentAlive()) throw new DesktopException(desktop.describe() + " died: " + desktop.deathReason());
         if (System.nanoTime() > deadline) throw new DesktopException(desktop.describe() + ": the session bus never came up");
         Desktop.sleep(2);

@@ -16,13 +16,9 @@ import java.util.Set;
  */
 final class DesktopHealth {
   private final Desktop desktop;
-  private final DesktopConfig config;
-  private final HostFolders folders;
 
   DesktopHealth(Desktop desktop) {
     this.desktop = desktop;
-    this.config = desktop.config;
-    this.folders = desktop.folders;
   }
 
   /** What {@link Desktop#ensureAlive()} checks once the desktop is started and not closed. */
@@ -48,7 +44,9 @@ final class DesktopHealth {
     ResourceControl resources = desktop.resources();
     if (resources != null) resources.limitHit().ifPresent(hits::add);
     desktop.providerLimitHit().ifPresent(hits::add);
-    if (folders.diskFull()) hits.add("disk: the " + (config.limits().diskBytes() >> 20) + " MiB cap on the desktop's files is full");
+    if (desktop.folders.diskFull()) {
+      hits.add("disk: the " + (desktop.config.limits().diskBytes() >> 20) + " MiB cap on the desktop's files is full");
+    }
     return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
   }
 
@@ -76,10 +74,10 @@ final class DesktopHealth {
 
   /** Why the desktop died, from its init's records. */
   String deathReason() {
-    String xvfb = folders.tail(folders.run().resolve("xvfb.exit"), 64);
+    String xvfb = desktop.folders.tail(desktop.folders.run().resolve("xvfb.exit"), 64);
     String why = desktop.environmentExit();
     if (xvfb != null) why = "the X server (Xvfb) ended: " + xvfb.strip() + "; " + why;
-    return why + "; init log: " + desktop.tail(folders.run().resolve("init.log"));
+    return why + "; init log: " + desktop.tail(desktop.folders.run().resolve("init.log"));
   }
 
   private boolean displayAnswers() {

@@ -15,13 +15,9 @@ import java.util.Map;
  */
 public final class Privileged {
   private final Desktop desktop;
-  private final DesktopConfig config;
-  private final HostFolders folders;
 
   Privileged(Desktop desktop) {
     this.desktop = desktop;
-    this.config = desktop.config;
-    this.folders = desktop.folders;
   }
 
   /**
@@ -30,13 +26,12 @@ public final class Privileged {
    */
   public byte[] readFile(String desktopPath) {
     desktop.ensureAlive();
-    HostFolders.Located l = folders.locate(desktopPath);
-    if (l != null) return folders.read(l);
-    ExecResult r = desktop.exec(List.of("head", "-c", Long.toString(config.limits().readBytes() + 1), "--", desktopPath), false,
-        desktop.userEnvironment(Map.of()), config.limits().callTimeout());
+    HostFolders.Located l = desktop.folders.locate(desktopPath);
+    if (l != null) return desktop.folders.read(l);
+    ExecResult r = userCommand(List.of("head", "-c", Long.toString(desktop.config.limits().readBytes() + 1), "--", desktopPath));
     if (!r.ok()) throw new UnreadableFileException(desktop.describe() + ": cannot read " + desktopPath + ": " + r.stderr().strip());
-    if (r.stdout().length > config.limits().readBytes()) {
-      throw new UnreadableFileException(desktopPath + " is over the " + config.limits().readBytes() + "-byte read limit");
+    if (r.stdout().length > desktop.config.limits().readBytes()) {
+      throw new UnreadableFileException(desktopPath + " is over the " + desktop.config.limits().readBytes() + "-byte read limit");
     }
     return r.stdout();
   }
@@ -48,13 +43,13 @@ public final class Privileged {
    */
   public void requireReadableFile(String desktopPath) {
     desktop.ensureAlive();
-    HostFolders.Located l = folders.locate(desktopPath);
+    HostFolders.Located l = desktop.folders.locate(desktopPath);
     if (l != null) {
       l.tree().checkReadable(l.names(), l.shown());
       return;
     }
-    ExecResult r = desktop.exec(List.of("sh", "-c", "[ -f \"$1\" ] && [ ! -L \"$1\" ] && [ \"$(stat -c %s -- \"$1\")\" -le \"$2\" ]", "sh",
-        desktopPath, Long.toString(config.limits().readBytes())), false, desktop.userEnvironment(Map.of()), config.limits().callTimeout());
+    ExecResult r = userCommand(List.of("sh", "-c", "[ -f \"$1\" ] && [ ! -L \"$1\" ] && [ \"$(stat -c %s -- \"$1\")\" -le \"$2\" ]", "sh",
+        desktopPath, Long.toString(desktop.config.limits().readBytes())));
     if (!r.ok()) throw new UnreadableFileException(desktopPath + " is not a regular file within the read limit");
   }
 
@@ -65,24 +60,24 @@ public final class Privileged {
   /** Whether the path names anything (a link counts as itself: it is never followed). */
   public boolean exists(String desktopPath) {
     desktop.ensureAlive();
-    HostFolders.Located l = folders.locate(desktopPath);
-    if (l != null) return folders.exists(l);
-    return desktop.exec(List.of("test", "-e", desktopPath), false, desktop.userEnvironment(Map.of()), config.limits().callTimeout()).ok();
+    HostFolders.Located l = desktop.folders.locate(desktopPath);
+    if (l != null) return desktop.folders.exists(l);
+    return userCommand(List.of("test", "-e", desktopPath)).ok();
   }
 
   public boolean isDirectory(String desktopPath) {
     desktop.ensureAlive();
-    HostFolders.Located l = folders.locate(desktopPath);
-    if (l != null) return folders.isDirectory(l);
-    return desktop.exec(List.of("test", "-d", desktopPath), false, desktop.userEnvironment(Map.of()), config.limits().callTimeout()).ok();
+    HostFolders.Located l = desktop.folders.locate(desktopPath);
+    if (l != null) return desktop.folders.isDirectory(l);
+    return userCommand(List.of("test", "-d", desktopPath)).ok();
   }
 
   /** Names in a directory, sorted; empty when it does not exist. */
   public List<String> list(String desktopPath) {
     desktop.ensureAlive();
-    HostFolders.Located l = folders.locate(desktopPath);
-    if (l != null) return folders.list(l);
-    ExecResult r = desktop.exec(List.of("ls", "-1A", "--", desktopPath), false, desktop.userEnvironment(Map.of()), config.limits().callTimeout());
+    HostFolders.Located l = desktop.folders.locate(desktopPath);
+    if (l != null) return desktop.folders.list(l);
+    ExecResult r = userCommand(List.of("ls", "-1A", "--", desktopPath));
     return r.ok() ? r.stdoutText().lines().sorted().toList() : List.of();
   }
 
@@ -92,7 +87,7 @@ public final class Privileged {
    */
   public void writeFile(String desktopPath, byte[] content) {
     desktop.ensureAlive();
-    folders.write(writable(desktopPath), content);
+    desktop.folders.write(writable(desktopPath), content);
   }
 
   public void writeText(String desktopPath, String text) {
@@ -101,28 +96,33 @@ public final class Privileged {
 
   public void makeDirectories(String desktopPath) {
     desktop.ensureAlive();
-    folders.makeDirectories(writable(desktopPath));
+    desktop.folders.makeDirectories(writable(desktopPath));
   }
 
   /** Deletes a file, link or folder in the home, run or privileged folder; nothing when absent. */
   public void delete(String desktopPath) {
     desktop.ensureAlive();
-    folders.delete(writable(desktopPath));
+    desktop.folders.delete(writable(desktopPath));
   }
 
   private HostFolders.Located writable(String desktopPath) {
-    HostFolders.Located l = folders.locate(desktopPath);
-    if (l == null || !folders.hostWritable(l)) {
+    HostFolders.Located l = desktop.folders.locate(desktopPath);
+    if (l == null || !desktop.folders.hostWritable(l)) {
       throw new UnreadableFileException(desktopPath + " is outside the home (" + DesktopPaths.HOME + "), the run folder ("
           + DesktopPaths.RUN + ") and the privileged folder (" + DesktopPaths.PRIVILEGED + "), the only places the host writes in a desktop");
     }
     return l;
   }
 
+  /** A short command as the desktop user, with the user's plain environment, for reading paths. */
+  private ExecResult userCommand(List<String> command) {
+    return desktop.exec(command, false, desktop.userEnvironment(Map.of()), desktop.config.limits().callTimeout());
+  }
+
   /** Runs a command inside the desktop as the desktop user, with the session's environment. */
   public ExecResult execAsUser(List<String> command, Duration timeout) {
     desktop.ensureAlive();
-    return desktop.exec(command, false, desktop.userEnvironment(config.commandEnvironment()), timeout);
+    return desktop.exec(command, false, desktop.userEnvironment(desktop.config.commandEnvironment()), timeout);
   }
 
   public ExecResult execAsUser(String... command) {
