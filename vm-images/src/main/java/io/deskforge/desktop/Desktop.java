@@ -1,10 +1,8 @@
 package io.deskforge.desktop;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskforge.desktop.limits.ResourceControl;
 import io.deskforge.desktop.ready.ReadyTarget;
 import io.deskforge.desktop.x11.X11Connection;
-import io.deskforge.desktop.x11.X11Exception;
 import io.deskforge.desktop.x11.X11Input;
 import io.deskforge.task.action.Action;
 import java.io.IOException;
@@ -14,15 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * An isolated X display with a window manager and apps, run as a non-root user with no network but
@@ -37,6 +31,11 @@ import java.util.regex.Pattern;
  *
  * <p>Providers implement booting, running commands inside and tearing down; the X protocol, the
  * actions, readiness and health checks are common to all.
+ *
+ * <p>This class holds the lifecycle (start, the boot probes, close), the launched apps and the
+ * provider hooks; each side is a class of its own that it hands its calls to: {@link
+ * DesktopActions}, {@link DesktopObservation}, {@link Privileged}, {@link DesktopHealth} and
+ * {@link DesktopEnvironment}. Those reach back for the desktop's overridable methods through it.
  */
 public abstract class Desktop implements AutoCloseable {
 
@@ -46,18 +45,25 @@ public abstract class Desktop implements AutoCloseable {
   protected final DesktopConfig config;
   protected final HostFolders folders;
   private final List<RunningApp> apps = new CopyOnWriteArrayList<>();
-  private final Privileged privileged = new Privileged();
+  private final Privileged privileged;
+  private final DesktopEnvironment environment;
+  private final DesktopHealth health;
+  private final DesktopObservation observation;
+  private final DesktopActions actionSpace;
   private volatile State state = State.NEW;
   private X11Connection x;
   private X11Input input;
-  private String bus;
   private ResourceControl resources;
-  private volatile int[] pointer;
 
   protected Desktop(String providerName, DesktopConfig config) {
     this.config = config;
     this.id = providerName + "-" + HostFolders.randomSuffix();
     this.folders = new HostFolders(config.workRoot().resolve(id), DesktopUser.current(), config.limits());
+    this.environment = new DesktopEnvironment(this);
+    this.health = new DesktopHealth(this);
+    this.observation = new DesktopObservation(this, health);
+    this.actionSpace = new DesktopActions(this, health);
+    this.privileged = new Privileged(this);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -98,547 +104,6 @@ public abstract class Desktop implements AutoCloseable {
     }
     if (resources != null) resources.close();
     folders.delete();
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public DesktopConfig config() {
-    return config;
-  }
-
-  public boolean isRunning() {
-    return state == State.RUNNING;
-  }
-
-  /** "sandbox-1a2b3c4d [mousepad]": how errors name this desktop. */
-  public String describe() {
-    List<String> names = apps.stream().map(RunningApp::name).toList();
-    return "desktop " + id + (names.isEmpty() ? "" : " " + names);
-  }
-
-  // ------------------------------------------------------------------ apps
-
-  /** Starts an application as the desktop user and waits until its readiness strategy says so. */
-  public RunningApp launch(AppLaunch launch) {
-    ensureAlive();
-    RunningApp app = spawn(launch.name(), launch.command(), userEnvironment(launch.env()));
-    apps.add(app);
-    try {
-      launch.ready().waitUntilReady(readyTarget(app), launch.timeout());
-    } catch (DesktopException e) {
-      throw new DesktopException(e.getMessage() + "; " + launch.name() + " said: " + tail(appLog(launch.name())), e);
-    }
-    return app;
-  }
-
-  public List<RunningApp> apps() {
-    return List.copyOf(apps);
-  }
-
-  // ------------------------------------------------------------------ act
-
-  /** Performs one action; a dead app or X server gives a DesktopException naming this desktop. */
-  public void act(Action action) {
-    ensureAlive();
-    try {
-      switch (action) {
-        case Action.Click a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 1);
-        case Action.DoubleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 2);
-        case Action.RightClick a -> input.rightClick(onScreenX(a.x(), action), onScreenY(a.y(), action));
-        case Action.MiddleClick a -> input.click(onScreenX(a.x(), action), onScreenY(a.y(), action), 2, 1);
-        case Action.TripleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 3);
-        case Action.MouseDown a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), true);
-        case Action.MouseUp a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), false);
-        case Action.HoldKey a -> input.holdKeys(a.keys(), a.ms());
-        case Action.Move a -> input.move(onScreenX(a.x(), action), onScreenY(a.y(), action));
-        case Action.Drag a -> input.drag(onScreenX(a.fromX(), action), onScreenY(a.fromY(), action),
-            onScreenX(a.toX(), action), onScreenY(a.toY(), action));
-        case Action.Scroll a -> input.scroll(onScreenX(a.x(), action), onScreenY(a.y(), action), a.dx(), a.dy());
-        case Action.Type a -> input.type(a.text());
-        case Action.Key a -> input.key(a.keys());
-        case Action.Wait a -> sleep(a.ms());
-        case Action.WaitForWindow a -> waitForWindow(a.title(), Duration.ofMillis(a.timeoutMs()));
-      }
-    } catch (IOException e) {
-      throw failure("action " + action.name(), e);
-    }
-    pointerAfter(action);
-    if (action instanceof Action.Click || action instanceof Action.DoubleClick || action instanceof Action.RightClick
-        || action instanceof Action.MiddleClick || action instanceof Action.TripleClick || action instanceof Action.MouseUp
-        || action instanceof Action.Drag) {
-      // A click may move the keyboard focus, which toolkits apply a moment later; keys typed at
-      // once would still reach the old field. A person sees the cursor move before typing.
-      settle(Duration.ofMillis(30), Duration.ofMillis(300));
-    }
-  }
-
-  private static int button(String name) {
-    return switch (name) {
-      case "middle" -> 2;
-      case "right" -> 3;
-      default -> 1;
-    };
-  }
-
-  /** Where the pointer is: the point of the last pointer action, or the centre before any. */
-  public int[] pointer() {
-    int[] p = pointer;
-    return p != null ? p.clone() : new int[] {config.width() / 2, config.height() / 2};
-  }
-
-  private void pointerAfter(Action action) {
-    int[] p = switch (action) {
-      case Action.Click a -> new int[] {a.x(), a.y()};
-      case Action.DoubleClick a -> new int[] {a.x(), a.y()};
-      case Action.RightClick a -> new int[] {a.x(), a.y()};
-      case Action.MiddleClick a -> new int[] {a.x(), a.y()};
-      case Action.TripleClick a -> new int[] {a.x(), a.y()};
-      case Action.MouseDown a -> new int[] {a.x(), a.y()};
-      case Action.MouseUp a -> new int[] {a.x(), a.y()};
-      case Action.Move a -> new int[] {a.x(), a.y()};
-      case Action.Scroll a -> new int[] {a.x(), a.y()};
-      case Action.Drag a -> new int[] {a.toX(), a.toY()};
-      default -> null;
-    };
-    if (p != null) pointer = p;
-  }
-
-  public void act(List<Action> actions) {
-    actions.forEach(this::act);
-  }
-
-  /**
-   * Waits until every process of the desktop has used under 2 ms of CPU for {@code quiet}
-   * (the app finished handling the last input, a shell command finished), or {@code max} passed.
-   * Returns whether it settled.
-   */
-  public boolean settle(Duration quiet, Duration max) {
-    ensureAlive();
-    long deadline = System.nanoTime() + max.toNanos();
-    long since = System.nanoTime();
-    long cpuAtSince = desktopCpuNanos();
-    while (System.nanoTime() < deadline) {
-      sleep(10);
-      long cpu = desktopCpuNanos();
-      if (cpu - cpuAtSince > 2_000_000L) {
-        since = System.nanoTime();
-        cpuAtSince = cpu;
-      } else if (System.nanoTime() - since >= quiet.toNanos()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private long desktopCpuNanos() {
-    long total = 0;
-    for (ProcessHandle p : processes()) total += ProcessStats.cpuNanos(p.pid());
-    return total;
-  }
-
-  /**
-   * Waits until a window whose title matches the regular expression is mapped, then until the
-   * desktop is idle for 50 ms: a dialog that has just appeared drops keys typed before its toolkit
-   * has realized and focused it, as a person waits to see the cursor in the field.
-   */
-  public WindowInfo waitForWindow(String titleRegex, Duration timeout) {
-    Pattern p = Pattern.compile(titleRegex);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      for (WindowInfo w : windows()) {
-        if (w.title() != null && p.matcher(w.title()).find()) {
-          settle(Duration.ofMillis(50), Duration.ofMillis(1000));
-          return w;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new DesktopException(describe() + ": no window titled /" + titleRegex + "/ after "
-            + timeout.toMillis() + " ms; windows: " + windows().stream().map(WindowInfo::title).toList());
-      }
-      sleep(10);
-    }
-  }
-
-  /** Asks the window manager to raise and focus a window, as a click on a taskbar would. */
-  public void activate(WindowInfo window) {
-    ensureAlive();
-    try {
-      x.sendRootClientMessage((int) window.id(), "_NET_ACTIVE_WINDOW", new int[] {2, 0, 0});
-      x.sync();
-    } catch (IOException e) {
-      throw failure("activating window " + window.title(), e);
-    }
-  }
-
-  // ------------------------------------------------------------------ observe
-
-  public Screenshot screenshot() {
-    ensureAlive();
-    try {
-      return new Screenshot(x.width(), x.height(), x.captureRoot());
-    } catch (IOException e) {
-      throw failure("screenshot", e);
-    }
-  }
-
-  /** The top-level windows the window manager manages, in stacking order from its client list. */
-  public List<WindowInfo> windows() {
-    ensureAlive();
-    try {
-      // The keyboard goes where the X input focus is, whatever the window manager's _NET_ACTIVE_WINDOW
-      // says: a window counts as focused when the focus is on it or inside it.
-      Set<Integer> focusChain = new HashSet<>();
-      for (int f = x.inputFocus(); f > 1 && f != x.rootWindow() && focusChain.add(f); ) f = x.queryTreeParent(f);
-      List<WindowInfo> out = new ArrayList<>();
-      for (int w : x.getWindowsProperty(x.rootWindow(), "_NET_CLIENT_LIST")) {
-        try {
-          if (x.mapState(w) != 2) continue;
-          String title = x.getStringProperty(w, "_NET_WM_NAME");
-          if (title == null) title = x.getStringProperty(w, "WM_NAME");
-          X11Connection.Property cls = x.getProperty(w, x.internAtom("WM_CLASS"));
-          List<String> names = cls == null ? List.of() : cls.strings();
-          int[] g = x.geometryOnRoot(w);
-          boolean focused = focusChain.contains(w);
-          out.add(new WindowInfo(Integer.toUnsignedLong(w), title, names.isEmpty() ? null : names.get(0),
-              names.size() > 1 ? names.get(1) : null, g[0], g[1], g[2], g[3], focused));
-        } catch (X11Exception e) {
-          if (e.connectionLost()) throw e; // a window that vanished while we looked is simply not listed
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw failure("window list", e);
-    }
-  }
-
-  /**
-   * The accessibility tree of the desktop's apps through AT-SPI (needs {@code accessibility} on,
-   * the default). Limited to {@code maxNodes} nodes, breadth first, so a huge document cannot stall
-   * an observation.
-   */
-  public AccessibilityNode accessibilityTree(int maxNodes) {
-    ensureAlive();
-    if (!config.accessibility()) {
-      throw new DesktopException(describe() + ": accessibility is off in this desktop's configuration");
-    }
-    String script = resourceText("atspi-tree.py");
-    ExecResult r = exec(List.of("python3", "-c", script, Integer.toString(maxNodes)), false,
-        userEnvironment(Map.of()), Duration.ofSeconds(20));
-    if (!r.ok()) {
-      throw new DesktopException(describe() + ": reading the accessibility tree failed: " + r.stderr().strip());
-    }
-    try {
-      return new ObjectMapper().readValue(r.stdout(), AccessibilityNode.class);
-    } catch (IOException e) {
-      throw new DesktopException(describe() + ": the accessibility dump was not valid JSON: " + e.getMessage(), e);
-    }
-  }
-
-  public AccessibilityNode accessibilityTree() {
-    return accessibilityTree(2000);
-  }
-
-  // ------------------------------------------------------------------ privileged side
-
-  /** File access and commands from outside the desktop; never reachable from inside. */
-  public Privileged privileged() {
-    return privileged;
-  }
-
-  /**
-   * The privileged side: what setup, getters and auditors use. Files in the home, the run folder
-   * and the privileged folder are reached from the host without following any link (see {@link
-   * NoFollowTree}); a path anywhere else is read by a command run as the desktop user, so it can
-   * only show what that user may read, and is never written.
-   */
-  public final class Privileged {
-    private Privileged() {}
-
-    /**
-     * The file's bytes. Throws {@link UnreadableFileException} naming the path when it is missing,
-     * a link, a FIFO or device, a folder, larger than the read limit, or not read in time.
-     */
-    public byte[] readFile(String desktopPath) {
-      ensureAlive();
-      HostFolders.Located l = folders.locate(desktopPath);
-      if (l != null) return folders.read(l);
-      ExecResult r = exec(List.of("head", "-c", Long.toString(config.limits().readBytes() + 1), "--", desktopPath), false,
-          userEnvironment(Map.of()), config.limits().callTimeout());
-      if (!r.ok()) throw new UnreadableFileException(describe() + ": cannot read " + desktopPath + ": " + r.stderr().strip());
-      if (r.stdout().length > config.limits().readBytes()) {
-        throw new UnreadableFileException(desktopPath + " is over the " + config.limits().readBytes() + "-byte read limit");
-      }
-      return r.stdout();
-    }
-
-    /**
-     * Throws {@link UnreadableFileException} naming the reason unless the path is a regular file
-     * (not a link, FIFO, device or folder) within the read limit: for readers that hand the file
-     * to a program inside the desktop, which would follow links and block on a FIFO.
-     */
-    public void requireReadableFile(String desktopPath) {
-      ensureAlive();
-      HostFolders.Located l = folders.locate(desktopPath);
-      if (l != null) {
-        l.tree().checkReadable(l.names(), l.shown());
-        return;
-      }
-      ExecResult r = exec(List.of("sh", "-c", "[ -f \"$1\" ] && [ ! -L \"$1\" ] && [ \"$(stat -c %s -- \"$1\")\" -le \"$2\" ]", "sh",
-          desktopPath, Long.toString(config.limits().readBytes())), false, userEnvironment(Map.of()), config.limits().callTimeout());
-      if (!r.ok()) throw new UnreadableFileException(desktopPath + " is not a regular file within the read limit");
-    }
-
-    public String readText(String desktopPath) {
-      return new String(readFile(desktopPath), StandardCharsets.UTF_8);
-    }
-
-    /** Whether the path names anything (a link counts as itself: it is never followed). */
-    public boolean exists(String desktopPath) {
-      ensureAlive();
-      HostFolders.Located l = folders.locate(desktopPath);
-      if (l != null) return folders.exists(l);
-      return exec(List.of("test", "-e", desktopPath), false, userEnvironment(Map.of()), config.limits().callTimeout()).ok();
-    }
-
-    public boolean isDirectory(String desktopPath) {
-      ensureAlive();
-      HostFolders.Located l = folders.locate(desktopPath);
-      if (l != null) return folders.isDirectory(l);
-      return exec(List.of("test", "-d", desktopPath), false, userEnvironment(Map.of()), config.limits().callTimeout()).ok();
-    }
-
-    /** Names in a directory, sorted; empty when it does not exist. */
-    public List<String> list(String desktopPath) {
-      ensureAlive();
-      HostFolders.Located l = folders.locate(desktopPath);
-      if (l != null) return folders.list(l);
-      ExecResult r = exec(List.of("ls", "-1A", "--", desktopPath), false, userEnvironment(Map.of()), config.limits().callTimeout());
-      return r.ok() ? r.stdoutText().lines().sorted().toList() : List.of();
-    }
-
-    /**
-     * Writes a file in the home or the run folder (the desktop user's) or the privileged folder
-     * (root's); missing parent folders are made. Anywhere else is refused.
-     */
-    public void writeFile(String desktopPath, byte[] content) {
-      ensureAlive();
-      folders.write(writable(desktopPath), content);
-    }
-
-    public void writeText(String desktopPath, String text) {
-      writeFile(desktopPath, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public void makeDirectories(String desktopPath) {
-      ensureAlive();
-      folders.makeDirectories(writable(desktopPath));
-    }
-
-    /** Deletes a file, link or folder in the home, run or privileged folder; nothing when absent. */
-    public void delete(String desktopPath) {
-      ensureAlive();
-      folders.delete(writable(desktopPath));
-    }
-
-    private HostFolders.Located writable(String desktopPath) {
-      HostFolders.Located l = folders.locate(desktopPath);
-      if (l == null || !folders.hostWritable(l)) {
-        throw new UnreadableFileException(desktopPath + " is outside the home (" + DesktopPaths.HOME + "), the run folder ("
-            + DesktopPaths.RUN + ") and the privileged folder (" + DesktopPaths.PRIVILEGED + "), the only places the host writes in a desktop");
-      }
-      return l;
-    }
-
-    /** Runs a command inside the desktop as the desktop user, with the session's environment. */
-    public ExecResult execAsUser(List<String> command, Duration timeout) {
-      ensureAlive();
-      return exec(command, false, userEnvironment(config.commandEnvironment()), timeout);
-    }
-
-    public ExecResult execAsUser(String... command) {
-      return execAsUser(List.of(command), Duration.ofSeconds(30));
-    }
-
-    /** Runs a command inside the desktop's file system view as root. */
-    public ExecResult execAsRoot(List<String> command, Duration timeout) {
-      ensureAlive();
-      return exec(command, true, rootEnvironment(), timeout);
-    }
-
-    public ExecResult execAsRoot(String... command) {
-      return execAsRoot(List.of(command), Duration.ofSeconds(30));
-    }
-  }
-
-  // ------------------------------------------------------------------ health and accounting
-
-  /** Throws a DesktopException naming the desktop if it, its X server or one of its apps died. */
-  public void ensureAlive() {
-    if (state == State.NEW) throw new IllegalStateException(describe() + " is not started; call start()");
-    if (state == State.CLOSED) throw new DesktopException(describe() + " is closed");
-    Optional<String> hit = limitHit();
-    if (hit.isPresent()) throw new DesktopLimitException(describe() + " reached its resource limits: " + hit.get());
-    if (!environmentAlive()) throw new DesktopException(describe() + " died: " + deathReason());
-    for (RunningApp app : apps) {
-      if (!app.alive()) {
-        String exit = app.exit().orElse("unknown status");
-        if (!displayAnswers()) {
-          // an app whose X server dies exits at once; the server's death is the news
-          throw new DesktopException(describe() + ": the X server is gone (" + awaitDeathReason()
-              + "); application " + app.name() + " exited with it (" + exit + ")");
-        }
-        throw new DesktopException(describe() + ": application " + app.name() + " exited (" + exit + ")");
-      }
-    }
-  }
-
-  /**
-   * Which of its limits the desktop reached, if any: processes, memory, its disk cap (see {@link
-   * DesktopLimits}). A desktop that reached one is done: every later call says so.
-   */
-  public Optional<String> limitHit() {
-    List<String> hits = new ArrayList<>();
-    if (resources != null) resources.limitHit().ifPresent(hits::add);
-    providerLimitHit().ifPresent(hits::add);
-    if (folders.diskFull()) hits.add("disk: the " + (config.limits().diskBytes() >> 20) + " MiB cap on the desktop's files is full");
-    return hits.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hits));
-  }
-
-  /** What enforces this desktop's limits ("cgroup v1", "rlimits", "docker"). */
-  public String limitMechanism() {
-    return resources != null ? resources.mechanism() : providerLimitMechanism();
-  }
-
-  /** Proportional set size of every process of the desktop, in bytes (shared pages split fairly). */
-  public long memoryPssBytes() {
-    long total = 0;
-    for (ProcessHandle p : processes()) total += ProcessStats.pssBytes(p.pid());
-    return total;
-  }
-
-  /** All host processes that belong to this desktop. */
-  public Set<ProcessHandle> processes() {
-    Set<ProcessHandle> all = new HashSet<>(environmentProcesses());
-    for (RunningApp app : apps) {
-      ProcessHandle.of(app.hostPid()).ifPresent(p -> {
-        all.add(p);
-        p.descendants().forEach(all::add);
-      });
-    }
-    return all;
-  }
-
-  // ------------------------------------------------------------------ provider hooks
-
-  /** Starts the desktop's environment running {@code /run/deskforge/init.sh} as the desktop user. */
-  protected abstract void boot();
-
-  protected abstract boolean environmentAlive();
-
-  /** How the environment ended (exit status, container state), for error messages. */
-  protected abstract String environmentExit();
-
-  /** Host processes of the environment (not counting launched apps, which the base tracks). */
-  protected abstract Set<ProcessHandle> environmentProcesses();
-
-  /** Runs a command inside to completion, capturing its output. */
-  protected abstract ExecResult exec(List<String> command, boolean asRoot, Map<String, String> env, Duration timeout);
-
-  /** Starts a long-running process inside as the desktop user, without waiting. */
-  protected abstract RunningApp spawn(String name, List<String> command, Map<String, String> env);
-
-  /** Kills everything and removes containers; idempotent, must not throw. */
-  protected abstract void teardown();
-
-  /** A limit the provider itself enforces and reports (a container killed for memory). */
-  protected Optional<String> providerLimitHit() {
-    return Optional.empty();
-  }
-
-  protected String providerLimitMechanism() {
-    return "none";
-  }
-
-  /**
-   * Makes the host-side limits of this desktop (cgroups or rlimits) for a provider that runs the
-   * desktop's processes itself; {@link ResourceControl#prefix()} goes in front of each of them.
-   */
-  protected final ResourceControl resourceControl() {
-    if (resources == null) resources = ResourceControl.forDesktop(id, config.limits(), folders.user().hostIsRoot());
-    return resources;
-  }
-
-  // ------------------------------------------------------------------ shared machinery
-
-  /**
-   * Where a launched app's output goes; providers write it there. By default in the host-only
-   * folder, which nothing inside the desktop can reach, so the desktop user cannot point the host's
-   * appending at another file.
-   */
-  protected Path appLog(String appName) {
-    return folders.host().resolve(appName + ".log");
-  }
-
-  protected Map<String, String> userEnvironment(Map<String, String> extra) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("HOME", DesktopPaths.HOME);
-    env.put("USER", DesktopPaths.USER);
-    env.put("LOGNAME", DesktopPaths.USER);
-    env.put("SHELL", "/bin/bash");
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-    env.put("LANG", "C.UTF-8");
-    env.put("DISPLAY", DesktopPaths.DISPLAY);
-    env.put("XDG_RUNTIME_DIR", "/run/user/" + folders.user().uid());
-    env.put("DBUS_SESSION_BUS_ADDRESS", sessionBus());
-    // Settings live in memory: a desktop is thrown away after one task, and starting the dconf
-    // service for each app costs a few hundred milliseconds and a process.
-    env.put("GSETTINGS_BACKEND", "memory");
-    // GTK's overlay scrollbars fade in and out for ~350 ms after a window maps: CPU work that
-    // delays "idle" readiness and makes screenshots of the same state differ. Classic
-    // scrollbars are always drawn, the same way every time.
-    env.put("GTK_OVERLAY_SCROLLING", "0");
-    if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
-    env.putAll(config.environment());
-    env.putAll(extra);
-    return env;
-  }
-
-  protected Map<String, String> rootEnvironment() {
-    // In a sandbox, root is not mapped in the desktop's user namespace and cannot create files on
-    // its tmpfs: keep toolkit settings in memory rather than in a home it cannot write.
-    return Map.of("HOME", "/tmp", "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG", "C.UTF-8",
-        "GSETTINGS_BACKEND", "memory", "NO_AT_BRIDGE", "1");
-  }
-
-  /** Environment variables the init script reads. */
-  protected Map<String, String> initEnvironment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("HOME", DesktopPaths.HOME);
-    env.put("USER", DesktopPaths.USER);
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-    env.put("LANG", "C.UTF-8");
-    env.put("XDG_RUNTIME_DIR", "/run/user/" + folders.user().uid());
-    env.put("DESKFORGE_SCREEN", config.width() + "x" + config.height() + "x24");
-    if (!config.accessibility()) env.put("NO_AT_BRIDGE", "1");
-    return env;
-  }
-
-  private String sessionBus() {
-    if (bus == null) {
-      Path file = folders.run().resolve("bus");
-      long deadline = System.nanoTime() + config.startTimeout().toNanos();
-      String text;
-      while ((text = folders.tail(file, 4096)) == null) {
-        if (!environmentAlive()) throw new DesktopException(describe() + " died: " + deathReason());
-        if (System.nanoTime() > deadline) throw new DesktopException(describe() + ": the session bus never came up");
-        sleep(2);
-      }
-      bus = text.strip();
-      if (!bus.matches("unix:[A-Za-z0-9=/,._-]+")) throw new DesktopException(describe() + ": the session bus address is not one: " + bus);
-    }
-    return bus;
   }
 
   private void connectDisplay() {
@@ -695,7 +160,7 @@ public abstract class Desktop implements AutoCloseable {
       }
       x.destroyWindow(probe);
     } catch (IOException e) {
-      throw failure("waiting for the window manager", e);
+      throw health.failure("waiting for the window manager", e);
     }
   }
 
@@ -707,41 +172,41 @@ public abstract class Desktop implements AutoCloseable {
     }
   }
 
-  /** Why the desktop died, from its init's records. */
-  protected String deathReason() {
-    String xvfb = folders.tail(folders.run().resolve("xvfb.exit"), 64);
-    String why = environmentExit();
-    if (xvfb != null) why = "the X server (Xvfb) ended: " + xvfb.strip() + "; " + why;
-    return why + "; init log: " + tail(folders.run().resolve("init.log"));
+  public String id() {
+    return id;
   }
 
-  private boolean displayAnswers() {
-    try {
-      x.sync();
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+  public DesktopConfig config() {
+    return config;
   }
 
-  /** Gives the init a moment to record why the X server ended, then says it. */
-  private String awaitDeathReason() {
-    long deadline = System.nanoTime() + 2_000_000_000L;
-    while (environmentAlive() && System.nanoTime() < deadline) sleep(10);
-    return environmentAlive() ? "connection lost" : deathReason();
+  public boolean isRunning() {
+    return state == State.RUNNING;
   }
 
-  private DesktopException failure(String what, IOException e) {
-    if (e instanceof X11Exception xe && xe.timedOut()) {
-      Optional<String> hit = limitHit();
-      return new DesktopLimitException(describe() + ": " + what + " failed: " + e.getMessage()
-          + hit.map(h -> "; it reached its resource limits: " + h).orElse(""), e);
-    }
-    if (e instanceof X11Exception xe && xe.connectionLost()) {
-      return new DesktopException(describe() + ": " + what + " failed: the X server is gone (" + awaitDeathReason() + ")", e);
-    }
+  /** "sandbox-1a2b3c4d [mousepad]": how errors name this desktop. */
+  public String describe() {
+    List<String> names = apps.stream().map(RunningApp::name).toList();
+    return "desktop " + id + (names.isEmpty() ? "" : " " + names);
+  }
+
+  // ------------------------------------------------------------------ apps
+
+  /** Starts an application as the desktop user and waits until its readiness strategy says so. */
+  public RunningApp launch(AppLaunch launch) {
     ensureAlive();
-    return new DesktopException(describe() + ": " + what + " failed: " + e.getMessage(), e);
+    RunningApp app = spawn(launch.name(), launch.command(), userEnvironment(launch.env()));
+    apps.add(app);
+    try {
+      launch.ready().waitUntilReady(readyTarget(app), launch.timeout());
+    } catch (DesktopException e) {
+      throw new DesktopException(e.getMessage() + "; " + launch.name() + " said: " + tail(appLog(launch.name())), e);
+    }
+    return app;
+  }
+
+  public List<RunningApp> apps() {
+    return List.copyOf(apps);
   }
 
   private ReadyTarget readyTarget(RunningApp app) {
@@ -788,14 +253,177 @@ public abstract class Desktop implements AutoCloseable {
     };
   }
 
-  private int onScreenX(int v, Action a) {
-    if (v < 0 || v >= config.width()) throw new IllegalArgumentException(a + ": x=" + v + " is off the " + config.width() + "-pixel-wide screen");
-    return v;
+  // ------------------------------------------------------------------ act
+
+  /** Performs one action; a dead app or X server gives a DesktopException naming this desktop. */
+  public void act(Action action) {
+    actionSpace.act(action);
   }
 
-  private int onScreenY(int v, Action a) {
-    if (v < 0 || v >= config.height()) throw new IllegalArgumentException(a + ": y=" + v + " is off the " + config.height() + "-pixel-high screen");
-    return v;
+  /** Where the pointer is: the point of the last pointer action, or the centre before any. */
+  public int[] pointer() {
+    return actionSpace.pointer();
+  }
+
+  public void act(List<Action> actions) {
+    actions.forEach(this::act);
+  }
+
+  /**
+   * Waits until every process of the desktop has used under 2 ms of CPU for {@code quiet}
+   * (the app finished handling the last input, a shell command finished), or {@code max} passed.
+   * Returns whether it settled.
+   */
+  public boolean settle(Duration quiet, Duration max) {
+    return actionSpace.settle(quiet, max);
+  }
+
+  /**
+   * Waits until a window whose title matches the regular expression is mapped, then until the
+   * desktop is idle for 50 ms: a dialog that has just appeared drops keys typed before its toolkit
+   * has realized and focused it, as a person waits to see the cursor in the field.
+   */
+  public WindowInfo waitForWindow(String titleRegex, Duration timeout) {
+    return actionSpace.waitForWindow(titleRegex, timeout);
+  }
+
+  /** Asks the window manager to raise and focus a window, as a click on a taskbar would. */
+  public void activate(WindowInfo window) {
+    actionSpace.activate(window);
+  }
+
+  // ------------------------------------------------------------------ observe
+
+  public Screenshot screenshot() {
+    return observation.screenshot();
+  }
+
+  /** The top-level windows the window manager manages, in stacking order from its client list. */
+  public List<WindowInfo> windows() {
+    return observation.windows();
+  }
+
+  /**
+   * The accessibility tree of the desktop's apps through AT-SPI (needs {@code accessibility} on,
+   * the default). Limited to {@code maxNodes} nodes, breadth first, so a huge document cannot stall
+   * an observation.
+   */
+  public AccessibilityNode accessibilityTree(int maxNodes) {
+    return observation.accessibilityTree(maxNodes);
+  }
+
+  public AccessibilityNode accessibilityTree() {
+    return accessibilityTree(2000);
+  }
+
+  // ------------------------------------------------------------------ privileged side
+
+  /** File access and commands from outside the desktop; never reachable from inside. */
+  public Privileged privileged() {
+    return privileged;
+  }
+
+  // ------------------------------------------------------------------ health and accounting
+
+  /** Throws a DesktopException naming the desktop if it, its X server or one of its apps died. */
+  public void ensureAlive() {
+    if (state == State.NEW) throw new IllegalStateException(describe() + " is not started; call start()");
+    if (state == State.CLOSED) throw new DesktopException(describe() + " is closed");
+    health.ensureAlive();
+  }
+
+  /**
+   * Which of its limits the desktop reached, if any: processes, memory, its disk cap (see {@link
+   * DesktopLimits}). A desktop that reached one is done: every later call says so.
+   */
+  public Optional<String> limitHit() {
+    return health.limitHit();
+  }
+
+  /** What enforces this desktop's limits ("cgroup v1", "rlimits", "docker"). */
+  public String limitMechanism() {
+    return health.limitMechanism();
+  }
+
+  /** Proportional set size of every process of the desktop, in bytes (shared pages split fairly). */
+  public long memoryPssBytes() {
+    return health.memoryPssBytes();
+  }
+
+  /** All host processes that belong to this desktop. */
+  public Set<ProcessHandle> processes() {
+    return health.processes();
+  }
+
+  // ------------------------------------------------------------------ provider hooks
+
+  /** Starts the desktop's environment running {@code /run/deskforge/init.sh} as the desktop user. */
+  protected abstract void boot();
+
+  protected abstract boolean environmentAlive();
+
+  /** How the environment ended (exit status, container state), for error messages. */
+  protected abstract String environmentExit();
+
+  /** Host processes of the environment (not counting launched apps, which the base tracks). */
+  protected abstract Set<ProcessHandle> environmentProcesses();
+
+  /** Runs a command inside to completion, capturing its output. */
+  protected abstract ExecResult exec(List<String> command, boolean asRoot, Map<String, String> env, Duration timeout);
+
+  /** Starts a long-running process inside as the desktop user, without waiting. */
+  protected abstract RunningApp spawn(String name, List<String> command, Map<String, String> env);
+
+  /** Kills everything and removes containers; idempotent, must not throw. */
+  protected abstract void teardown();
+
+  /** A limit the provider itself enforces and reports (a container killed for memory). */
+  protected Optional<String> providerLimitHit() {
+    return Optional.empty();
+  }
+
+  protected String providerLimitMechanism() {
+    return "none";
+  }
+
+  /**
+   * Makes the host-side limits of this desktop (cgroups or rlimits) for a provider that runs the
+   * desktop's processes itself; {@link ResourceControl#prefix()} goes in front of each of them.
+   */
+  protected final ResourceControl resourceControl() {
+    if (resources == null) resources = ResourceControl.forDesktop(id, config.limits(), folders.user().hostIsRoot());
+    return resources;
+  }
+
+  // ------------------------------------------------------------------ shared machinery
+
+  /**
+   * Where a launched app's output goes; providers write it there. By default in the host-only
+   * folder, which nothing inside the desktop can reach, so the desktop user cannot point the host's
+   * appending at another file.
+   */
+  protected Path appLog(String appName) {
+    return folders.host().resolve(appName + ".log");
+  }
+
+  /** The desktop user's environment, with the session bus, then the configuration's, then {@code extra}. */
+  protected Map<String, String> userEnvironment(Map<String, String> extra) {
+    return environment.user(extra);
+  }
+
+  /** The environment of commands run as root. */
+  protected Map<String, String> rootEnvironment() {
+    return environment.root();
+  }
+
+  /** Environment variables the init script reads. */
+  protected Map<String, String> initEnvironment() {
+    return environment.init();
+  }
+
+  /** Why the desktop died, from its init's records. */
+  protected String deathReason() {
+    return health.deathReason();
   }
 
   private void writeResource(String name, Path target) {
@@ -831,5 +459,22 @@ public abstract class Desktop implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new DesktopException("interrupted", e);
     }
+  }
+
+  // ------------------------------------------------------------------ for the parts in this package
+
+  /** The host-side limits if {@link #resourceControl()} made them, else null. */
+  ResourceControl resources() {
+    return resources;
+  }
+
+  /** The connection to the desktop's X server, once {@link #start()} made it. */
+  X11Connection x11() {
+    return x;
+  }
+
+  /** The XTEST input on that connection. */
+  X11Input input() {
+    return input;
   }
 }

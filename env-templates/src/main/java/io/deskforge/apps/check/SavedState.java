@@ -2,6 +2,7 @@ package io.deskforge.apps.check;
 
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.ExecResult;
+import io.deskforge.desktop.Privileged;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public interface SavedState {
   Duration callTimeout();
 
   static SavedState of(Desktop desktop) {
-    Desktop.Privileged p = desktop.privileged();
+    Privileged p = desktop.privileged();
     return new SavedState() {
       @Override
       public boolean exists(String path) {

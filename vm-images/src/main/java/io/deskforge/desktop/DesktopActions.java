@@ -1,0 +1,154 @@
+package io.deskforge.desktop;
+
+import io.deskforge.desktop.x11.X11Connection;
+import io.deskforge.desktop.x11.X11Input;
+import io.deskforge.task.action.Action;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The computer-use action space of a desktop, in screen pixels: performing actions through XTEST,
+ * where the pointer is, waiting for the desktop to settle or a window to appear, and raising a
+ * window.
+ */
+final class DesktopActions {
+  private final Desktop desktop;
+  private final DesktopHealth health;
+  private volatile int[] pointer;
+
+  DesktopActions(Desktop desktop, DesktopHealth health) {
+    this.desktop = desktop;
+    this.health = health;
+  }
+
+  void act(Action action) {
+    desktop.ensureAlive();
+    X11Input input = desktop.input();
+    try {
+      switch (action) {
+        case Action.Click a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 1);
+        case Action.DoubleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 2);
+        case Action.RightClick a -> input.rightClick(onScreenX(a.x(), action), onScreenY(a.y(), action));
+        case Action.MiddleClick a -> input.click(onScreenX(a.x(), action), onScreenY(a.y(), action), 2, 1);
+        case Action.TripleClick a -> input.leftClick(onScreenX(a.x(), action), onScreenY(a.y(), action), 3);
+        case Action.MouseDown a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), true);
+        case Action.MouseUp a -> input.button(onScreenX(a.x(), action), onScreenY(a.y(), action), button(a.button()), false);
+        case Action.HoldKey a -> input.holdKeys(a.keys(), a.ms());
+        case Action.Move a -> input.move(onScreenX(a.x(), action), onScreenY(a.y(), action));
+        case Action.Drag a -> input.drag(onScreenX(a.fromX(), action), onScreenY(a.fromY(), action),
+            onScreenX(a.toX(), action), onScreenY(a.toY(), action));
+        case Action.Scroll a -> input.scroll(onScreenX(a.x(), action), onScreenY(a.y(), action), a.dx(), a.dy());
+        case Action.Type a -> input.type(a.text());
+        case Action.Key a -> input.key(a.keys());
+        case Action.Wait a -> Desktop.sleep(a.ms());
+        case Action.WaitForWindow a -> desktop.waitForWindow(a.title(), Duration.ofMillis(a.timeoutMs()));
+      }
+    } catch (IOException e) {
+      throw health.failure("action " + action.name(), e);
+    }
+    pointerAfter(action);
+    if (action instanceof Action.Click || action instanceof Action.DoubleClick || action instanceof Action.RightClick
+        || action instanceof Action.MiddleClick || action instanceof Action.TripleClick || action instanceof Action.MouseUp
+        || action instanceof Action.Drag) {
+      // A click may move the keyboard focus, which toolkits apply a moment later; keys typed at
+      // once would still reach the old field. A person sees the cursor move before typing.
+      desktop.settle(Duration.ofMillis(30), Duration.ofMillis(300));
+    }
+  }
+
+  private static int button(String name) {
+    return switch (name) {
+      case "middle" -> 2;
+      case "right" -> 3;
+      default -> 1;
+    };
+  }
+
+  int[] pointer() {
+    int[] p = pointer;
+    return p != null ? p.clone() : new int[] {desktop.config.width() / 2, desktop.config.height() / 2};
+  }
+
+  private void pointerAfter(Action action) {
+    int[] p = switch (action) {
+      case Action.Click a -> new int[] {a.x(), a.y()};
+      case Action.DoubleClick a -> new int[] {a.x(), a.y()};
+      case Action.RightClick a -> new int[] {a.x(), a.y()};
+      case Action.MiddleClick a -> new int[] {a.x(), a.y()};
+      case Action.TripleClick a -> new int[] {a.x(), a.y()};
+      case Action.MouseDown a -> new int[] {a.x(), a.y()};
+      case Action.MouseUp a -> new int[] {a.x(), a.y()};
+      case Action.Move a -> new int[] {a.x(), a.y()};
+      case Action.Scroll a -> new int[] {a.x(), a.y()};
+      case Action.Drag a -> new int[] {a.toX(), a.toY()};
+      default -> null;
+    };
+    if (p != null) pointer = p;
+  }
+
+  boolean settle(Duration quiet, Duration max) {
+    desktop.ensureAlive();
+    long deadline = System.nanoTime() + max.toNanos();
+    long since = System.nanoTime();
+    long cpuAtSince = desktopCpuNanos();
+    while (System.nanoTime() < deadline) {
+      Desktop.sleep(10);
+      long cpu = desktopCpuNanos();
+      if (cpu - cpuAtSince > 2_000_000L) {
+        since = System.nanoTime();
+        cpuAtSince = cpu;
+      } else if (System.nanoTime() - since >= quiet.toNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long desktopCpuNanos() {
+    long total = 0;
+    for (ProcessHandle p : desktop.processes()) total += ProcessStats.cpuNanos(p.pid());
+    return total;
+  }
+
+  WindowInfo waitForWindow(String titleRegex, Duration timeout) {
+    Pattern p = Pattern.compile(titleRegex);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      for (WindowInfo w : desktop.windows()) {
+        if (w.title() != null && p.matcher(w.title()).find()) {
+          desktop.settle(Duration.ofMillis(50), Duration.ofMillis(1000));
+          return w;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new DesktopException(desktop.describe() + ": no window titled /" + titleRegex + "/ after "
+            + timeout.toMillis() + " ms; windows: " + desktop.windows().stream().map(WindowInfo::title).toList());
+      }
+      Desktop.sleep(10);
+    }
+  }
+
+  void activate(WindowInfo window) {
+    desktop.ensureAlive();
+    X11Connection x = desktop.x11();
+    try {
+      x.sendRootClientMessage((int) window.id(), "_NET_ACTIVE_WINDOW", new int[] {2, 0, 0});
+      x.sync();
+    } catch (IOException e) {
+      throw health.failure("activating window " + window.title(), e);
+    }
+  }
+
+  private int onScreenX(int v, Action a) {
+    int width = desktop.config.width();
+    if (v < 0 || v >= width) throw new IllegalArgumentException(a + ": x=" + v + " is off the " + width + "-pixel-wide screen");
+    return v;
+  }
+
+  private int onScreenY(int v, Action a) {
+    int height = desktop.config.height();
+    if (v < 0 || v >= height) throw new IllegalArgumentException(a + ": y=" + v + " is off the " + height + "-pixel-high screen");
+    return v;
+  }
+}
