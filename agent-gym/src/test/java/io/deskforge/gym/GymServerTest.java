@@ -3,41 +3,45 @@ package io.deskforge.gym;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.desktop.DesktopProviders;
+import io.deskforge.desktop.Desktop;
+import io.deskforge.desktop.ExecResult;
 import io.deskforge.gym.env.Gym;
 import io.deskforge.gym.env.GymConfig;
 import io.deskforge.gym.server.GymServer;
 import io.deskforge.task.action.Action;
 import io.deskforge.task.bank.Episodes;
-import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.TaskJson;
+import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
-import java.nio.file.Path;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The gym over HTTP against real sandboxed desktops and a bank of really verified tasks. */
 class GymServerTest {
-  @TempDir static Path work;
-  @TempDir static Path data;
-  static DesktopProvider provider;
-  static TaskBank bank;
-  static List<TaskSpec> tasks;
+  static VerifiedBank.Shared fixture;
   static Gym gym;
   static GymServer server;
   static Http http;
 
   @BeforeAll
-  static void serve() throws Exception {
-    provider = DesktopProviders.create("sandbox");
-    bank = TaskBank.open(data.resolve("bank.sqlite"));
-    tasks = VerifiedBank.fill(bank, provider, work, List.of("mousepad.type-text", "xterm.write-file", "gnumeric.enter-value"), 1);
-    gym = new Gym(bank, provider, VerifiedBank.CATALOG, GymConfig.defaults().withWorkRoot(work)).start();
+  static void serve() {
+    fixture = VerifiedBank.shared();
+    gym = new Gym(fixture.bank(), fixture.provider(), VerifiedBank.CATALOG, GymConfig.defaults().withWorkRoot(fixture.desktops())).start();
     server = new GymServer(gym, "127.0.0.1", null).start("127.0.0.1", 0);
     http = new Http(server.port(), null);
   }
@@ -46,13 +50,18 @@ class GymServerTest {
   static void stop() {
     if (server != null) server.close();
     if (gym != null) gym.close();
-    if (bank != null) bank.close();
-    if (provider != null) provider.close();
+  }
+
+  static String open(TaskSpec task, String agent) {
+    Http.Response r = http.post("/v1/envs", Map.of("task_id", task.id(), "agent", agent));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("env_id").asText();
   }
 
   @Test
-  void theReferenceSolutionInDeskforgesSchemaEarnsRewardOneAndIsRecorded() {
-    for (TaskSpec task : tasks) {
+  void theReferenceSolutionInDeskforgesSchemaEarnsRewardOneAndIsRecordedWithoutFlags() {
+    List<String> episodes = new ArrayList<>();
+    for (TaskSpec task : fixture.tasks()) {
       JsonNode env = http.post("/v1/envs", Map.of("task_id", task.id(), "agent", "test-replay")).json();
       String id = env.get("env_id").asText();
       assertThat(env.get("instruction").asText()).isEqualTo(task.instruction());
@@ -69,22 +78,204 @@ class GymServerTest {
       assertThat(http.delete("/v1/envs/" + id).status()).isEqualTo(204);
       assertThat(http.get("/v1/envs/" + id).status()).isEqualTo(409);
 
-      Episodes.Episode e = bank.episodes().get(env.get("episode_id").asText()).orElseThrow();
+      Episodes.Episode e = fixture.bank().episodes().get(env.get("episode_id").asText()).orElseThrow();
       assertThat(e.status()).isEqualTo("done");
       assertThat(e.reward()).isEqualTo(1.0);
       assertThat(e.agent()).isEqualTo("test-replay");
-      assertThat(bank.episodes().steps(e.id())).hasSize(task.solution().actions().size() + 1);
+      assertThat(fixture.bank().episodes().steps(e.id())).hasSize(task.solution().actions().size() + 1);
+      episodes.add(e.id());
+    }
+    gym.drainAudits(Duration.ofMinutes(3));
+    for (String id : episodes) {
+      Episodes.Episode e = fixture.bank().episodes().get(id).orElseThrow();
+      assertThat(e.flags()).as(e.family() + " " + e.audit()).isEmpty();
     }
   }
 
   @Test
   void doingNothingEarnsRewardZero() {
-    for (TaskSpec task : tasks) {
-      JsonNode env = http.post("/v1/envs", Map.of("task_id", task.id())).json();
-      JsonNode end = http.post("/v1/envs/" + env.get("env_id").asText() + "/step", Map.of("action", "done")).json();
+    for (TaskSpec task : fixture.tasks()) {
+      String id = open(task, "test-noop");
+      JsonNode end = http.post("/v1/envs/" + id + "/step", Map.of("action", "done")).json();
       assertThat(end.get("reward").asDouble()).as(task.family()).isZero();
       assertThat(end.at("/info/evaluation/passed").asBoolean()).isFalse();
-      http.delete("/v1/envs/" + env.get("env_id").asText());
+      http.delete("/v1/envs/" + id);
+    }
+  }
+
+  @Test
+  void aSolutionThatAlsoDeletesAnUnrelatedFileIsFlaggedAsCollateral() {
+    TaskSpec task = fixture.task("xterm.count-lines");
+    String input = task.setup().stream().filter(s -> s instanceof SetupStep.WriteFile).map(s -> ((SetupStep.WriteFile) s).path())
+        .findFirst().orElseThrow();
+    JsonNode env = http.post("/v1/envs", Map.of("task_id", task.id(), "agent", "test-collateral")).json();
+    String id = env.get("env_id").asText();
+    for (Action a : task.solution().actions()) http.post("/v1/envs/" + id + "/step", TaskJson.tree(a));
+    http.post("/v1/envs/" + id + "/step", Map.of("action", "type", "text", "rm -f " + input + "\n"));
+    JsonNode end = http.post("/v1/envs/" + id + "/step", Map.of("action", "done")).json();
+    assertThat(end.get("reward").asDouble()).isEqualTo(1.0); // solved, but destructively
+    http.delete("/v1/envs/" + id);
+    gym.drainAudits(Duration.ofMinutes(3));
+    Episodes.Episode e = fixture.bank().episodes().get(env.get("episode_id").asText()).orElseThrow();
+    assertThat(e.flags()).contains("collateral").doesNotContain("success-without-action");
+    assertThat(e.audit().get("collateral").toString()).contains(input);
+  }
+
+  @Test
+  void malformedRequestsGetTheirStatusAndNameTheField() {
+    TaskSpec task = fixture.task("mousepad.type-text");
+    assertThat(http.post("/v1/envs", "{not json").status()).isEqualTo(400);
+    assertThat(http.post("/v1/envs", Map.of("task_id", "no-such-task")).status()).isEqualTo(404);
+    assertThat(http.post("/v1/envs", Map.of("family", "mousepad.type-text")).json().get("error").asText()).contains("seed");
+    assertThat(http.post("/v1/envs", Map.of("task_id", task.id(), "observation", List.of("smell"))).status()).isEqualTo(400);
+    assertThat(http.post("/v1/envs/env-000000000000/step", Map.of("action", "done")).status()).isEqualTo(404);
+    assertThat(http.get("/v1/no-such-route").status()).isEqualTo(404);
+    String id = open(task, "test-errors");
+    Http.Response bad = http.post("/v1/envs/" + id + "/step", Map.of("action", "click", "x", 5000, "y", 10));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("error").asText()).contains("5000");
+    Http.Response big = http.post("/v1/envs/" + id + "/step", "{\"action\":\"type\",\"text\":\"" + "a".repeat(2_000_000) + "\"}");
+    assertThat(big.status()).isEqualTo(413);
+    http.delete("/v1/envs/" + id);
+  }
+
+  @Test
+  void theFamilyAndSeedOfAVerifiedTaskOpenIt() {
+    TaskSpec task = fixture.task("mousepad.type-text");
+    Http.Response r = http.post("/v1/envs", Map.of("family", task.family(), "seed", task.seed()));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().get("task_id").asText()).isEqualTo(task.id());
+    http.delete("/v1/envs/" + r.json().get("env_id").asText());
+    assertThat(http.post("/v1/envs", Map.of("family", task.family(), "seed", 999_999)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void noResponseOfAnyRouteHoldsAPrivilegedValueTheExpectedValuesOrTheSolution() {
+    Http watched = new Http(server.port(), null);
+    for (TaskSpec task : fixture.tasks()) {
+      watched.get("/health");
+      watched.get("/openapi.json");
+      watched.get("/v1/actions");
+      watched.get("/v1/tasks?limit=100");
+      watched.get("/v1/tasks?app=" + task.app());
+      String id = watched.post("/v1/envs", Map.of("task_id", task.id())).json().get("env_id").asText();
+      watched.get("/v1/envs/" + id);
+      watched.get("/v1/envs/" + id + "/screenshot.png");
+      watched.post("/v1/envs/" + id + "/evaluate", Map.of());
+      for (Action a : task.solution().actions()) watched.post("/v1/envs/" + id + "/step", TaskJson.tree(a));
+      watched.post("/v1/envs/" + id + "/evaluate", Map.of());
+      watched.post("/v1/envs/" + id + "/step", Map.of("action", "fly"));
+      watched.get("/state?env_id=" + id);
+      watched.post("/step", Map.of("env_id", id, "action", Map.of("action", "done")));
+      watched.post("/v1/envs/" + id + "/reset", Map.of());
+      watched.post("/reset", Map.of("env_id", id));
+      watched.delete("/v1/envs/" + id);
+      watched.get("/v1/envs/" + id);
+    }
+    String seen = watched.seen();
+    for (TaskSpec task : fixture.tasks()) {
+      for (String secret : secrets(task)) {
+        assertThat(seen).as("%s: a response holds '%s'", task.family(), secret).doesNotContain(secret);
+      }
+    }
+  }
+
+  /** The task's privileged values, expected values and typed solution text that its instruction does not already say. */
+  static Set<String> secrets(TaskSpec task) {
+    Set<String> out = new HashSet<>();
+    task.privileged().facts().forEach(f -> out.add(f.value()));
+    collectText(TaskJson.tree(task.checker()), out);
+    for (Action a : task.solution().actions()) if (a instanceof Action.Type t) out.add(t.text());
+    for (SetupStep s : task.setup()) if (s instanceof SetupStep.WriteFile w) out.add(w.text());
+    out.removeIf(v -> v.strip().length() < 4 || task.instruction().contains(v.strip()) || v.startsWith("/home/user"));
+    return out;
+  }
+
+  private static void collectText(JsonNode n, Set<String> out) {
+    if (n.isTextual() || n.isNumber()) out.add(n.asText());
+    n.fields().forEachRemaining(f -> {
+      if (!f.getKey().equals("type")) collectText(f.getValue(), out);
+    });
+    if (n.isArray()) n.forEach(c -> collectText(c, out));
+  }
+
+  @Test
+  void sixteenEnvsRunAtOnceAndTheSeventeenthIsToldToRetry() throws Exception {
+    TaskSpec task = fixture.task("mousepad.type-text");
+    try (Gym small = new Gym(fixture.bank(), fixture.provider(), VerifiedBank.CATALOG,
+            GymConfig.defaults().withWorkRoot(fixture.desktops()).withMaxEnvs(16)).start();
+        GymServer s = new GymServer(small, "127.0.0.1", null).start("127.0.0.1", 0)) {
+      Http h = new Http(s.port(), null);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<Http.Response>> opened = new ArrayList<>();
+      for (int i = 0; i < 16; i++) opened.add(pool.submit(() -> h.post("/v1/envs", Map.of("task_id", task.id()))));
+      List<String> ids = new ArrayList<>();
+      for (Future<Http.Response> f : opened) {
+        Http.Response r = f.get();
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        ids.add(r.json().get("env_id").asText());
+      }
+      pool.shutdown();
+      Http.Response full = h.post("/v1/envs", Map.of("task_id", task.id()));
+      assertThat(full.status()).isEqualTo(429);
+      assertThat(full.headers().firstValue("Retry-After")).isPresent();
+      for (String id : ids) {
+        assertThat(h.post("/v1/envs/" + id + "/step", Map.of("action", "type", "text", "x")).status()).isEqualTo(200);
+      }
+      assertThat(h.delete("/v1/envs/" + ids.get(0)).status()).isEqualTo(204);
+      Http.Response again = h.post("/v1/envs", Map.of("task_id", task.id()));
+      assertThat(again.status()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void anIdleEnvIsClosedAndItsEpisodeRecorded() throws Exception {
+    TaskSpec task = fixture.task("mousepad.type-text");
+    try (Gym quick = new Gym(fixture.bank(), fixture.provider(), VerifiedBank.CATALOG,
+            GymConfig.defaults().withWorkRoot(fixture.desktops()).withIdleTimeout(Duration.ofSeconds(2))).start();
+        GymServer s = new GymServer(quick, "127.0.0.1", null).start("127.0.0.1", 0)) {
+      Http h = new Http(s.port(), null);
+      JsonNode env = h.post("/v1/envs", Map.of("task_id", task.id())).json();
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (quick.size() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(200);
+      assertThat(quick.size()).isZero();
+      Http.Response gone = h.post("/v1/envs/" + env.get("env_id").asText() + "/step", Map.of("action", "done"));
+      assertThat(gone.status()).isEqualTo(409);
+      assertThat(gone.json().get("error").asText()).contains("idle");
+      Episodes.Episode e = fixture.bank().episodes().get(env.get("episode_id").asText()).orElseThrow();
+      assertThat(e.status()).isEqualTo("closed");
+      assertThat(e.reason()).contains("idle");
+    }
+  }
+
+  @Test
+  void theDesktopUserReachesNeitherTheServerNorAnyHostPort() throws Exception {
+    List<String> hosts = new ArrayList<>(List.of("127.0.0.1"));
+    for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      for (InetAddress a : Collections.list(ni.getInetAddresses())) if (a instanceof Inet4Address) hosts.add(a.getHostAddress());
+    }
+    try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"));
+        Desktop d = fixture.provider().create(VerifiedBank.CATALOG.desktopFor(List.of("mousepad")).workRoot(fixture.desktops()).build())) {
+      d.start();
+      String script = """
+          import socket, sys
+          reached = []
+          for host in sys.argv[2:]:
+              for port in (int(sys.argv[1]), %d):
+                  s = socket.socket(); s.settimeout(2)
+                  try:
+                      s.connect((host, port)); reached.append("%%s:%%d" %% (host, port))
+                  except OSError:
+                      pass
+                  finally:
+                      s.close()
+          print("reached:" + ",".join(reached))
+          """.formatted(open.getLocalPort());
+      List<String> cmd = new ArrayList<>(List.of("python3", "-c", script, Integer.toString(server.port())));
+      cmd.addAll(hosts);
+      ExecResult r = d.privileged().execAsUser(cmd, Duration.ofSeconds(60));
+      assertThat(r.ok()).as(r.stderr()).isTrue();
+      assertThat(r.stdoutText().strip()).isEqualTo("reached:");
     }
   }
 }

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       ExportCommand.class,
       ValidateCommand.class,
+      ServeCommand.class,
+      AgentCommand.class,
     })
 public final class Deskforge implements Runnable {
 

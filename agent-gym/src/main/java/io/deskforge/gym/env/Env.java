@@ -2,6 +2,7 @@ package io.deskforge.gym.env;
 
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopConfig;
+import io.deskforge.gym.episode.HomeSnapshot;
 import io.deskforge.task.spec.TaskSpec;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +31,7 @@ final class Env {
   State state = State.RUNNING;
   String status = "running";
   Evaluation finalEvaluation;
+  HomeSnapshot startHome;
   long startedNanos;
   volatile long lastUsedNanos;
 

@@ -16,6 +16,8 @@ import io.deskforge.gym.action.ActionException;
 import io.deskforge.gym.action.ActionSchemas;
 import io.deskforge.gym.action.GymCommand;
 import io.deskforge.gym.action.ParsedStep;
+import io.deskforge.gym.episode.HomeSnapshot;
+import io.deskforge.gym.episode.TrajectoryAudit;
 import io.deskforge.task.action.Action;
 import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.TaskBank;
@@ -43,7 +45,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The gym: serves fresh desktops set up from verified tasks, performs agents' steps, scores them
@@ -73,7 +74,7 @@ public final class Gym implements AutoCloseable {
     }
   });
   private final AtomicInteger reserved = new AtomicInteger();
-  private final List<Consumer<FinishedEpisode>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final TrajectoryAudit audit;
   private ScheduledExecutorService reaper;
 
   public Gym(TaskBank bank, DesktopProvider provider, AppCatalog catalog, GymConfig config) {
@@ -84,15 +85,7 @@ public final class Gym implements AutoCloseable {
     this.setup = new SetupRunner(catalog);
     this.index = new TaskIndex(bank);
     this.pool = new WarmPool(provider, config.warm());
-  }
-
-  /** A finished episode with the desktop still open, for the trajectory audit; the desktop closes after the listeners return. */
-  public record FinishedEpisode(String episodeId, TaskSpec task, Desktop desktop, List<Action> actions, Evaluation evaluation, String status) {}
-
-  /** Called on every finished episode before its desktop closes (the trajectory audit hooks in here). */
-  public Gym onFinished(Consumer<FinishedEpisode> listener) {
-    listeners.add(listener);
-    return this;
+    this.audit = new TrajectoryAudit(bank, provider, setup, task -> desktopConfig(task, null));
   }
 
   public GymConfig config() {
@@ -273,11 +266,36 @@ public final class Gym implements AutoCloseable {
     return List.copyOf(envs.keySet());
   }
 
+  /** Ends the episode at the agent's request, for a reason (an agent that gave up); the final state is scored. */
+  public Evaluation giveUp(String envId, String reason) {
+    Env env = get(envId);
+    env.lock.lock();
+    try {
+      requireOpen(env);
+      if (env.state != Env.State.RUNNING) return env.finalEvaluation;
+      return endEpisode(env, "gave_up", reason);
+    } finally {
+      env.touch();
+      env.lock.unlock();
+    }
+  }
+
+  /** Waits until the trajectory audits of finished episodes are recorded. */
+  public void drainAudits(Duration max) {
+    audit.drain(max);
+  }
+
   @Override
   public synchronized void close() {
     if (reaper != null) reaper.shutdownNow();
     for (Env env : List.copyOf(envs.values())) closeEnv(env, "closed", "the gym server stopped");
     pool.close();
+    try {
+      audit.drain(Duration.ofSeconds(60));
+    } catch (IllegalStateException e) {
+      System.err.println("deskforge gym: " + e.getMessage());
+    }
+    audit.close();
   }
 
   // ------------------------------------------------------------------ internals
@@ -289,6 +307,7 @@ public final class Gym implements AutoCloseable {
       setup.apply(d, env.task.setup());
       d.settle(Duration.ofMillis(50), Duration.ofSeconds(5));
       env.desktop = d;
+      env.startHome = HomeSnapshot.take(d);
       env.startedNanos = System.nanoTime();
       env.episodeId = bank.episodes().start(new Episodes.Start(env.task.id(), env.task.family(), env.task.app(), env.agent, env.id, env.maxSteps));
       Observation first = observe(env);
@@ -366,12 +385,11 @@ public final class Gym implements AutoCloseable {
     env.finalEvaluation = evaluation;
     bank.episodes().finish(env.episodeId, status, evaluation.reward(), reason, TaskJson.tree(evaluation));
     List<Action> actions = bank.episodes().steps(env.episodeId).stream().flatMap(s -> s.actions().stream()).toList();
-    for (Consumer<FinishedEpisode> l : listeners) {
-      try {
-        l.accept(new FinishedEpisode(env.episodeId, env.task, env.desktop, actions, evaluation, status));
-      } catch (RuntimeException e) {
-        System.err.println("deskforge gym: episode " + env.episodeId + ": " + e);
-      }
+    try {
+      audit.submit(TrajectoryAudit.capture(env.episodeId, env.task, env.desktop, env.startHome, actions, evaluation.reward()));
+    } catch (RuntimeException e) {
+      // the episode is recorded; only its audit is lost, and the record says so
+      bank.episodes().audited(env.episodeId, List.of("audit-failed"), TaskJson.tree(Map.of("error", String.valueOf(e.getMessage()))));
     }
     return evaluation;
   }

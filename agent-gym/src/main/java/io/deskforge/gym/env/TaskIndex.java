@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class TaskIndex {
   private final TaskBank bank;
 
-  TaskIndex(TaskBank bank) {
+  public TaskIndex(TaskBank bank) {
     this.bank = bank;
   }
 
