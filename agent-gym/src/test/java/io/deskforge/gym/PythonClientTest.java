@@ -57,12 +57,10 @@ class PythonClientTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (tokenServer != null) tokenServer.close();
-    if (server != null) server.close();
-    if (gym != null) gym.close();
-    if (bank != null) bank.close();
-    if (provider != null) provider.close();
+  static void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {tokenServer, server, gym, bank, provider}) { // the reverse of opening
+      if (c != null) c.close();
+    }
   }
 
   @Test
@@ -74,7 +72,7 @@ class PythonClientTest {
     assertThat(out.get("have_gymnasium").asBoolean()).isFalse();
     assertThat(out.get("gymnasium_env_error").asText()).contains("pip install gymnasium");
     assertThat(out.get("health").asText()).isEqualTo("ok");
-    assertThat(out.get("task_ids")).extracting(JsonNode::asText).containsExactly(task.id());
+    assertThat(out.get("task_ids")).extracting(JsonNode::asText).contains(task.id());
     assertThat(out.get("by_family")).extracting(JsonNode::asText).containsExactly(task.id());
 
     assertThat(out.get("instruction").asText()).isEqualTo(task.instruction());
