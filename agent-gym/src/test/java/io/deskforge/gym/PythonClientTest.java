@@ -33,12 +33,9 @@ class PythonClientTest {
   private static final String TOKEN = "python-client-token";
   private static final int SCRIPT_SECONDS = 300;
 
-  @TempDir static Path work;
   @TempDir static Path data;
   static String python;
   static Path client;
-  static DesktopProvider provider;
-  static TaskBank bank;
   static TaskSpec task;
   static Gym gym;
   static GymServer server;
@@ -48,17 +45,16 @@ class PythonClientTest {
   static void serve() throws Exception {
     python = python();
     client = clientFolder();
-    provider = DesktopProviders.create("sandbox");
-    bank = TaskBank.open(data.resolve("bank.sqlite"));
-    task = VerifiedBank.fill(bank, provider, work, List.of("mousepad.type-text"), 1).get(0);
-    gym = new Gym(bank, provider, VerifiedBank.CATALOG, GymConfig.defaults().withWorkRoot(work)).start();
+    VerifiedBank.Shared fixture = VerifiedBank.shared();
+    task = fixture.task("mousepad.type-text");
+    gym = new Gym(fixture.bank(), fixture.provider(), VerifiedBank.CATALOG, GymConfig.defaults().withWorkRoot(fixture.desktops())).start();
     server = new GymServer(gym, "127.0.0.1", null).start("127.0.0.1", 0);
     tokenServer = new GymServer(gym, "127.0.0.1", TOKEN).start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {tokenServer, server, gym, bank, provider}) { // the reverse of opening
+    for (AutoCloseable c : new AutoCloseable[] {tokenServer, server, gym}) { // the reverse of opening
       if (c != null) c.close();
     }
   }

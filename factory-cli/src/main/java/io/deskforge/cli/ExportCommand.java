@@ -4,6 +4,7 @@ import io.deskforge.apps.AppCatalog;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.export.Export;
 import io.deskforge.task.export.Exporter;
+import io.deskforge.task.export.TrajectoryExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
     description = {"Writes the bank's VERIFIED tasks (only those) as a benchmark.",
         "jsonl: DIR/tasks.jsonl, one full task per line with its audit, and DIR/evidence/ with the evidence files.",
         "osworld: DIR/examples/<app>/<id>.json and DIR/test_all.json, OSWorld's layout; each task installs its apps'",
-        "packages when missing, sets up and checks only through OSWorld's own steps, getters and metrics (see task-bank/README.md)."})
+        "packages when missing, sets up and checks only through OSWorld's own steps, getters and metrics (see task-bank/README.md).",
+        "trajectories: the agents' finished episodes (deskforge serve, deskforge agent run) for SFT and RL: DIR/trajectories.jsonl,",
+        "one episode per line with its reward, the trajectory audit's flags and each step's actions, and DIR/images/ with the screenshots."})
 final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--bank", required = true, paramLabel = "FILE", description = "The bank file to read. It must exist.")
@@ -37,19 +40,26 @@ final class ExportCommand implements Callable<Integer> {
   static final class Formats implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Exporter.formats().iterator();
+      java.util.List<String> all = new java.util.ArrayList<>(Exporter.formats());
+      all.add(TrajectoryExport.FORMAT);
+      return all.iterator();
     }
   }
 
   @Override
   public Integer call() {
-    Exporter exporter = Exporter.of(format, AppCatalog.load());
+    boolean episodes = format.equals(TrajectoryExport.FORMAT);
+    if (!episodes && !Exporter.formats().contains(format)) {
+      throw new IllegalArgumentException("unknown export format '" + format + "'; known: " + String.join(", ", new Formats()));
+    }
+    Exporter exporter = episodes ? null : Exporter.of(format, AppCatalog.load());
     Export export;
     try (TaskBank b = TaskBank.openExisting(bank)) {
-      export = exporter.exportVerified(b, out);
+      export = episodes ? TrajectoryExport.write(b, out) : exporter.exportVerified(b, out);
     }
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("exported %d verified tasks as %s to %s:%n", export.tasks(), export.format(), out.toAbsolutePath());
+    w.printf("exported %d %s as %s to %s:%n", export.tasks(), episodes ? "finished episodes" : "verified tasks", export.format(),
+        out.toAbsolutePath());
     // one line per top-level entry: a file, or a folder with how many files it holds
     Map<String, Integer> entries = new TreeMap<>();
     export.files().forEach(f -> entries.merge(f.getName(0).toString() + (f.getNameCount() > 1 ? "/" : ""), 1, Integer::sum));

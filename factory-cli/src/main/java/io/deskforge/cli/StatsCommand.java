@@ -1,12 +1,15 @@
 package io.deskforge.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.Stats;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.TaskJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-    description = "Counts the bank's tasks by verdict (verified, rejected, error), overall, by app and by family.")
+    description = {"Counts the bank's tasks by verdict (verified, rejected, error), overall, by app and by family;",
+        "and the agents' episodes (deskforge serve, agent run) by agent and status, with the trajectory audit's flags."})
 final class StatsCommand implements Callable<Integer> {
 
   @Option(names = "--bank", required = true, paramLabel = "FILE",
@@ -30,19 +34,45 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Stats stats;
+    List<Episodes.Episode> episodes;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       stats = b.stats();
+      episodes = b.episodes().list(null);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode tree = (ObjectNode) TaskJson.tree(stats);
       tree.put("total", stats.total());
+      tree.set("episodes", TaskJson.tree(episodeCounts(episodes)));
       out.println(TaskJson.writePretty(tree));
     } else {
       table(stats, out);
+      episodeTable(episodeCounts(episodes), out);
     }
     out.flush();
     return Deskforge.OK;
+  }
+
+  /** Per agent: episodes, solved (reward 1), counts by status and by trajectory-audit flag. */
+  record AgentCounts(int episodes, int solved, Map<String, Integer> byStatus, Map<String, Integer> flags) {}
+
+  static Map<String, AgentCounts> episodeCounts(List<Episodes.Episode> episodes) {
+    Map<String, AgentCounts> out = new TreeMap<>();
+    for (Episodes.Episode e : episodes) {
+      AgentCounts c = out.computeIfAbsent(e.agent(), k -> new AgentCounts(0, 0, new TreeMap<>(), new TreeMap<>()));
+      c.byStatus().merge(e.status(), 1, Integer::sum);
+      if (e.flags() != null) e.flags().forEach(f -> c.flags().merge(f, 1, Integer::sum));
+      boolean solved = e.reward() != null && e.reward() >= 1.0;
+      out.put(e.agent(), new AgentCounts(c.episodes() + 1, c.solved() + (solved ? 1 : 0), c.byStatus(), c.flags()));
+    }
+    return out;
+  }
+
+  private static void episodeTable(Map<String, AgentCounts> counts, PrintWriter out) {
+    if (counts.isEmpty()) return;
+    out.println("episodes by agent");
+    counts.forEach((agent, c) -> out.printf("  %-24s %5d episodes, %5d solved; %s; flags %s%n", agent, c.episodes(), c.solved(),
+        c.byStatus(), c.flags().isEmpty() ? "none" : c.flags()));
   }
 
   private static void table(Stats stats, PrintWriter out) {
