@@ -93,6 +93,44 @@ class GymServerTest {
   }
 
   @Test
+  void theReferenceSolutionInTheOpenAiAndAnthropicSchemasEarnsRewardOne() throws Exception {
+    for (String schema : List.of("openai", "anthropic")) {
+      for (TaskSpec task : List.of(fixture.task("mousepad.type-text"), fixture.task("xterm.write-file"), fixture.task("gnumeric.enter-value"))) {
+        JsonNode env = http.post("/v1/envs", Map.of("task_id", task.id(), "agent", "test-" + schema, "max_steps", 500,
+            "observation", List.of("screenshot", "windows"))).json();
+        String id = env.get("env_id").asText();
+        for (Action a : task.solution().actions()) {
+          List<Map<String, Object>> foreign = schema.equals("openai") ? ForeignActions.openai(a) : ForeignActions.anthropic(a);
+          if (foreign == null) {
+            lookUntilAWindowShows(id, ((Action.WaitForWindow) a).title(), schema);
+            continue;
+          }
+          Object body = schema.equals("openai") ? ForeignActions.computerCall(foreign) : ForeignActions.toolUse(foreign.get(0));
+          Http.Response r = http.post("/v1/envs/" + id + "/step", body);
+          assertThat(r.status()).as(schema + " " + a + ": " + r.body()).isEqualTo(200);
+          assertThat(r.json().at("/info/schema").asText()).isEqualTo(schema);
+        }
+        Object done = schema.equals("openai") ? "\"DONE\"" : Map.of("action", "done"); // OSWorld's bare DONE, as JSON
+        JsonNode end = http.post("/v1/envs/" + id + "/step", done).json();
+        assertThat(end.get("reward").asDouble()).as(schema + " " + task.family() + ": " + end).isEqualTo(1.0);
+        http.delete("/v1/envs/" + id);
+      }
+    }
+  }
+
+  /** What a model does instead of wait_window: look at the screen (here: the window list) until the dialog is there. */
+  private static void lookUntilAWindowShows(String envId, String titleRegex, String schema) throws InterruptedException {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(titleRegex);
+    Object look = schema.equals("openai") ? Map.of("type", "screenshot") : Map.of("action", "screenshot");
+    for (int i = 0; i < 100; i++) {
+      JsonNode r = http.post("/v1/envs/" + envId + "/step", look).json();
+      for (JsonNode w : r.at("/observation/windows")) if (p.matcher(w.path("title").asText()).find()) return;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no window /" + titleRegex + "/ appeared");
+  }
+
+  @Test
   void doingNothingEarnsRewardZero() {
     for (TaskSpec task : fixture.tasks()) {
       String id = open(task, "test-noop");

@@ -122,7 +122,9 @@ class PythonClientTest {
   @Test
   void theReadmesExampleRunsAnEpisodeAndPrintsItsReward() throws Exception {
     Run r = run(client.resolve("examples/first_episode.py"), url(server));
-    assertThat(r.out()).as(r.err()).contains("task: " + task.instruction()).contains("reward: 0.0 passed: False");
+    // the example takes the bank's first task, whichever it is
+    assertThat(r.out()).as(r.err()).contains("reward: 0.0 passed: False");
+    assertThat(VerifiedBank.shared().tasks()).anySatisfy(t -> assertThat(r.out()).contains("task: " + t.instruction()));
   }
 
   @Test

@@ -383,7 +383,12 @@ public final class Gym implements AutoCloseable {
     env.state = Env.State.ENDED;
     env.status = status;
     env.finalEvaluation = evaluation;
-    bank.episodes().finish(env.episodeId, status, evaluation.reward(), reason, TaskJson.tree(evaluation));
+    try {
+      bank.episodes().finish(env.episodeId, status, evaluation.reward(), reason, TaskJson.tree(evaluation));
+    } catch (IllegalStateException e) {
+      System.err.println("deskforge gym: " + e.getMessage()); // ended meanwhile by another process's reaping
+      return evaluation;
+    }
     List<Action> actions = bank.episodes().steps(env.episodeId).stream().flatMap(s -> s.actions().stream()).toList();
     try {
       audit.submit(TrajectoryAudit.capture(env.episodeId, env.task, env.desktop, env.startHome, actions, evaluation.reward()));

@@ -208,7 +208,15 @@ public final class GymServer implements AutoCloseable {
   private void openEnvStep(Context ctx) {
     JsonNode b = body(ctx);
     String id = openEnvId(b.hasNonNull("env_id") ? b.get("env_id").asText() : null);
-    JsonNode action = b.has("action") && !b.get("action").isTextual() ? b.get("action") : b;
+    // the action alone, in whatever schema: OpenEnv's {"action": {...}} wrapper, or a flat body without our env_id
+    JsonNode action;
+    if (b.has("action") && b.get("action").isObject()) {
+      action = b.get("action");
+    } else {
+      ObjectNode flat = b.deepCopy();
+      flat.remove("env_id");
+      action = flat;
+    }
     json(ctx, Wire.step(gym.step(id, action)));
   }
 

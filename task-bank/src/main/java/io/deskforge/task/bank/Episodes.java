@@ -50,6 +50,7 @@ public final class Episodes {
           app TEXT NOT NULL,
           agent TEXT NOT NULL,
           env_id TEXT NOT NULL,
+          owner TEXT NOT NULL,
           max_steps INTEGER NOT NULL,
           status TEXT NOT NULL,
           reward REAL,
@@ -117,14 +118,30 @@ public final class Episodes {
     return dir;
   }
 
-  /** Records a new running episode; returns its id. */
+  /** Records a new running episode, owned by this process; returns its id. */
   public String start(Start s) {
     String id = "ep-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     bank.withLock(() -> bank.inTransaction(() -> bank.update("""
-        INSERT INTO episodes(id, task_id, family, app, agent, env_id, max_steps, status, started_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?)""",
-        id, s.taskId(), s.family(), s.app(), s.agent(), s.envId(), s.maxSteps(), Instant.now().toString())));
+        INSERT INTO episodes(id, task_id, family, app, agent, env_id, owner, max_steps, status, started_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)""",
+        id, s.taskId(), s.family(), s.app(), s.agent(), s.envId(), owner(ProcessHandle.current()), s.maxSteps(), Instant.now().toString())));
     return id;
+  }
+
+  /** A process as episodes name their owner: its pid and start time, so a reused pid is not taken for it. */
+  static String owner(ProcessHandle p) {
+    return p.pid() + "@" + p.info().startInstant().map(Instant::toString).orElse("?");
+  }
+
+  /** Whether the process that owns an episode still runs. */
+  static boolean alive(String owner) {
+    int at = owner.indexOf('@');
+    if (at < 0) return false;
+    try {
+      return ProcessHandle.of(Long.parseLong(owner.substring(0, at))).map(p -> p.isAlive() && owner(p).equals(owner)).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Appends a step to a running episode. */
@@ -163,11 +180,21 @@ public final class Episodes {
     }));
   }
 
-  /** Marks every episode still running (its server died) as abandoned; returns how many. */
+  /**
+   * Marks the running episodes whose owning process has died (a killed server) as abandoned;
+   * episodes of live servers on the same bank are left alone. Returns how many.
+   */
   public int abandonRunning(String reason) {
-    return bank.withLock(() -> bank.inTransaction(() -> bank.update(
-        "UPDATE episodes SET status = 'abandoned', reason = ?, ended_at = ? WHERE status = 'running'",
-        reason, Instant.now().toString())));
+    return bank.withLock(() -> bank.inTransaction(() -> {
+      List<String> dead = new ArrayList<>();
+      try (PreparedStatement s = bank.prepare("SELECT id, owner FROM episodes WHERE status = 'running'"); ResultSet r = s.executeQuery()) {
+        while (r.next()) if (!alive(r.getString(2))) dead.add(r.getString(1));
+      }
+      for (String id : dead) {
+        bank.update("UPDATE episodes SET status = 'abandoned', reason = ?, ended_at = ? WHERE id = ?", reason, Instant.now().toString(), id);
+      }
+      return dead.size();
+    }));
   }
 
   public Optional<Episode> get(String id) {

@@ -62,15 +62,21 @@ class EpisodesTest {
   }
 
   @Test
-  void episodesLeftRunningByADeadServerAreMarkedAbandonedFinishedOnesAreKept() {
-    try (TaskBank bank = TaskBank.open(dir.resolve("bank.db"))) {
+  void episodesLeftRunningByADeadServerAreMarkedAbandonedThoseOfALiveOneAndFinishedOnesAreKept() throws Exception {
+    Path file = dir.resolve("bank.db");
+    try (TaskBank bank = TaskBank.open(file)) {
       String finished = bank.episodes().start(start("a"));
       bank.episodes().finish(finished, "done", 1.0, null, null);
-      String running = bank.episodes().start(start("b"));
+      String orphan = bank.episodes().start(start("b"));
+      String live = bank.episodes().start(start("c"));
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        s.execute("UPDATE episodes SET owner = '2147483000@2026-01-01T00:00:00Z' WHERE id = '" + orphan + "'");
+      }
       assertThat(bank.episodes().abandonRunning("the server stopped")).isEqualTo(1);
-      assertThat(bank.episodes().get(running).orElseThrow().status()).isEqualTo("abandoned");
+      assertThat(bank.episodes().get(orphan).orElseThrow().status()).isEqualTo("abandoned");
+      assertThat(bank.episodes().get(live).orElseThrow().status()).isEqualTo("running");
       assertThat(bank.episodes().get(finished).orElseThrow().status()).isEqualTo("done");
-      assertThat(bank.episodes().list("abandoned")).extracting(Episodes.Episode::id).containsExactly(running);
+      assertThat(bank.episodes().list("abandoned")).extracting(Episodes.Episode::id).containsExactly(orphan);
     }
   }
 

@@ -128,8 +128,7 @@ public final class X11Input {
     loadMapping();
     for (String combo : combos.trim().split("\\s+")) {
       List<Integer> keysyms = new ArrayList<>();
-      for (String part : combo.split("\\+")) {
-        if (part.isEmpty()) part = "+"; // "ctrl++" means ctrl and plus
+      for (String part : parts(combo)) {
         int ks = Keysyms.byName(part);
         if (ks < 0) throw new IllegalArgumentException("unknown key '" + part + "' in '" + combo + "'");
         keysyms.add(ks);
@@ -152,6 +151,16 @@ public final class X11Input {
       for (int i = pressed.size() - 1; i >= 0; i--) x.fakeInput(X11Connection.KEY_RELEASE, pressed.get(i), 0, 0);
       x.sync();
     }
+  }
+
+  /** The keys of one combination: "ctrl+s" is ctrl and s; "ctrl++" and "+" name the plus key itself. */
+  static List<String> parts(String combo) {
+    if (combo.equals("+")) return List.of("+");
+    boolean plusLast = combo.endsWith("++");
+    String head = plusLast ? combo.substring(0, combo.length() - 2) : combo;
+    List<String> out = new ArrayList<>(List.of(head.split("\\+")));
+    if (plusLast) out.add("+");
+    return out;
   }
 
   private void tap(int keysym) throws IOException {
