@@ -53,12 +53,12 @@ class OpenAiAgentTest {
   private static final String INSTRUCTION = "Save the document as report.odt in Documents.";
   private static final String CLICK = "{\"action\":\"click\",\"x\":12,\"y\":34}";
 
-  private ScriptedServer server;
+  private ScriptedChat server;
   private final byte[] png = png4x4();
 
   @BeforeEach
   void start() throws IOException {
-    server = new ScriptedServer();
+    server = new ScriptedChat(MODEL);
   }
 
   @AfterEach
@@ -77,7 +77,7 @@ class OpenAiAgentTest {
   @ParameterizedTest(name = "the object {0}")
   @MethodSource("repliesHoldingAnAction")
   void aReplyHoldingAnObjectIsSentAsTheStepBody(String where, String reply) {
-    server.reply(ok(reply));
+    server.reply(ScriptedChat.ok(MODEL, reply));
     assertThat(step()).isEqualTo(act(CLICK));
     assertThat(server.requests).hasSize(1);
   }
@@ -92,14 +92,14 @@ class OpenAiAgentTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("repliesWithoutAnAction")
   void aReplyWithoutAnObjectGivesUpAtOnceWhenRepairsAreOff(String reply, String reason) {
-    server.reply(ok(reply));
+    server.reply(ScriptedChat.ok(MODEL, reply));
     assertThat(step(config().repairs(0).build(), List.of())).isEqualTo(new Decision.GiveUp(reason));
     assertThat(server.requests).hasSize(1);
   }
 
   @Test
   void theRequestCarriesTheModelTheInstructionAndTheScreenshot() {
-    server.reply(ok(CLICK));
+    server.reply(ScriptedChat.ok(MODEL, CLICK));
     step();
     JsonNode request = server.requests.get(0);
     assertThat(request.path("model").asText()).isEqualTo(MODEL);
@@ -118,7 +118,7 @@ class OpenAiAgentTest {
 
   @Test
   void theSystemPromptListsEveryActionOfDeskforgesSchema() {
-    server.reply(ok("{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
     step();
     String system = server.requests.get(0).path("messages").get(0).path("content").asText();
     for (String action : List.of("click", "double_click", "triple_click", "right_click", "middle_click", "move",
@@ -130,7 +130,7 @@ class OpenAiAgentTest {
 
   @Test
   void earlierActionsAndTheGymsRefusalsAppearInThePrompt() {
-    server.reply(ok("{\"action\":\"key\",\"keys\":\"ctrl+s\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"key\",\"keys\":\"ctrl+s\"}"));
     step(config().build(), List.of(
         new Turn(body("{\"action\":\"click\",\"x\":5000,\"y\":20}"), "/x: 5000 is outside the screen (0 to 1279)"),
         new Turn(body("{\"action\":\"type\",\"text\":\"report\"}"), null)));
@@ -142,7 +142,7 @@ class OpenAiAgentTest {
 
   @Test
   void onlyTheConfiguredNumberOfEarlierActionsIsListed() {
-    server.reply(ok("{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
     step(config().historyTurns(1).build(), List.of(
         new Turn(body("{\"action\":\"wait\",\"ms\":1}"), null),
         new Turn(body("{\"action\":\"wait\",\"ms\":2}"), null),
@@ -154,8 +154,8 @@ class OpenAiAgentTest {
 
   @Test
   void garbageIsReAskedOnceWithTheProblemThenGivenUpOnNamingTheReply() {
-    server.reply(ok("I cannot see the screen clearly."));
-    server.reply(ok("Still not sure, maybe click somewhere."));
+    server.reply(ScriptedChat.ok(MODEL, "I cannot see the screen clearly."));
+    server.reply(ScriptedChat.ok(MODEL, "Still not sure, maybe click somewhere."));
     assertThat(step()).isEqualTo(new Decision.GiveUp("model reply is not an action: Still not sure, maybe click somewhere."));
     assertThat(server.requests).hasSize(2);
     JsonNode messages = server.requests.get(1).path("messages");
@@ -169,31 +169,31 @@ class OpenAiAgentTest {
 
   @Test
   void aRepairedReplyIsActedOn() {
-    server.reply(ok("click the save button"));
-    server.reply(ok("{\"action\":\"click\",\"x\":1,\"y\":2}"));
+    server.reply(ScriptedChat.ok(MODEL, "click the save button"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"click\",\"x\":1,\"y\":2}"));
     assertThat(step()).isEqualTo(act("{\"action\":\"click\",\"x\":1,\"y\":2}"));
     assertThat(server.requests).hasSize(2);
   }
 
   @Test
   void aReplyWithoutChoicesGivesUpNamingIt() {
-    ObjectNode completion = completion("");
+    ObjectNode completion = ScriptedChat.completion(MODEL, "");
     completion.putArray("choices");
-    server.reply(new Scripted(200, completion.toString(), 0));
+    server.reply(new ScriptedChat.Scripted(200, completion.toString(), 0));
     assertThat(step()).isEqualTo(new Decision.GiveUp("endpoint returned no choices for model test-vl"));
   }
 
   @Test
   void aRateLimitIsRetriedByTheClient() {
-    server.reply(new Scripted(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}", 0));
-    server.reply(ok("{\"action\":\"wait\",\"ms\":500}"));
+    server.reply(new ScriptedChat.Scripted(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}", 0));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"wait\",\"ms\":500}"));
     assertThat(step()).isEqualTo(act("{\"action\":\"wait\",\"ms\":500}"));
     assertThat(server.requests).hasSize(2);
   }
 
   @Test
   void aServerErrorEveryTimeGivesUpNamingTheStatusAfterTheConfiguredRetries() {
-    for (int i = 0; i < 5; i++) server.reply(new Scripted(500, "{\"error\":{\"message\":\"CUDA out of memory\"}}", 0));
+    for (int i = 0; i < 5; i++) server.reply(new ScriptedChat.Scripted(500, "{\"error\":{\"message\":\"CUDA out of memory\"}}", 0));
     assertThat(step(config().maxRetries(2).build(), List.of())).isEqualTo(new Decision.GiveUp(
         "endpoint error: HTTP 500 from " + server.baseUrl() + " after 2 retries: CUDA out of memory"));
     assertThat(server.requests).hasSize(3);
@@ -201,7 +201,7 @@ class OpenAiAgentTest {
 
   @Test
   void aRefusedKeyGivesUpNamingTheStatusAndTheVariable() {
-    server.reply(new Scripted(401, "{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}", 0));
+    server.reply(new ScriptedChat.Scripted(401, "{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}", 0));
     assertThat(step(config().apiKeyEnv("VLM_KEY").build(), List.of())).isEqualTo(new Decision.GiveUp(
         "endpoint refused the API key: HTTP 401 from " + server.baseUrl()
             + " (the key is read from $VLM_KEY, which is not set): Incorrect API key provided"));
@@ -210,8 +210,8 @@ class OpenAiAgentTest {
 
   @Test
   void theKeyComesFromTheConfiguredVariableAndAPlaceholderStandsInWhenItIsUnset() {
-    server.reply(ok("{\"action\":\"done\"}"));
-    server.reply(ok("{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
     try (OpenAiAgent agent = new OpenAiAgent(config().apiKeyEnv("VLM_KEY").build(), name -> name.equals("VLM_KEY") ? "sk-test" : null)) {
       agent.next(view(List.of()));
     }
@@ -221,7 +221,7 @@ class OpenAiAgentTest {
 
   @Test
   void aReplyThatNeverComesGivesUpNamingTheTimeoutAfterTheClientRetriedIt() {
-    for (int i = 0; i < 3; i++) server.reply(new Scripted(200, ok("{\"action\":\"done\"}").body(), 30_000));
+    for (int i = 0; i < 3; i++) server.reply(new ScriptedChat.Scripted(200, ScriptedChat.ok(MODEL, "{\"action\":\"done\"}").body(), 30_000));
     long started = System.nanoTime();
     Decision decision = step(config().timeout(Duration.ofSeconds(1)).maxRetries(1).build(), List.of());
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -244,15 +244,15 @@ class OpenAiAgentTest {
   void offScreenCoordinatesArePassedThroughForTheGymToReject() {
     // The agent only turns a reply into a step body; checking it against the screen (1280 x 800
     // here) is the gym's ActionSchemas' work, whose refusal comes back in the next step's history.
-    server.reply(ok("{\"action\":\"click\",\"x\":5000,\"y\":-3}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"click\",\"x\":5000,\"y\":-3}"));
     assertThat(step()).isEqualTo(act("{\"action\":\"click\",\"x\":5000,\"y\":-3}"));
   }
 
   @Test
   void tokenUsageIsAccumulatedOverStepsAndRepairs() {
-    server.reply(ok("{\"action\":\"done\"}"));
-    server.reply(ok("no action here"));
-    server.reply(ok("{\"action\":\"fail\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "no action here"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"fail\"}"));
     try (OpenAiAgent agent = agent(config().build())) {
       assertThat(agent.usage()).isEqualTo(TokenUsage.NONE);
       agent.next(view(List.of()));
@@ -265,8 +265,8 @@ class OpenAiAgentTest {
 
   @Test
   void theRequestCarriesTemperatureAndMaxTokensWhenSetAndOmitsThemWhenNull() {
-    server.reply(ok("{\"action\":\"done\"}"));
-    server.reply(ok("{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
+    server.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
     step(config().temperature(0.3).maxTokens(256).build(), List.of());
     step(config().temperature(null).maxTokens(null).build(), List.of());
     assertThat(server.requests.get(0).path("temperature").asDouble()).isEqualTo(0.3);
@@ -344,83 +344,5 @@ class OpenAiAgentTest {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  /** A chat completion in the real response format, replying {@code content}, with usage 1000 + 17 tokens. */
-  private static ObjectNode completion(String content) {
-    ObjectNode completion = JSON.createObjectNode()
-        .put("id", "chatcmpl-1")
-        .put("object", "chat.completion")
-        .put("created", 1_700_000_000L)
-        .put("model", MODEL);
-    ArrayNode choices = completion.putArray("choices");
-    ObjectNode choice = choices.addObject().put("index", 0).put("finish_reason", "stop");
-    choice.putNull("logprobs");
-    choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
-    completion.putObject("usage").put("prompt_tokens", 1000).put("completion_tokens", 17).put("total_tokens", 1017);
-    return completion;
-  }
-
-  private static Scripted ok(String content) {
-    return new Scripted(200, completion(content).toString(), 0);
-  }
-
-  /** One scripted answer: status, body and how long to wait before sending it. */
-  private record Scripted(int status, String body, long delayMs) {}
-
-  /** {@code POST /v1/chat/completions} answering scripted replies in order; records what it was sent. */
-  private static final class ScriptedServer implements AutoCloseable {
-    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Scripted> script = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final HttpServer http;
-
-    ScriptedServer() throws IOException {
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      http.createContext("/v1/chat/completions", this::answer);
-      http.setExecutor(threads);
-      http.start();
-    }
-
-    void reply(Scripted scripted) {
-      script.add(scripted);
-    }
-
-    String baseUrl() {
-      return "http://127.0.0.1:" + http.getAddress().getPort() + "/v1";
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-      try (exchange) {
-        if (!exchange.getRequestMethod().equals("POST")) {
-          exchange.sendResponseHeaders(405, -1);
-          return;
-        }
-        requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-        Scripted scripted = script.poll();
-        if (scripted == null) scripted = new Scripted(500, "{\"error\":{\"message\":\"no scripted reply left\"}}", 0);
-        if (scripted.delayMs() > 0 && closing.await(scripted.delayMs(), TimeUnit.MILLISECONDS)) return;
-        byte[] bytes = scripted.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        // the client honours retry-after-ms, which keeps the retry tests fast
-        exchange.getResponseHeaders().add("retry-after-ms", "10");
-        exchange.sendResponseHeaders(scripted.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(bytes);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public void close() {
-      closing.countDown();
-      http.stop(0);
-      threads.shutdownNow();
-    }
   }
 }
