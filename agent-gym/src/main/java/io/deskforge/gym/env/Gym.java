@@ -273,6 +273,23 @@ public final class Gym implements AutoCloseable {
     return List.copyOf(envs.keySet());
   }
 
+  /** The proportional set size of the env's desktop processes, in bytes; does not count as use of the env. */
+  public long memoryPss(String envId) {
+    Env env = get(envId);
+    env.lock.lock();
+    try {
+      requireOpen(env);
+      return guarded(env, () -> env.desktop.memoryPssBytes());
+    } finally {
+      env.lock.unlock();
+    }
+  }
+
+  /** Desktops the warm pool holds ready now, over all configurations. */
+  public int warmReady() {
+    return pool.readyCount();
+  }
+
   @Override
   public synchronized void close() {
     if (reaper != null) reaper.shutdownNow();
