@@ -3,6 +3,7 @@ package io.deskforge.cli.bench;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.cli.Deskforge;
 import io.deskforge.cli.ProviderOptions;
+import io.deskforge.desktop.DesktopConfig;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.HostFolders;
 import io.deskforge.gym.bench.BenchTask;
@@ -68,7 +69,8 @@ final class BenchGymCommand implements Callable<Integer> {
         err.println(line);
         err.flush();
       };
-      Path desktops = scratch.resolve("desktops");
+      // the desktops' own folders go where every desktop's do: the desktop user cannot enter a private temporary folder
+      Path desktops = DesktopConfig.defaultWorkRoot();
       BenchTask task = BenchTask.prepare(b, bank, family, catalog, p, desktops, progress);
       r = new GymBenchmark(b, p, catalog, desktops, progress).run(task, options);
     } finally {
