@@ -135,7 +135,7 @@ public final class GymBenchmark {
     this.progress = progress;
   }
 
-  public Result run(BenchTask bench, Options o) {
+  public Result run(BenchTask bench, Options o) throws InterruptedException {
     TaskSpec task = bench.task();
     errors.clear();
     GymConfig base = GymConfig.defaults().withWorkRoot(workRoot).withMaxEnvs(Math.max(o.envs(), 1) + 1)
@@ -167,7 +167,7 @@ public final class GymBenchmark {
   // ------------------------------------------------------------------ phases
 
   /** {@code runs} creates, each timed to its first observation, each env deleted before the next; with a pool, each waits for it to be full. */
-  private Percentiles resets(Served s, TaskSpec task, int runs, String what, int warm) {
+  private Percentiles resets(Served s, TaskSpec task, int runs, String what, int warm) throws InterruptedException {
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       if (warm > 0) s.awaitWarm(warm);
@@ -216,7 +216,7 @@ public final class GymBenchmark {
   /** The envs opened, how long opening them all took, and their mean idle PSS. */
   private record AtOnce(List<String> ids, double wallS, double pssMb) {}
 
-  private AtOnce openAtOnce(Served s, TaskSpec task, int n) {
+  private AtOnce openAtOnce(Served s, TaskSpec task, int n) throws InterruptedException {
     progress.accept("opening " + n + " envs at once");
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
@@ -232,14 +232,7 @@ public final class GymBenchmark {
         }
       }));
     }
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while opening envs", e);
-      }
-    }
+    for (Thread t : threads) t.join();
     double wallS = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
     List<String> open = List.copyOf(ids);
     progress.accept(String.format("%d of %d envs open after %s s", open.size(), n, Goal.number(wallS)));
@@ -247,9 +240,9 @@ public final class GymBenchmark {
   }
 
   /** The mean PSS of the envs' desktops after they were left alone a while, in MB. */
-  private double idlePssMb(Served s, List<String> ids) {
+  private double idlePssMb(Served s, List<String> ids) throws InterruptedException {
     if (ids.isEmpty()) return Double.NaN;
-    sleep(IDLE_BEFORE_MEMORY);
+    Thread.sleep(IDLE_BEFORE_MEMORY);
     double sum = 0;
     for (String id : ids) sum += s.gym.memoryPss(id) / 1e6;
     return Math.round(sum / ids.size() * 10) / 10.0;
@@ -263,15 +256,6 @@ public final class GymBenchmark {
   static Map<String, Object> stepBody(int i) {
     if (i % 2 == 0) return Map.of("action", "move", "x", 200 + (i * 37) % 800, "y", 150 + (i * 53) % 450);
     return Map.of("action", "type", "text", String.valueOf((char) ('a' + (i / 2) % 26)));
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   // ------------------------------------------------------------------ the gym over HTTP
@@ -317,14 +301,14 @@ public final class GymBenchmark {
       if (r.status() != 204) errors.add("DELETE /v1/envs/" + id + ": " + r.status() + " " + r.body());
     }
 
-    void awaitWarm(int size) {
+    void awaitWarm(int size) throws InterruptedException {
       long deadline = System.nanoTime() + WARM_REFILL_TIMEOUT.toNanos();
       while (gym.warmReady() < size) {
         if (System.nanoTime() > deadline) {
           errors.add("the warm pool held " + gym.warmReady() + " of " + size + " desktops after " + WARM_REFILL_TIMEOUT.toSeconds() + " s");
           return;
         }
-        sleep(Duration.ofMillis(20));
+        Thread.sleep(Duration.ofMillis(20));
       }
     }
 

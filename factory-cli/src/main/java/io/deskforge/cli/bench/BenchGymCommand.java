@@ -56,9 +56,13 @@ final class BenchGymCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // the servers started and stopped here would fill the progress with their INFO lines
+    for (String logger : List.of("io.javalin", "org.eclipse.jetty")) {
+      if (System.getProperty("org.slf4j.simpleLogger.log." + logger) == null) System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn");
+    }
     GymBenchmark.Options options = new GymBenchmark.Options(runs, envs, warm);
     AppCatalog catalog = AppCatalog.load();
     provider.ensureReady(List.of(catalog.family(family).app()), err);
