@@ -280,6 +280,23 @@ public final class Gym implements AutoCloseable {
     }
   }
 
+  /** The proportional set size of the env's desktop processes, in bytes; does not count as use of the env. */
+  public long memoryPss(String envId) {
+    Env env = get(envId);
+    env.lock.lock();
+    try {
+      requireOpen(env);
+      return guarded(env, () -> env.desktop.memoryPssBytes());
+    } finally {
+      env.lock.unlock();
+    }
+  }
+
+  /** Desktops the warm pool holds ready now, over all configurations. */
+  public int warmReady() {
+    return pool.readyCount();
+  }
+
   /** Waits until the trajectory audits of finished episodes are recorded. */
   public void drainAudits(Duration max) {
     audit.drain(max);

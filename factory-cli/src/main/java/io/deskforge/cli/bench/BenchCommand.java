@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks that print figures (JSON with --json): desktops, generate, contamination.",
-    subcommands = {BenchDesktopsCommand.class, BenchGenerateCommand.class, BenchContaminationCommand.class})
+    description = "Benchmarks that print figures (JSON with --json): desktops, generate, contamination, gym.",
+    subcommands = {BenchDesktopsCommand.class, BenchGenerateCommand.class, BenchContaminationCommand.class, BenchGymCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
