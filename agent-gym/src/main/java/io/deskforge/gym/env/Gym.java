@@ -328,6 +328,7 @@ public final class Gym implements AutoCloseable {
       env.startedNanos = System.nanoTime();
       env.episodeId = bank.episodes().start(new Episodes.Start(env.task.id(), env.task.family(), env.task.app(), env.agent, env.id, env.maxSteps));
       Observation first = observe(env);
+      pool.replenish(env.desktopConfig);
       writeScreenshot(env, "start.png", first.screenshotPng());
       return visible(env, first);
     } catch (SetupException e) {

@@ -43,7 +43,10 @@ final class WarmPool implements AutoCloseable {
     }
   }
 
-  /** A started desktop of exactly this configuration, if one is ready; a replacement starts. */
+  /**
+   * A started desktop of exactly this configuration, if one is ready. Call {@link #replenish} once
+   * the task is set up: a replacement started at once would compete with the setup for the CPU.
+   */
   Optional<Desktop> take(DesktopConfig config) {
     Desktop d;
     synchronized (this) {
@@ -51,14 +54,20 @@ final class WarmPool implements AutoCloseable {
       if (q == null) return Optional.empty();
       d = q.pollFirst();
     }
-    if (closed) return Optional.empty();
-    starter.submit(() -> startOne(config));
-    if (d == null) return Optional.empty();
+    if (closed || d == null) return Optional.empty();
     if (!d.isRunning()) {
       d.close();
       return Optional.empty();
     }
     return Optional.of(d);
+  }
+
+  /** Starts a replacement in the background for a pooled configuration. */
+  void replenish(DesktopConfig config) {
+    synchronized (this) {
+      if (closed || !ready.containsKey(config)) return;
+    }
+    starter.submit(() -> startOne(config));
   }
 
   /** How many desktops are ready now, over all configurations. */
