@@ -82,6 +82,11 @@ public final class GymServer implements AutoCloseable {
         new Route("GET", "/state", ctx -> json(ctx, Wire.state(gym.state(openEnvId(ctx.queryParam("env_id")))))));
   }
 
+  /** "METHOD /path" of every route, for the test that holds the OpenAPI document to them. */
+  public static List<String> routeNames() {
+    return new GymServer(null, "127.0.0.1", null).routes().stream().map(r -> r.method() + " " + r.path()).toList();
+  }
+
   /** Starts serving on host:port (0 picks a free port). */
   public GymServer start(String host, int port) {
     app = Javalin.create(config -> {
