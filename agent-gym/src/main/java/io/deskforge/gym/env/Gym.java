@@ -222,29 +222,12 @@ public final class Gym implements AutoCloseable {
 
   /** The checker's verdict on the env's current state; the episode goes on. */
   public Evaluation evaluate(String envId) {
-    Env env = get(envId);
-    env.lock.lock();
-    try {
-      requireOpen(env);
-      if (env.state == Env.State.ENDED && env.finalEvaluation != null) return env.finalEvaluation;
-      return check(env);
-    } finally {
-      env.touch();
-      env.lock.unlock();
-    }
+    return withEnv(envId, true, env -> env.state == Env.State.ENDED && env.finalEvaluation != null ? env.finalEvaluation : check(env));
   }
 
   /** The env's screen now, as PNG. */
   public byte[] screenshot(String envId) {
-    Env env = get(envId);
-    env.lock.lock();
-    try {
-      requireOpen(env);
-      return guarded(env, () -> env.desktop.screenshot().png());
-    } finally {
-      env.touch();
-      env.lock.unlock();
-    }
+    return withEnv(envId, true, env -> guarded(env, () -> env.desktop.screenshot().png()));
   }
 
   /** What an env is doing, for {@code GET /state}: no privileged field. */
@@ -268,26 +251,23 @@ public final class Gym implements AutoCloseable {
 
   /** Ends the episode at the agent's request, for a reason (an agent that gave up); the final state is scored. */
   public Evaluation giveUp(String envId, String reason) {
-    Env env = get(envId);
-    env.lock.lock();
-    try {
-      requireOpen(env);
-      if (env.state != Env.State.RUNNING) return env.finalEvaluation;
-      return endEpisode(env, "gave_up", reason);
-    } finally {
-      env.touch();
-      env.lock.unlock();
-    }
+    return withEnv(envId, true, env -> env.state != Env.State.RUNNING ? env.finalEvaluation : endEpisode(env, "gave_up", reason));
   }
 
   /** The proportional set size of the env's desktop processes, in bytes; does not count as use of the env. */
   public long memoryPss(String envId) {
+    return withEnv(envId, false, env -> guarded(env, () -> env.desktop.memoryPssBytes()));
+  }
+
+  /** Runs work on an open env under its lock; {@code use} counts it as use of the env (the idle reaper's clock). */
+  private <T> T withEnv(String envId, boolean use, java.util.function.Function<Env, T> work) {
     Env env = get(envId);
     env.lock.lock();
     try {
       requireOpen(env);
-      return guarded(env, () -> env.desktop.memoryPssBytes());
+      return work.apply(env);
     } finally {
+      if (use) env.touch();
       env.lock.unlock();
     }
   }
