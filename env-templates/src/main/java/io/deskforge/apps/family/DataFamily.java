@@ -37,7 +37,7 @@ public final class DataFamily implements TaskFamily {
   public static final String CREATOR = "data";
 
   static final Pattern SLOT = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
-  private static final Pattern WHOLE_SLOT = Pattern.compile("^\\{([a-z][a-z0-9_]*)}$");
+  static final Pattern WHOLE_SLOT = Pattern.compile("^\\{([a-z][a-z0-9_]*)}$");
 
   private final String source;
   private final String hash;

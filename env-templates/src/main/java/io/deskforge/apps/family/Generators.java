@@ -145,7 +145,7 @@ final class Generators {
     for (int i = 0; i < argNodes.size(); i++) {
       String a = argNodes.get(i).asText();
       String at = pointer + "/args/" + i;
-      Matcher whole = Pattern.compile("^\\{([a-z][a-z0-9_]*)}$").matcher(a);
+      Matcher whole = DataFamily.WHOLE_SLOT.matcher(a);
       args.add(whole.matches() ? DataFamily.value(slots, whole.group(1), at) : DataFamily.fill(a, slots, at));
     }
     try {
