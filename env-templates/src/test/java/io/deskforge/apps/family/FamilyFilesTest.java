@@ -29,7 +29,7 @@ class FamilyFilesTest {
     List<DataFamily> families = FamilyFiles.shipped();
     assertThat(families).extracting(DataFamily::id).containsExactlyInAnyOrder(
         "gnumeric.enter-value.data", "mousepad.append-line.data", "mousepad.type-text.data",
-        "xterm.make-directory.data", "xterm.rename-file.data", "xterm.write-file.data");
+        "xterm.count-lines.data", "xterm.make-directory.data", "xterm.rename-file.data", "xterm.write-file.data");
     for (DataFamily f : families) {
       Set<String> ids = new HashSet<>();
       for (long seed = 0; seed < 20; seed++) {
