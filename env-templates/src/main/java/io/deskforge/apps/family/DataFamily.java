@@ -41,33 +41,28 @@ public final class DataFamily implements TaskFamily {
 
   private final String source;
   private final String hash;
+  /** The file as checked by {@link FamilyFiles}: id, app and description are read from it. */
   private final JsonNode root;
-  private final String id;
-  private final String app;
-  private final String description;
 
   DataFamily(String source, String hash, JsonNode root) {
     this.source = source;
     this.hash = hash;
     this.root = root;
-    this.id = root.get("family").asText();
-    this.app = root.get("app").asText();
-    this.description = root.get("description").asText();
   }
 
   @Override
   public String id() {
-    return id;
+    return root.get("family").asText();
   }
 
   @Override
   public String app() {
-    return app;
+    return root.get("app").asText();
   }
 
   @Override
   public String description() {
-    return description;
+    return root.get("description").asText();
   }
 
   /** The file (or resource) the family was read from. */
@@ -91,6 +86,7 @@ public final class DataFamily implements TaskFamily {
   }
 
   private TaskSpec draw(long seed) {
+    String id = id();
     TaskDraw d = new TaskDraw(id, seed);
     Map<String, Object> slots = new LinkedHashMap<>();
     Generators generators = new Generators(d, slots);
@@ -101,7 +97,7 @@ public final class DataFamily implements TaskFamily {
     }
     List<String> phrasings = new ArrayList<>();
     root.get("phrasings").forEach(n -> phrasings.add(n.asText()));
-    FamilyTasks task = new FamilyTasks(id, app, seed)
+    FamilyTasks task = new FamilyTasks(id, app(), seed)
         .provenance(new Provenance(CREATOR, null, null, null, Map.of("family", hash)))
         .instruction(fill(d.pick(phrasings), slots, "/phrasings"));
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("params").fields(); it.hasNext(); ) {
