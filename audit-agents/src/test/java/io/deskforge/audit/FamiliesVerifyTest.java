@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.TaskFamily;
+import io.deskforge.apps.family.DataFamily;
+import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
@@ -26,12 +28,17 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every family, 20 seeds: 20 distinct tasks that pass the static audit and are proved by replay
- * in fresh sandbox desktops. The audits of a family run one more at a time than there are cores.
+ * Every built-in family, 20 seeds, and every shipped data family (family files), 2 seeds: distinct
+ * tasks that pass the static audit and are proved by replay in fresh sandbox desktops. The audits
+ * of a family run one more at a time than there are cores. (The data families' 20-seed sweep is a
+ * command: see "Families as data" in the README.)
  */
 class FamiliesVerifyTest {
   static final int SEEDS = 20;
-  static final AppCatalog CATALOG = AppCatalog.load();
+  static final int DATA_SEEDS = 2;
+  static final AppCatalog BUILT_IN = AppCatalog.load();
+  static final List<DataFamily> DATA = FamilyFiles.shipped();
+  static final AppCatalog CATALOG = BUILT_IN.withFamilies(DATA);
   @TempDir static Path work;
   static DesktopProvider provider;
   static ReplayAuditor replay;
@@ -53,34 +60,42 @@ class FamiliesVerifyTest {
 
   @TestFactory
   List<DynamicTest> twentySeedsGiveTwentyDistinctTasksThatAllVerify() {
+    return BUILT_IN.families(BUILT_IN.names()).stream()
+        .map((TaskFamily family) -> DynamicTest.dynamicTest(family.id(), () -> verify(family, SEEDS))).toList();
+  }
+
+  @TestFactory
+  List<DynamicTest> twoSeedsOfEveryDataFamilyVerify() {
+    return DATA.stream().map((TaskFamily family) -> DynamicTest.dynamicTest(family.id(), () -> verify(family, DATA_SEEDS))).toList();
+  }
+
+  private static void verify(TaskFamily family, int seeds) throws Exception {
     StaticAuditor statics = new StaticAuditor(CATALOG);
-    return CATALOG.families(CATALOG.names()).stream().map((TaskFamily family) -> DynamicTest.dynamicTest(family.id(), () -> {
-      List<TaskSpec> tasks = LongStream.range(1000, 1000 + SEEDS).mapToObj(family::sample).toList();
-      Set<String> ids = new HashSet<>();
-      tasks.forEach(t -> ids.add(t.id()));
-      assertThat(ids).as("distinct tasks").hasSize(SEEDS);
-      List<Future<String>> results = new ArrayList<>();
-      for (TaskSpec t : tasks) {
-        results.add(pool.submit(() -> {
-          List<String> reasons = statics.audit(t);
-          if (!reasons.isEmpty()) return t.id() + " static: " + reasons;
-          ReplayAuditor.Outcome o;
-          try {
-            o = replay.replay(t, EvidenceSink.none());
-          } catch (io.deskforge.desktop.DesktopException e) {
-            // as the generator does: an infrastructure failure (an app slow to save on a loaded
-            // host) is retried once in a fresh desktop before it counts
-            o = replay.replay(t, EvidenceSink.none());
-          }
-          return o.proved() ? null : t.id() + " (" + t.instruction() + "): " + o.reasons();
-        }));
-      }
-      List<String> failures = new ArrayList<>();
-      for (Future<String> f : results) {
-        String r = f.get();
-        if (r != null) failures.add(r);
-      }
-      assertThat(failures).as("tasks of " + family.id() + " that did not verify").isEmpty();
-    })).toList();
+    List<TaskSpec> tasks = LongStream.range(1000, 1000 + seeds).mapToObj(family::sample).toList();
+    Set<String> ids = new HashSet<>();
+    tasks.forEach(t -> ids.add(t.id()));
+    assertThat(ids).as("distinct tasks").hasSize(seeds);
+    List<Future<String>> results = new ArrayList<>();
+    for (TaskSpec t : tasks) {
+      results.add(pool.submit(() -> {
+        List<String> reasons = statics.audit(t);
+        if (!reasons.isEmpty()) return t.id() + " static: " + reasons;
+        ReplayAuditor.Outcome o;
+        try {
+          o = replay.replay(t, EvidenceSink.none());
+        } catch (io.deskforge.desktop.DesktopException e) {
+          // as the generator does: an infrastructure failure (an app slow to save on a loaded
+          // host) is retried once in a fresh desktop before it counts
+          o = replay.replay(t, EvidenceSink.none());
+        }
+        return o.proved() ? null : t.id() + " (" + t.instruction() + "): " + o.reasons();
+      }));
+    }
+    List<String> failures = new ArrayList<>();
+    for (Future<String> f : results) {
+      String r = f.get();
+      if (r != null) failures.add(r);
+    }
+    assertThat(failures).as("tasks of " + family.id() + " that did not verify").isEmpty();
   }
 }

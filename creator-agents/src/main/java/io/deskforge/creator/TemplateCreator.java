@@ -7,7 +7,8 @@ import io.deskforge.task.spec.TaskSpec;
 import java.util.List;
 
 /**
- * The template creator: proposes tasks by sampling the seeded task families of the chosen apps.
+ * The template creator: proposes tasks by sampling the seeded task families of the chosen apps,
+ * Java classes or data families from files, whichever the catalog holds.
  * Attempt {@code i} of a run with seed {@code s} is always the same task, so a killed run that
  * starts again proposes the same candidates in the same order, and the bank skips those it holds.
  */
@@ -25,10 +26,15 @@ public final class TemplateCreator {
     return families;
   }
 
-  /** Families take turns, so every family is represented early in a run. */
+  /**
+   * Families take turns, so every family is represented early in a run. A task keeps the
+   * provenance its family gave it (a data family's names the file's version); one without is the
+   * template creator's.
+   */
   public TaskSpec propose(long runSeed, long attempt) {
     TaskFamily family = families.get((int) Math.floorMod(attempt, (long) families.size()));
-    return family.sample(seedOf(runSeed, attempt)).withProvenance(Provenance.of(NAME));
+    TaskSpec task = family.sample(seedOf(runSeed, attempt));
+    return task.provenance() != null && task.provenance().creator() != null ? task : task.withProvenance(Provenance.of(NAME));
   }
 
   /** A well-mixed, non-negative task seed for one attempt of a run (SplitMix64's finalizer). */

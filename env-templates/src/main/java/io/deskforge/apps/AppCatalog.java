@@ -20,9 +20,50 @@ import java.util.TreeMap;
  */
 public final class AppCatalog implements ExportCatalog {
   private final Map<String, AppTemplate> apps;
+  /** Families beyond the apps' own (data families from files), and whether the apps' own are used. */
+  private final List<TaskFamily> extra;
+  private final boolean builtIns;
 
-  private AppCatalog(Map<String, AppTemplate> apps) {
+  private AppCatalog(Map<String, AppTemplate> apps, List<TaskFamily> extra, boolean builtIns) {
     this.apps = apps;
+    this.extra = List.copyOf(extra);
+    this.builtIns = builtIns;
+  }
+
+  /**
+   * This catalog with more families, such as data families read from files: each must be about
+   * an app of the catalog, and its id must differ from every other family's, built-in or not.
+   */
+  public AppCatalog withFamilies(List<? extends TaskFamily> more) {
+    Map<String, String> seen = new TreeMap<>();
+    for (AppTemplate a : apps.values()) for (TaskFamily f : a.families()) seen.put(f.id(), "the built-in family of " + a.name());
+    for (TaskFamily f : extra) seen.put(f.id(), origin(f));
+    List<TaskFamily> all = new ArrayList<>(extra);
+    for (TaskFamily f : more) {
+      if (!apps.containsKey(f.app())) {
+        throw new IllegalArgumentException(origin(f) + ": /app: unknown app '" + f.app() + "'; known apps: " + String.join(", ", apps.keySet()));
+      }
+      String before = seen.putIfAbsent(f.id(), origin(f));
+      if (before != null) throw new IllegalArgumentException(origin(f) + ": /family: '" + f.id() + "' is already the id of " + before);
+      all.add(f);
+    }
+    return new AppCatalog(apps, all, builtIns);
+  }
+
+  /** This catalog with only the families added by {@link #withFamilies} (to draw from data families alone). */
+  public AppCatalog withoutBuiltInFamilies() {
+    return new AppCatalog(apps, extra, false);
+  }
+
+  private static String origin(TaskFamily f) {
+    return f instanceof io.deskforge.apps.family.DataFamily d ? d.source() : "family " + f.id();
+  }
+
+  /** The families of one app: its own (unless left out), then the added ones. */
+  private List<TaskFamily> familiesOf(String app) {
+    List<TaskFamily> out = new ArrayList<>(builtIns ? get(app).families() : List.of());
+    for (TaskFamily f : extra) if (f.app().equals(app)) out.add(f);
+    return out;
   }
 
   public static AppCatalog load() {
@@ -33,7 +74,7 @@ public final class AppCatalog implements ExportCatalog {
         throw new IllegalStateException("two apps are named " + app.name() + ": " + previous.getClass() + " and " + app.getClass());
       }
     }
-    return new AppCatalog(apps);
+    return new AppCatalog(apps, List.of(), true);
   }
 
   public List<AppTemplate> all() {
@@ -58,7 +99,7 @@ public final class AppCatalog implements ExportCatalog {
   public List<TaskFamily> families(List<String> appNames) {
     List<List<TaskFamily>> perApp = new ArrayList<>();
     for (String n : appNames.stream().distinct().sorted().toList()) {
-      List<TaskFamily> fs = new ArrayList<>(get(n).families());
+      List<TaskFamily> fs = familiesOf(n);
       fs.sort(Comparator.comparing(TaskFamily::id));
       perApp.add(fs);
     }
@@ -96,10 +137,12 @@ public final class AppCatalog implements ExportCatalog {
     return new ReadLimits(limits.readBytes(), limits.callTimeout());
   }
 
+  /** The family of that id, built-in or added. */
   public TaskFamily family(String id) {
     for (AppTemplate a : apps.values()) {
       for (TaskFamily f : a.families()) if (f.id().equals(id)) return f;
     }
+    for (TaskFamily f : extra) if (f.id().equals(id)) return f;
     throw new IllegalArgumentException("unknown task family '" + id + "'");
   }
 

@@ -1,6 +1,7 @@
 package io.deskforge.cli;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.factory.Factory;
 import io.deskforge.factory.Generator;
@@ -48,15 +49,35 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the candidate sequence. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(names = "--families", split = ",", paramLabel = "PATH",
+      description = {"Family files (*.family.json) to draw from beside the built-in families: files, or folders searched",
+          "recursively. The shipped ports of Java families are under env-templates/src/main/resources/io/deskforge/apps/."})
+  List<Path> families;
+
+  @Option(names = "--data-only", description = "Draw only from the --families files, not from the built-in (Java) families.")
+  boolean dataOnly;
+
   @Mixin CandidateCheckOptions checks;
 
   @Spec CommandSpec spec;
 
+  /** The catalog with the --families files; a bad file fails here (FamilyFileException), naming file and field. */
+  private AppCatalog withFamilies(AppCatalog catalog) {
+    if (families == null) {
+      if (dataOnly) throw new IllegalArgumentException("--data-only needs --families");
+      return catalog;
+    }
+    AppCatalog with = catalog.withFamilies(FamilyFiles.load(families));
+    return dataOnly ? with.withoutBuiltInFamilies() : with;
+  }
+
   @Override
   public Integer call() {
-    AppCatalog catalog = AppCatalog.load();
-    List<String> chosen = apps == null ? catalog.names() : apps;
+    AppCatalog catalog = withFamilies(AppCatalog.load());
+    List<String> chosen = apps != null ? apps : families == null || !dataOnly ? catalog.names()
+        : catalog.names().stream().filter(a -> !catalog.families(List.of(a)).isEmpty()).toList();
     chosen.forEach(catalog::get); // unknown app names fail here, before any desktop starts
+    if (catalog.families(chosen).isEmpty()) throw new IllegalArgumentException("apps " + chosen + " have no task families to draw from");
     Generator.Settings settings = new Generator.Settings(chosen, count, maxAttempts == null ? 3 * count : maxAttempts,
         workers == null ? Factory.defaultWorkers() : workers, seed);
     PrintWriter out = spec.commandLine().getOut();

@@ -26,6 +26,7 @@ public final class FamilyTasks {
   private String instruction;
   private Checker checker;
   private Trajectory solution;
+  private Provenance provenance = Provenance.of("template");
 
   public FamilyTasks(String family, String app, long seed) {
     this.family = family;
@@ -68,12 +69,18 @@ public final class FamilyTasks {
     return this;
   }
 
+  /** Where the task comes from; a Java family's is the template creator. */
+  public FamilyTasks provenance(Provenance provenance) {
+    this.provenance = provenance;
+    return this;
+  }
+
   public TaskSpec build() {
     if (instruction == null || checker == null || solution == null) {
       throw new IllegalStateException(family + ": instruction, checker and solution are all required");
     }
     return new TaskSpec(null, family, app, List.of(), instruction, seed, params, new Privileged(facts), setup, checker,
-        solution, negatives, Difficulty.ofSteps(solution.actions().size()), Provenance.of("template"), null)
+        solution, negatives, Difficulty.ofSteps(solution.actions().size()), provenance, null)
         .withContentId();
   }
 
