@@ -145,8 +145,8 @@ public final class Generator {
     synchronized Optional<TaskSpec> next(java.util.function.Predicate<TaskSpec> decided) {
       while (true) {
         if (aborted) return Optional.empty();
-        boolean budgetLeft = attempts < settings.maxAttempts() && !exhausted;
-        if (verified >= settings.count() || !budgetLeft) {
+        boolean moreToTry = attempts < settings.maxAttempts() && !exhausted;
+        if (verified >= settings.count() || !moreToTry) {
           if (inFlight == 0) return Optional.empty();
         } else if (verified + inFlight < settings.count()) {
           if (!candidates.hasNext()) {

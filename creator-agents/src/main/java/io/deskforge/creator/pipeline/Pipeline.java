@@ -18,18 +18,10 @@ import java.util.function.Predicate;
  * import}'s files): audit it (static, candidate checks, replay), record the outcome in the bank,
  * drop its staged evidence, and tell the candidate checks of a task that entered the bank
  * verified. Around a run it keeps the evidence staging folder of this process, {@code
- * .staging/<pid>} beside the bank, clean, and removes what killed runs left.
+ * .staging/<pid>} beside the bank ({@link #stagingFolder}), clean, and removes what killed runs
+ * left.
  */
-public final class Pipeline {
-  private final TaskBank bank;
-  private final TaskAuditor auditor;
-  private final Path staging;
-
-  public Pipeline(TaskBank bank, TaskAuditor auditor, Path staging) {
-    this.bank = bank;
-    this.auditor = auditor;
-    this.staging = staging;
-  }
+public record Pipeline(TaskBank bank, TaskAuditor auditor, Path staging) {
 
   /**
    * The folder this process's audits stage evidence in before the bank adopts it: one per process
@@ -37,10 +29,6 @@ public final class Pipeline {
    */
   public static Path stagingFolder(Path bankFile) {
     return TaskBank.evidenceFolderOf(bankFile).resolve(".staging").resolve(Long.toString(ProcessHandle.current().pid()));
-  }
-
-  public TaskBank bank() {
-    return bank;
   }
 
   /** One candidate's outcome; {@code auditMillis} is -1 when the audit ended before any replay. */
