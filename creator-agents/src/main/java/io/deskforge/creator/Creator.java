@@ -5,8 +5,9 @@ import java.util.Iterator;
 
 /**
  * A source of candidate tasks for a run: the template creator (Java and data families, whichever
- * the catalog holds), the tasks of an import, later an LLM creator. The generation loop audits
- * each candidate and records its verdict; a creator only proposes.
+ * the catalog holds), later an LLM creator or the amplifier. The generation loop ({@link
+ * io.deskforge.creator.pipeline.Generator}) audits each candidate and records its verdict; a
+ * creator only proposes.
  */
 public interface Creator {
 
