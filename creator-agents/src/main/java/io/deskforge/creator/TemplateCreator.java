@@ -4,6 +4,7 @@ import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.task.spec.Provenance;
 import io.deskforge.task.spec.TaskSpec;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * Attempt {@code i} of a run with seed {@code s} is always the same task, so a killed run that
  * starts again proposes the same candidates in the same order, and the bank skips those it holds.
  */
-public final class TemplateCreator {
+public final class TemplateCreator implements Creator {
   public static final String NAME = "template";
 
   private final List<TaskFamily> families;
@@ -20,6 +21,29 @@ public final class TemplateCreator {
   public TemplateCreator(AppCatalog catalog, List<String> apps) {
     this.families = catalog.families(apps);
     if (families.isEmpty()) throw new IllegalArgumentException("apps " + apps + " have no task families");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Attempt after attempt, without end: {@link #propose} of 0, 1, 2, ... */
+  @Override
+  public Iterator<TaskSpec> candidates(long runSeed) {
+    return new Iterator<>() {
+      private long attempt;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public TaskSpec next() {
+        return propose(runSeed, attempt++);
+      }
+    };
   }
 
   public List<TaskFamily> families() {

@@ -1,9 +1,9 @@
 package io.deskforge.cli;
 
 import io.deskforge.audit.CandidateCheck;
+import io.deskforge.audit.candidate.BankDuplicateCheck;
+import io.deskforge.audit.candidate.ContaminationCheck;
 import io.deskforge.cli.contamination.StderrProgress;
-import io.deskforge.factory.BankDuplicateCheck;
-import io.deskforge.factory.ContaminationCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

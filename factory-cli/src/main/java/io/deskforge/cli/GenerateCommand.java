@@ -2,9 +2,9 @@ package io.deskforge.cli;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.family.FamilyFiles;
+import io.deskforge.creator.pipeline.Factory;
+import io.deskforge.creator.pipeline.Generator;
 import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.factory.Factory;
-import io.deskforge.factory.Generator;
 import io.deskforge.task.bank.TaskBank;
 import java.io.PrintWriter;
 import java.nio.file.Path;

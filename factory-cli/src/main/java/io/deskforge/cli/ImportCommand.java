@@ -1,9 +1,9 @@
 package io.deskforge.cli;
 
 import io.deskforge.apps.AppCatalog;
-import io.deskforge.audit.TaskAuditor;
+import io.deskforge.creator.pipeline.Factory;
+import io.deskforge.creator.pipeline.Pipeline;
 import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.factory.Factory;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.InvalidTaskException;
 import io.deskforge.task.json.Problem;
@@ -68,18 +68,18 @@ final class ImportCommand implements Callable<Integer> {
     int verified = 0;
     try (TaskBank b = TaskBank.open(bank); DesktopProvider p = provider.create();
         CandidateCheckOptions.Opened c = checks.open(spec.commandLine().getErr())) {
-      TaskAuditor auditor = Factory.auditor(b, catalog, p, c.checks());
-      b.tasks(io.deskforge.task.spec.Verdict.VERIFIED).forEach(t -> c.checks().forEach(check -> check.accepted(t)));
-      for (TaskSpec task : tasks) {
-        TaskSpec t = task.withAudit(null).withContentId();
-        AuditReport report = auditor.audit(t);
-        b.record(t.withAudit(report));
-        if (report.verified()) {
-          verified++;
-          c.checks().forEach(check -> check.accepted(t));
+      Pipeline pipeline = Factory.pipeline(b, catalog, p, c.checks());
+      pipeline.start(t -> true); // every task is checked against all of the bank's verified ones
+      try {
+        for (TaskSpec task : tasks) {
+          TaskSpec t = task.withAudit(null).withContentId();
+          AuditReport report = pipeline.auditAndRecord(t).report();
+          if (report.verified()) verified++;
+          out.printf("%-9s %s%s%n", report.verdict().json(), t.id(), report.reasons().isEmpty() ? "" : "  " + String.join("; ", report.reasons()));
+          out.flush();
         }
-        out.printf("%-9s %s%s%n", report.verdict().json(), t.id(), report.reasons().isEmpty() ? "" : "  " + String.join("; ", report.reasons()));
-        out.flush();
+      } finally {
+        pipeline.finish();
       }
     }
     out.printf("%d of %d imported tasks verified into %s%n", verified, tasks.size(), bank);

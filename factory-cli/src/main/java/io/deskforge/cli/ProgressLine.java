@@ -1,6 +1,6 @@
 package io.deskforge.cli;
 
-import io.deskforge.factory.Generator;
+import io.deskforge.creator.pipeline.Generator;
 import java.io.PrintWriter;
 
 /**

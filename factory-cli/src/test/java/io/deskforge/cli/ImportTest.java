@@ -70,11 +70,22 @@ class ImportTest {
     Files.writeString(file, TaskJson.writePretty(task));
     Path bank = dir.resolve("bank.sqlite");
 
+    // a run killed while staging evidence left its folder under .staging/<its pid>: the import clears it
+    Path staging = TaskBank.evidenceFolderOf(bank).resolve(".staging");
+    Path killed = Files.createDirectories(staging.resolve(Long.toString(Long.MAX_VALUE)).resolve("task"));
+    Files.writeString(killed.resolve("end.png"), "half-written");
+
     Cli r = Cli.run("import", "--bank", bank.toString(), file.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("verified  " + task.id()).contains("1 of 1 imported tasks verified into " + bank);
     try (TaskBank b = TaskBank.openExisting(bank)) {
       assertThat(b.verdictOf(task.id())).contains(Verdict.VERIFIED);
       assertThat(b.get(task.id()).orElseThrow().audit().stages()).anyMatch(s -> s.name().equals("replay.solution") && s.passed());
+      assertThat(b.integrityCheck().ok()).as(b.integrityCheck().toString()).isTrue();
+    }
+    // evidence is staged per process, as generate's, and nothing of this run's or the killed run's stays behind
+    try (var left = Files.list(staging)) {
+      assertThat(left).as("staging folders left in " + staging).isEmpty();
     }
   }
 

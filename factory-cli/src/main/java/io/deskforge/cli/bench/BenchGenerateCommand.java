@@ -1,12 +1,12 @@
 package io.deskforge.cli.bench;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.audit.candidate.BankDuplicateCheck;
+import io.deskforge.audit.candidate.ContaminationCheck;
 import io.deskforge.cli.ProviderOptions;
+import io.deskforge.creator.pipeline.Factory;
+import io.deskforge.creator.pipeline.GenerateBenchmark;
 import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.factory.BankDuplicateCheck;
-import io.deskforge.factory.ContaminationCheck;
-import io.deskforge.factory.Factory;
-import io.deskforge.factory.GenerateBenchmark;
 import io.deskforge.task.json.TaskJson;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.deskforge.factory;
+package io.deskforge.creator.pipeline;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.bench.Percentiles;

@@ -1,8 +1,14 @@
-package io.deskforge.factory;
+package io.deskforge.creator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.audit.TaskAuditor;
+import io.deskforge.audit.replay.ReplayAuditor;
+import io.deskforge.audit.statics.StaticAuditor;
+import io.deskforge.creator.Creator;
 import io.deskforge.creator.TemplateCreator;
+import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.AuditReport;
@@ -11,6 +17,7 @@ import io.deskforge.task.spec.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,16 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generator's bookkeeping, with the real creator, static audit, sandbox provider and bank: what
- * a run audits, what it skips, and when it stops. Every replay here fails as infrastructure (see
- * {@link BrokenInfrastructure}), so what a run does is read from the bank's audit history alone;
- * GenerateTest runs the same loop on real desktops.
+ * a run audits, what it skips, and when it stops. Every replay here fails as infrastructure (the
+ * desktops' work folder would be inside a regular file, as when the disk is full), so what a run
+ * does is read from the bank's audit history alone; GenerateTest (factory-cli) runs the same loop
+ * on real desktops.
  */
 class GeneratorTest {
   static final long SEED = 7;
+  static final AppCatalog CATALOG = AppCatalog.load();
   @TempDir Path dir;
 
   private TemplateCreator creator() {
-    return new TemplateCreator(BrokenInfrastructure.CATALOG, List.of("xterm"));
+    return new TemplateCreator(CATALOG, List.of("xterm"));
   }
 
   /** The candidate of attempt {@code i} of a run with {@link #SEED}, as the generator proposes it. */
@@ -52,7 +61,15 @@ class GeneratorTest {
   }
 
   private Generator generator(TaskBank bank) throws Exception {
-    return new Generator(bank, creator(), BrokenInfrastructure.auditor(dir, bank), Generator.stagingFolder(bank.file()));
+    return generator(bank, creator());
+  }
+
+  /** The real pipeline, except that no desktop can start: every replay is an infrastructure failure. */
+  private Generator generator(TaskBank bank, Creator creator) throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "a file where the desktops' folder should be");
+    ReplayAuditor replay = new ReplayAuditor(DesktopProviders.create("sandbox"), CATALOG, b -> b.workRoot(notAFolder.resolve("desktops")));
+    Path staging = Pipeline.stagingFolder(bank.file());
+    return new Generator(creator, new Pipeline(bank, new TaskAuditor(new StaticAuditor(CATALOG), List.of(), replay, staging), staging));
   }
 
   @Test
@@ -137,6 +154,32 @@ class GeneratorTest {
       assertThat(leftover).doesNotExist();
       assertThat(bank.evidenceFile(kept)).exists();
       assertThat(bank.integrityCheck().ok()).as(bank.integrityCheck().toString()).isTrue();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aCreatorWhoseCandidatesEndStopsTheRunOnceTheLastIsAudited() throws Exception {
+    List<TaskSpec> two = List.of(candidate(0), candidate(1));
+    Creator fixed = new Creator() {
+      @Override
+      public String name() {
+        return "fixed";
+      }
+
+      @Override
+      public Iterator<TaskSpec> candidates(long runSeed) {
+        return two.iterator();
+      }
+    };
+    try (TaskBank bank = TaskBank.open(dir.resolve("bank.sqlite"))) {
+      Generator.Summary summary = generator(bank, fixed).run(new Generator.Settings(List.of("xterm"), 5, 10, 2, SEED), p -> {});
+
+      assertThat(summary.reachedTarget()).isFalse();
+      assertThat(summary.progress().attempts()).isEqualTo(2);
+      assertThat(summary.progress().inFlight()).isZero();
+      for (TaskSpec t : two) assertThat(bank.verdictOf(t.id())).contains(Verdict.ERROR);
+      assertThat(Pipeline.stagingFolder(bank.file())).as("the run's staging folder is gone").doesNotExist();
     }
   }
 }

@@ -1,11 +1,10 @@
-package io.deskforge.factory;
+package io.deskforge.audit;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.audit.TaskAuditor;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
 import io.deskforge.desktop.DesktopProviders;
-import io.deskforge.task.bank.TaskBank;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,12 @@ final class BrokenInfrastructure {
 
   static final AppCatalog CATALOG = AppCatalog.load();
 
-  static TaskAuditor auditor(Path dir, TaskBank bank) throws IOException {
+  /** The audit, with its work in {@code dir} and evidence staged in {@code staging}. */
+  static TaskAuditor auditor(Path dir, Path staging) throws IOException {
     Path notAFolder = dir.resolve("not-a-folder");
     if (!Files.exists(notAFolder)) Files.writeString(notAFolder, "a file where the desktops' folder should be");
     ReplayAuditor replay = new ReplayAuditor(DesktopProviders.create("sandbox"), CATALOG,
         b -> b.workRoot(notAFolder.resolve("desktops")));
-    return new TaskAuditor(new StaticAuditor(CATALOG), List.of(), replay, Generator.stagingFolder(bank.file()));
+    return new TaskAuditor(new StaticAuditor(CATALOG), List.of(), replay, staging);
   }
 }

@@ -1,9 +1,11 @@
-package io.deskforge.factory;
+package io.deskforge.audit.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.audit.TaskAuditor;
+import io.deskforge.audit.replay.ReplayAuditor;
+import io.deskforge.audit.statics.StaticAuditor;
 import io.deskforge.contamination.index.ProgressListener;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.DesktopProviders;
@@ -37,7 +39,8 @@ class CandidateChecksTest {
     try (TaskBank bank = TaskBank.open(dir.resolve("bank.sqlite"));
         DesktopProvider provider = DesktopProviders.create("sandbox");
         ContaminationCheck contamination = ContaminationCheck.openOrBuild(index, ProgressListener.NONE)) {
-      TaskAuditor auditor = Factory.auditor(bank, CATALOG, provider, List.of(contamination, new BankDuplicateCheck()));
+      TaskAuditor auditor = new TaskAuditor(new StaticAuditor(CATALOG), List.of(contamination, new BankDuplicateCheck()),
+          new ReplayAuditor(provider, CATALOG, b -> b), dir.resolve("staging"));
       AuditReport report = auditor.audit(task);
       assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
       assertThat(report.reasons()).singleElement().asString()

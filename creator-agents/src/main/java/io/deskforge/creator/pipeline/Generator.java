@@ -1,20 +1,15 @@
-package io.deskforge.factory;
+package io.deskforge.creator.pipeline;
 
-import io.deskforge.audit.TaskAuditor;
-import io.deskforge.creator.TemplateCreator;
-import io.deskforge.desktop.HostFolders;
+import io.deskforge.creator.Creator;
 import io.deskforge.desktop.MissingRequirementException;
-import io.deskforge.task.bank.Recorded;
 import io.deskforge.task.bank.TaskBank;
-import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Verdict;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Fills a bank with verified tasks: proposes candidates, audits each (static, candidate checks,
- * replay) on a few workers, and records every outcome. It stops when the bank holds {@code count}
- * verified tasks of the chosen apps or {@code maxAttempts} candidates were audited, and says
- * which. The candidate sequence is a function of the seed, so a killed run started again skips
+ * Fills a bank with verified tasks: takes a creator's candidates, audits each (static, candidate
+ * checks, replay) on a few workers, and records every outcome, through the {@link Pipeline}. It
+ * stops when the bank holds {@code count} verified tasks of the chosen apps, when {@code
+ * maxAttempts} candidates were audited or when the creator has no more, and says which. A
+ * creator's candidate sequence is a function of the seed, so a killed run started again skips
  * what the bank already holds and goes on where it stopped.
  */
 public final class Generator {
@@ -53,34 +49,20 @@ public final class Generator {
   /** How a run ended, with the audit time of every replayed candidate. */
   public record Summary(Progress progress, boolean reachedTarget, List<Long> auditMillis) {}
 
+  private final Creator creator;
+  private final Pipeline pipeline;
   private final TaskBank bank;
-  private final TemplateCreator creator;
-  private final TaskAuditor auditor;
-  private final Path staging;
 
-  public Generator(TaskBank bank, TemplateCreator creator, TaskAuditor auditor, Path staging) {
-    this.bank = bank;
+  public Generator(Creator creator, Pipeline pipeline) {
     this.creator = creator;
-    this.auditor = auditor;
-    this.staging = staging;
-  }
-
-  /**
-   * The folder this process's audits stage evidence in before the bank adopts it: one per process
-   * ({@code .staging/<pid>}), so that two runs on one bank never clear each other's files.
-   */
-  public static Path stagingFolder(Path bankFile) {
-    return TaskBank.evidenceFolderOf(bankFile).resolve(".staging").resolve(Long.toString(ProcessHandle.current().pid()));
+    this.pipeline = pipeline;
+    this.bank = pipeline.bank();
   }
 
   public Summary run(Settings settings, Consumer<Progress> listener) {
-    clearStaging();
-    bank.removeUnrecordedEvidence(); // what a killed run copied in but never committed; live runs' files are safe
     Set<String> apps = new HashSet<>(settings.apps());
-    for (TaskSpec t : bank.tasks(Verdict.VERIFIED)) {
-      if (apps.contains(t.app())) auditor.checks().forEach(c -> c.accepted(t));
-    }
-    State state = new State(settings, countVerified(apps));
+    pipeline.start(t -> apps.contains(t.app()));
+    State state = new State(settings, creator.candidates(settings.seed()), countVerified(apps));
     listener.accept(state.progress());
     List<Thread> workers = new ArrayList<>();
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
@@ -102,7 +84,7 @@ public final class Generator {
         state.abort();
       }
     }
-    deleteOwnStaging();
+    pipeline.finish();
     if (fatal.get() != null) throw fatal.get();
     Progress last = state.progress();
     return new Summary(last, last.verified() >= settings.count(), state.auditMillis());
@@ -112,20 +94,14 @@ public final class Generator {
     while (true) {
       Optional<TaskSpec> next = state.next(this::alreadyDecided);
       if (next.isEmpty()) return;
-      TaskSpec candidate = next.get();
-      long t0 = System.nanoTime();
-      AuditReport report;
+      Pipeline.Outcome outcome;
       try {
-        report = auditor.audit(candidate);
+        outcome = pipeline.auditAndRecord(next.get());
       } catch (MissingRequirementException e) {
         state.finish(null, 0);
         throw e;
       }
-      Recorded recorded = bank.record(candidate.withAudit(report));
-      deleteStaged(candidate.id());
-      if (report.verified()) auditor.checks().forEach(c -> c.accepted(recorded.task()));
-      boolean replayed = report.stages().stream().anyMatch(s -> s.name().startsWith("replay."));
-      state.finish(report.verdict(), replayed ? (System.nanoTime() - t0) / 1_000_000 : -1);
+      state.finish(outcome.report().verdict(), outcome.auditMillis());
       listener.accept(state.progress());
     }
   }
@@ -139,43 +115,10 @@ public final class Generator {
     return (int) bank.tasks(Verdict.VERIFIED).stream().filter(t -> apps.contains(t.app())).count();
   }
 
-  /** Clears this process's staging folder and those of runs that are gone (killed). */
-  private void clearStaging() {
-    try {
-      HostFolders.deleteTree(staging);
-      Path all = staging.getParent();
-      if (!java.nio.file.Files.isDirectory(all)) return;
-      try (var dirs = java.nio.file.Files.newDirectoryStream(all)) {
-        for (Path d : dirs) {
-          String name = d.getFileName().toString();
-          boolean live = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isPresent();
-          if (!live) HostFolders.deleteTree(d);
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot clear the evidence staging folder " + staging, e);
-    }
-  }
-
-  private void deleteOwnStaging() {
-    try {
-      HostFolders.deleteTree(staging);
-    } catch (IOException e) {
-      System.err.println("deskforge: could not remove the evidence staging folder " + staging + ": " + e.getMessage());
-    }
-  }
-
-  private void deleteStaged(String taskId) {
-    try {
-      HostFolders.deleteTree(staging.resolve(taskId));
-    } catch (IOException e) {
-      System.err.println("deskforge: could not remove staged evidence of " + taskId + ": " + e.getMessage());
-    }
-  }
-
   /** The run's counters and the next candidate, under one lock. */
   private final class State {
     private final Settings settings;
+    private final Iterator<TaskSpec> candidates;
     private final long started = System.nanoTime();
     private final Set<String> proposed = new HashSet<>();
     private final List<Long> auditMillis = Collections.synchronizedList(new ArrayList<>());
@@ -186,11 +129,12 @@ public final class Generator {
     private int skipped;
     private int attempts;
     private int inFlight;
-    private long nextAttempt;
+    private boolean exhausted;
     private boolean aborted;
 
-    State(Settings settings, int alreadyVerified) {
+    State(Settings settings, Iterator<TaskSpec> candidates, int alreadyVerified) {
       this.settings = settings;
+      this.candidates = candidates;
       this.verified = alreadyVerified;
     }
 
@@ -201,11 +145,15 @@ public final class Generator {
     synchronized Optional<TaskSpec> next(java.util.function.Predicate<TaskSpec> decided) {
       while (true) {
         if (aborted) return Optional.empty();
-        boolean budgetLeft = attempts < settings.maxAttempts();
-        if (verified >= settings.count() || !budgetLeft) {
+        boolean moreToTry = attempts < settings.maxAttempts() && !exhausted;
+        if (verified >= settings.count() || !moreToTry) {
           if (inFlight == 0) return Optional.empty();
         } else if (verified + inFlight < settings.count()) {
-          TaskSpec candidate = creator.propose(settings.seed(), nextAttempt++);
+          if (!candidates.hasNext()) {
+            exhausted = true; // the creator has no more: wait for those in flight
+            continue;
+          }
+          TaskSpec candidate = candidates.next();
           if (!proposed.add(candidate.id()) || decided.test(candidate)) {
             skipped++;
             if (skipped > 100L * settings.maxAttempts()) return Optional.empty(); // the families are exhausted

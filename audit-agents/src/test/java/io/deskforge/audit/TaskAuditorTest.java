@@ -1,4 +1,4 @@
-package io.deskforge.factory;
+package io.deskforge.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class TaskAuditorTest {
   void anInfrastructureFailureIsRetriedOnceInAFreshDesktopThenKeptAsError() throws Exception {
     TaskSpec task = BrokenInfrastructure.CATALOG.family("xterm.write-file").sample(3);
     try (TaskBank bank = TaskBank.open(dir.resolve("bank.sqlite"))) {
-      AuditReport report = BrokenInfrastructure.auditor(dir, bank).audit(task);
+      AuditReport report = BrokenInfrastructure.auditor(dir, dir.resolve("staging")).audit(task);
 
       assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
       assertThat(report.stages()).extracting(AuditReport.Stage::name).containsExactly("static", "retry", "replay.infrastructure");
@@ -55,7 +55,7 @@ class TaskAuditorTest {
         good.params(), good.privileged(), good.setup(), good.checker(), good.solution(), List.of(), good.difficulty(),
         good.provenance(), null).withContentId();
     try (TaskBank bank = TaskBank.open(dir.resolve("bank.sqlite"))) {
-      AuditReport report = BrokenInfrastructure.auditor(dir, bank).audit(noNegatives);
+      AuditReport report = BrokenInfrastructure.auditor(dir, dir.resolve("staging")).audit(noNegatives);
       assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
       assertThat(report.stages()).extracting(AuditReport.Stage::name).containsExactly("static");
       assertThat(report.reasons()).contains("schema: the no-op negative is missing");

@@ -1,4 +1,4 @@
-package io.deskforge.factory;
+package io.deskforge.audit.candidate;
 
 import io.deskforge.audit.CandidateCheck;
 import io.deskforge.contamination.Candidate;
