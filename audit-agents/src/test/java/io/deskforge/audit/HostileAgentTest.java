@@ -104,9 +104,9 @@ class HostileAgentTest {
           Duration.ofSeconds(10));
       assertThat(made.ok()).as(made.stderr()).isTrue();
       long t0 = System.nanoTime();
-      CheckResult fifo = GetterReader.check(d, new Checker.Check(new Getter.FileText("/home/user/out.txt"), new Metric.EqualsText("", true, false)));
-      CheckResult big = GetterReader.check(d, new Checker.Check(new Getter.FileText("/home/user/big.txt"), new Metric.Contains("x", false)));
-      CheckResult sheet = GetterReader.check(d, new Checker.Check(new Getter.SpreadsheetCell("/home/user/sheet.gnumeric", null, "A1"),
+      CheckResult fifo = new GetterReader(CATALOG.formats()).check(d, new Checker.Check(new Getter.FileText("/home/user/out.txt"), new Metric.EqualsText("", true, false)));
+      CheckResult big = new GetterReader(CATALOG.formats()).check(d, new Checker.Check(new Getter.FileText("/home/user/big.txt"), new Metric.Contains("x", false)));
+      CheckResult sheet = new GetterReader(CATALOG.formats()).check(d, new Checker.Check(new Getter.SpreadsheetCell("/home/user/sheet.gnumeric", null, "A1"),
           new Metric.EqualsText("", true, false)));
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
       assertThat(fifo.passed()).isFalse();

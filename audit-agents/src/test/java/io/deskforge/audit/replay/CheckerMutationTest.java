@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class CheckerMutationTest {
   static final AppCatalog CATALOG = AppCatalog.load();
+  private static final io.deskforge.apps.document.DocumentFormats FORMATS = CATALOG.formats();
 
   private static PathState.File text(String s) {
     return new PathState.File(s.getBytes(StandardCharsets.UTF_8));
@@ -31,7 +32,7 @@ class CheckerMutationTest {
   void aWrittenLineIsChangedAndUnwritten() {
     TaskSpec t = CATALOG.family("xterm.write-file").sample(4);
     String path = "/home/user/" + t.params().get("file");
-    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text(t.params().get("line") + "\n")), Map.of());
+    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text(t.params().get("line") + "\n")), Map.of(), FORMATS);
     assertThat(names(ms)).containsExactly("value-changed:line @ " + path, "not-saved @ " + path);
   }
 
@@ -41,7 +42,7 @@ class CheckerMutationTest {
     String path = t.params().get("file");
     String original = t.privileged().fact("original").orElseThrow().value();
     String expected = t.privileged().fact("expected").orElseThrow().value();
-    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text(expected)), Map.of(path, text(original)));
+    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text(expected)), Map.of(path, text(original)), FORMATS);
     // the multi-line facts (original, expected) are not single values to change
     assertThat(names(ms)).containsExactly("value-changed:line @ " + path, "item-missing:last-line @ " + path, "not-saved @ " + path);
   }
@@ -52,7 +53,7 @@ class CheckerMutationTest {
     String path = t.checker().leaves().getFirst().getter().path();
     StringBuilder all = new StringBuilder();
     t.privileged().facts().forEach(f -> all.append(f.value()).append('\n'));
-    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text(all.toString())), Map.of(path, text(all.toString())));
+    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text(all.toString())), Map.of(path, text(all.toString())), FORMATS);
     assertThat(ms.stream().filter(m -> m.name().startsWith("value-changed:"))).hasSizeLessThanOrEqualTo(3).isNotEmpty();
     assertThat(names(ms)).as("an unchanged file has nothing to unsave").noneMatch(n -> n.startsWith("not-saved"));
   }
@@ -61,7 +62,7 @@ class CheckerMutationTest {
   void aFileWithNoFactInItHasOneOfItsCharactersChanged() {
     TaskSpec t = CATALOG.family("xterm.write-file").sample(4);
     String path = "/home/user/" + t.params().get("file");
-    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text("something else\n")), Map.of());
+    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(path, text("something else\n")), Map.of(), FORMATS);
     assertThat(names(ms)).containsExactly("value-changed:text @ " + path, "not-saved @ " + path);
   }
 
@@ -69,7 +70,7 @@ class CheckerMutationTest {
   void aSpreadsheetCellTheCheckerReadsIsChanged() {
     TaskSpec t = CATALOG.family("gnumeric.enter-value").sample(4);
     var cell = (io.deskforge.task.spec.Getter.SpreadsheetCell) t.checker().leaves().getFirst().getter();
-    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(cell.path(), text("solved")), Map.of(cell.path(), text("start")));
+    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(cell.path(), text("solved")), Map.of(cell.path(), text("start")), FORMATS);
     assertThat(names(ms)).containsExactly("value-changed:" + cell.cell() + " @ " + cell.path(),
         "moved-to-neighbour:" + cell.cell() + " @ " + cell.path(), "not-saved @ " + cell.path());
   }
@@ -84,16 +85,16 @@ class CheckerMutationTest {
     solved.put(to, text(t.privileged().fact("content").orElseThrow().value()));
     solved.put(from, new PathState.Absent());
     Map<String, PathState> initial = Map.of(from, text(t.privileged().fact("content").orElseThrow().value()));
-    assertThat(names(CheckerMutation.derive(t, solved, initial))).contains("not-saved @ " + to, "not-saved @ " + from);
+    assertThat(names(CheckerMutation.derive(t, solved, initial, FORMATS))).contains("not-saved @ " + to, "not-saved @ " + from);
 
     TaskSpec dir = CATALOG.family("xterm.make-directory").sample(4);
     String made = dir.checker().leaves().getFirst().getter().path();
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("a.txt", new byte[] {1});
     entries.put("sub/", new byte[0]);
-    List<CheckerMutation> ms = CheckerMutation.derive(dir, Map.of(made, new PathState.Folder(entries)), Map.of());
+    List<CheckerMutation> ms = CheckerMutation.derive(dir, Map.of(made, new PathState.Folder(entries)), Map.of(), FORMATS);
     assertThat(names(ms)).containsExactly("item-missing:sub/ @ " + made, "not-saved @ " + made);
-    assertThat(names(CheckerMutation.derive(dir, Map.of(made, new PathState.Folder(Map.of())), Map.of())))
+    assertThat(names(CheckerMutation.derive(dir, Map.of(made, new PathState.Folder(Map.of())), Map.of(), FORMATS)))
         .containsExactly("not-saved @ " + made);
   }
 
@@ -103,7 +104,7 @@ class CheckerMutationTest {
     TaskSpec dir = CATALOG.family("xterm.make-directory").sample(4);
     String made = dir.checker().leaves().getFirst().getter().path();
     Map<String, PathState> same = Map.of(made, new PathState.Folder(Map.of()));
-    assertThat(CheckerMutation.derive(dir, same, same)).isEmpty();
+    assertThat(CheckerMutation.derive(dir, same, same, FORMATS)).isEmpty();
   }
 
   @Test
