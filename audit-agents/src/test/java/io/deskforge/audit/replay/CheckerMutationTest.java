@@ -3,6 +3,15 @@ package io.deskforge.audit.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.AppTemplate;
+import io.deskforge.apps.check.CellRef;
+import io.deskforge.apps.check.SavedState;
+import io.deskforge.apps.document.Cells;
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.desktop.AppLaunch;
+import io.deskforge.task.export.ExportCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
 import io.deskforge.task.spec.TaskSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -73,6 +82,80 @@ class CheckerMutationTest {
     List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(cell.path(), text("solved")), Map.of(cell.path(), text("start")), FORMATS);
     assertThat(names(ms)).containsExactly("value-changed:" + cell.cell() + " @ " + cell.path(),
         "moved-to-neighbour:" + cell.cell() + " @ " + cell.path(), "not-saved @ " + cell.path());
+  }
+
+  /** A spreadsheet format keeping its sheets in memory, contributed by a test app: no desktop, no gnumeric. */
+  static final class MemorySheets implements DocumentFormat {
+    final Map<String, List<List<String>>> files = new HashMap<>();
+
+    @Override
+    public Kind kind() {
+      return Kind.SPREADSHEET;
+    }
+
+    @Override
+    public List<String> extensions() {
+      return List.of("memsheet");
+    }
+
+    @Override
+    public List<String> readCommand(String path, String sheet) {
+      throw new UnsupportedOperationException("read in memory");
+    }
+
+    @Override
+    public ExportCatalog.FilePlan writePlan(String path, List<List<String>> rows, String scratch) {
+      throw new UnsupportedOperationException("written in memory");
+    }
+
+    @Override
+    public List<List<String>> read(SavedState state, String path, String sheet) {
+      return files.get(path);
+    }
+
+    @Override
+    public void setCell(SavedState state, String path, String cell, String value) {
+      CellRef ref = CellRef.parse(cell);
+      List<List<String>> rows = files.get(path);
+      while (rows.size() <= ref.row()) rows.add(new ArrayList<>());
+      List<String> row = rows.get(ref.row());
+      while (row.size() <= ref.column()) row.add("");
+      row.set(ref.column(), value);
+    }
+  }
+
+  static AppTemplate appWith(DocumentFormat format) {
+    return new AppTemplate() {
+      public String name() { return "memsheet"; }
+      public String description() { return "sheets in memory (a test app)"; }
+      public List<String> packages() { return List.of(); }
+      public AppLaunch launch(List<String> args) { throw new UnsupportedOperationException(); }
+      public List<String> getters() { return List.of("spreadsheet_cell"); }
+      public List<io.deskforge.apps.TaskFamily> families() { return List.of(); }
+      @Override
+      public List<DocumentFormat> formats() { return List.of(format); }
+    };
+  }
+
+  @Test
+  void aSpreadsheetCellIsChangedThroughTheFormatTheCatalogFinds() {
+    TaskSpec t = CATALOG.family("gnumeric.enter-value").sample(4);
+    var getter = (io.deskforge.task.spec.Getter.SpreadsheetCell) t.checker().leaves().getFirst().getter();
+    CellRef ref = CellRef.parse(getter.cell());
+    MemorySheets memory = new MemorySheets();
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r <= ref.row(); r++) rows.add(new ArrayList<>(java.util.Collections.nCopies(ref.column() + 2, "")));
+    rows.get(ref.row()).set(ref.column(), "41");
+    memory.files.put(getter.path(), rows);
+    // the only spreadsheet format of this catalog: it serves the task's file whatever its extension
+    var formats = AppCatalog.of(List.of(appWith(memory))).formats();
+
+    List<CheckerMutation> ms = CheckerMutation.derive(t, Map.of(getter.path(), text("solved")), Map.of(getter.path(), text("start")), formats);
+    ms.get(0).apply().accept(null); // value-changed: the format needs no desktop
+    assertThat(Cells.cell(rows, ref)).isEqualTo("42");
+    ms.get(1).apply().accept(null); // moved-to-neighbour
+    assertThat(Cells.cell(rows, ref)).isEmpty();
+    assertThat(Cells.cell(rows, CellRef.of(ref.column() + 1, ref.row()))).isEqualTo("42");
   }
 
   @Test
