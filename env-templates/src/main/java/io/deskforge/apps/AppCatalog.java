@@ -1,6 +1,7 @@
 package io.deskforge.apps;
 
-import io.deskforge.apps.check.Spreadsheets;
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.apps.document.DocumentFormats;
 import io.deskforge.desktop.DesktopConfig;
 import io.deskforge.desktop.DesktopLimits;
 import io.deskforge.task.export.ExportCatalog;
@@ -67,8 +68,15 @@ public final class AppCatalog implements ExportCatalog {
   }
 
   public static AppCatalog load() {
+    List<AppTemplate> found = new ArrayList<>();
+    ServiceLoader.load(AppTemplate.class, AppCatalog.class.getClassLoader()).forEach(found::add);
+    return of(found);
+  }
+
+  /** A catalog of these apps alone (a test's own app, say). */
+  public static AppCatalog of(List<? extends AppTemplate> found) {
     Map<String, AppTemplate> apps = new TreeMap<>();
-    for (AppTemplate app : ServiceLoader.load(AppTemplate.class, AppCatalog.class.getClassLoader())) {
+    for (AppTemplate app : found) {
       AppTemplate previous = apps.put(app.name(), app);
       if (previous != null) {
         throw new IllegalStateException("two apps are named " + app.name() + ": " + previous.getClass() + " and " + app.getClass());
@@ -120,14 +128,21 @@ public final class AppCatalog implements ExportCatalog {
     return get(app).launch(args).command();
   }
 
+  /** The document formats the apps contribute, in the apps' order: what handles each document file. */
+  public DocumentFormats formats() {
+    List<DocumentFormat> all = new ArrayList<>();
+    for (AppTemplate a : apps.values()) all.addAll(a.formats());
+    return DocumentFormats.of(all);
+  }
+
   @Override
   public List<String> spreadsheetToCsv(String path, String sheet) {
-    return Spreadsheets.readCommand(path, sheet);
+    return formats().forPath(path, DocumentFormat.Kind.SPREADSHEET).readCommand(path, sheet);
   }
 
   @Override
   public FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch) {
-    return Spreadsheets.writePlan(path, rows, scratch);
+    return formats().forPath(path, DocumentFormat.Kind.SPREADSHEET).writePlan(path, rows, scratch);
   }
 
   /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */

@@ -1,5 +1,6 @@
 package io.deskforge.apps;
 
+import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.desktop.AppLaunch;
 import java.util.List;
 
@@ -7,6 +8,12 @@ import java.util.List;
  * One application deskforge can run tasks on. An app is one package under {@code io.deskforge.apps}
  * with a class implementing this interface, listed in {@code META-INF/services}; nothing else in
  * the project changes when an app is added.
+ *
+ * <p>An app whose tasks check document files (spreadsheets, text documents, presentations) says
+ * how to read, write, fingerprint and change them by contributing a {@link DocumentFormat} from
+ * {@link #formats()}, kept in its own package. Setup steps, getters, the replay audit and the
+ * OSWorld export find formats through {@link AppCatalog#formats()}, never by naming an app, so a
+ * new format also touches nothing outside its app's package.
  */
 public interface AppTemplate {
 
@@ -34,6 +41,14 @@ public interface AppTemplate {
    * task's getters and setup writes to the home and these; none by default.
    */
   default List<String> stateFolders() {
+    return List.of();
+  }
+
+  /**
+   * The document formats it contributes: how files of its kind are read as the checker reads them,
+   * written by setup, fingerprinted and mutated by the audit. None by default.
+   */
+  default List<DocumentFormat> formats() {
     return List.of();
   }
 }

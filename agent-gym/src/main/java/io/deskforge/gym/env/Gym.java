@@ -64,6 +64,7 @@ public final class Gym implements AutoCloseable {
   private final AppCatalog catalog;
   private final GymConfig config;
   private final SetupRunner setup;
+  private final GetterReader reader;
   private final TaskIndex index;
   private final WarmPool pool;
   private final Map<String, Env> envs = new ConcurrentHashMap<>();
@@ -83,6 +84,7 @@ public final class Gym implements AutoCloseable {
     this.catalog = catalog;
     this.config = config;
     this.setup = new SetupRunner(catalog);
+    this.reader = new GetterReader(catalog.formats());
     this.index = new TaskIndex(bank);
     this.pool = new WarmPool(provider, config.warm());
     this.audit = new TrajectoryAudit(bank, provider, setup, task -> desktopConfig(task, null));
@@ -400,7 +402,7 @@ public final class Gym implements AutoCloseable {
   private Evaluation check(Env env) {
     return guarded(env, () -> {
       FinalState.await(env.desktop, env.task);
-      CheckResult r = GetterReader.check(env.desktop, env.task.checker());
+      CheckResult r = reader.check(env.desktop, env.task.checker());
       List<Evaluation.Leaf> leaves = new ArrayList<>();
       for (int i = 0; i < r.leaves().size(); i++) {
         CheckResult.Leaf l = r.leaves().get(i);

@@ -1,6 +1,10 @@
 package io.deskforge.audit.replay;
 
-import io.deskforge.apps.check.Spreadsheets;
+import io.deskforge.apps.check.CellRef;
+import io.deskforge.apps.check.SavedState;
+import io.deskforge.apps.document.Cells;
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.apps.document.DocumentFormats;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.task.check.CheckerEvaluator;
 import io.deskforge.task.spec.Derivation;
@@ -25,18 +29,20 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
   /** At most this many value mutations per path, to bound an audit's time. */
   private static final int VALUES_PER_PATH = 3;
 
-  static List<CheckerMutation> derive(TaskSpec task, Desktop solved, Map<String, PathState> initial) {
+  static List<CheckerMutation> derive(TaskSpec task, Desktop solved, Map<String, PathState> initial, DocumentFormats formats) {
     Map<String, PathState> now = new LinkedHashMap<>();
     task.checker().leaves().forEach(l -> now.computeIfAbsent(l.getter().path(), p -> PathState.capture(solved, p)));
-    return derive(task, now, initial);
+    return derive(task, now, initial, formats);
   }
 
   /**
    * The mutations of a solved state, given what each path the checker reads held after the
    * reference solution ({@code solved}) and before it ({@code initial}). A solution that made the
    * checker pass changed at least one of those paths, so at least the not-saved mutation exists.
+   * A spreadsheet's cells are read and changed by the format that handles its file.
    */
-  static List<CheckerMutation> derive(TaskSpec task, Map<String, PathState> solved, Map<String, PathState> initial) {
+  static List<CheckerMutation> derive(TaskSpec task, Map<String, PathState> solved, Map<String, PathState> initial,
+      DocumentFormats formats) {
     Map<String, List<Getter>> byPath = new LinkedHashMap<>();
     task.checker().leaves().forEach(l -> byPath.computeIfAbsent(l.getter().path(), k -> new ArrayList<>()).add(l.getter()));
     List<CheckerMutation> out = new ArrayList<>();
@@ -47,22 +53,25 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
       List<Getter> getters = e.getValue();
       boolean sheet = getters.stream().anyMatch(g -> g instanceof Getter.SpreadsheetCell || g instanceof Getter.SpreadsheetRange);
       if (now instanceof PathState.File file && sheet) {
+        DocumentFormat format = formats.forPath(path, DocumentFormat.Kind.SPREADSHEET);
         for (Getter g : getters) {
           String cell = g instanceof Getter.SpreadsheetCell c ? c.cell()
               : g instanceof Getter.SpreadsheetRange r ? r.range().split(":")[0] : null;
           if (cell == null) continue;
           out.add(new CheckerMutation("value-changed:" + cell, path, d -> {
-            String current = Spreadsheets.cell(Spreadsheets.read(d, path, null), io.deskforge.apps.check.CellRef.parse(cell));
-            Spreadsheets.setCell(d, path, cell, perturb(current));
+            SavedState state = SavedState.of(d);
+            String current = Cells.cell(format.read(state, path, null), CellRef.parse(cell));
+            format.setCell(state, path, cell, perturb(current));
           }));
         }
         // the right value in the wrong place: a checker must read the cell the task asks for
         getters.stream().filter(g -> g instanceof Getter.SpreadsheetCell).map(g -> ((Getter.SpreadsheetCell) g).cell()).findFirst()
             .ifPresent(cell -> out.add(new CheckerMutation("moved-to-neighbour:" + cell, path, d -> {
-              io.deskforge.apps.check.CellRef ref = io.deskforge.apps.check.CellRef.parse(cell);
-              String current = Spreadsheets.cell(Spreadsheets.read(d, path, null), ref);
-              Spreadsheets.setCell(d, path, io.deskforge.apps.check.CellRef.of(ref.column() + 1, ref.row()).a1(), current);
-              Spreadsheets.setCell(d, path, cell, "");
+              SavedState state = SavedState.of(d);
+              CellRef ref = CellRef.parse(cell);
+              String current = Cells.cell(format.read(state, path, null), ref);
+              format.setCell(state, path, CellRef.of(ref.column() + 1, ref.row()).a1(), current);
+              format.setCell(state, path, cell, "");
             })));
       } else if (now instanceof PathState.File file) {
         String text = new String(file.bytes(), StandardCharsets.UTF_8);

@@ -1,8 +1,9 @@
 package io.deskforge.audit.replay;
 
-import io.deskforge.apps.check.Csv;
 import io.deskforge.apps.check.GetterReader;
-import io.deskforge.apps.check.Spreadsheets;
+import io.deskforge.apps.check.SavedState;
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.apps.document.DocumentFormats;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopPaths;
 import io.deskforge.task.check.Reading;
@@ -18,24 +19,25 @@ import java.util.TreeMap;
 
 /**
  * The state a task starts from, as far as a person or the checker could tell: every file of the
- * home (not the apps' own dot-folders of settings and caches) by content hash (a spreadsheet by
- * the hash of its cells), and what each
+ * home (not the apps' own dot-folders of settings and caches) by content hash (a document file
+ * that a format claims by the hash of its {@link DocumentFormat#fingerprint}), and what each
  * checker getter reads. Two fresh desktops set up from the same task must give equal ones.
  */
 record InitialState(Map<String, String> files, Map<String, Reading> readings) {
 
-  static InitialState take(Desktop d, Checker checker) {
+  static InitialState take(Desktop d, Checker checker, DocumentFormats formats) {
     Map<String, String> files = new TreeMap<>();
-    walk(d, DesktopPaths.HOME, "", files);
+    walk(d, formats, DesktopPaths.HOME, "", files);
     Map<String, Reading> readings = new LinkedHashMap<>();
+    GetterReader reader = new GetterReader(formats);
     for (Checker.Check leaf : checker.leaves()) {
       Getter g = leaf.getter();
-      readings.computeIfAbsent(g.toString(), k -> GetterReader.read(d, g));
+      readings.computeIfAbsent(g.toString(), k -> reader.read(d, g));
     }
     return new InitialState(files, readings);
   }
 
-  private static void walk(Desktop d, String base, String rel, Map<String, String> out) {
+  private static void walk(Desktop d, DocumentFormats formats, String base, String rel, Map<String, String> out) {
     var p = d.privileged();
     String dir = rel.isEmpty() ? base : base + "/" + rel;
     for (String name : p.list(dir)) {
@@ -43,10 +45,11 @@ record InitialState(Map<String, String> files, Map<String, Reading> readings) {
       String child = rel.isEmpty() ? name : rel + "/" + name;
       if (p.isDirectory(base + "/" + child)) {
         out.put(child + "/", "dir");
-        walk(d, base, child, out);
-      } else if (Spreadsheets.isSpreadsheet(child)) {
-        // a spreadsheet file carries its writer's time stamps: compare what it holds
-        out.put(child, "cells:" + sha256(Csv.write(Spreadsheets.read(d, base + "/" + child, null)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        walk(d, formats, base, child, out);
+      } else if (formats.claiming(child).isPresent()) {
+        // a document file carries its writer's time stamps: compare what it holds
+        String seen = formats.claiming(child).get().fingerprint(SavedState.of(d), base + "/" + child);
+        out.put(child, "cells:" + sha256(seen.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       } else {
         out.put(child, sha256(p.readFile(base + "/" + child)));
       }

@@ -46,6 +46,7 @@ public final class ReplayAuditor {
   private final DesktopProvider provider;
   private final AppCatalog catalog;
   private final SetupRunner setup;
+  private final GetterReader reader;
   private final UnaryOperator<DesktopConfig.Builder> configure;
 
   /** {@code configure} adjusts every audit desktop (work folder, resolution); accessibility is off. */
@@ -53,6 +54,7 @@ public final class ReplayAuditor {
     this.provider = provider;
     this.catalog = catalog;
     this.setup = new SetupRunner(catalog);
+    this.reader = new GetterReader(catalog.formats());
     this.configure = configure;
   }
 
@@ -79,12 +81,12 @@ public final class ReplayAuditor {
       d.settle(SETUP_QUIET, SETTLE_MAX);
       byte[] startPng = d.screenshot().png();
       evidence.write("start.png", startPng);
-      first = InitialState.take(d, task.checker());
+      first = InitialState.take(d, task.checker(), catalog.formats());
       Map<String, PathState> initialPaths = capturePaths(d, task);
       stages.add(stage("replay.setup", true, "fresh " + provider.name() + " desktop " + d.id() + " set up", t0, null));
 
       long t1 = System.nanoTime();
-      initial = GetterReader.check(d, task.checker());
+      initial = reader.check(d, task.checker());
       stages.add(stage("replay.initial", !initial.passed(),
           initial.passed() ? "the checker already passes before anything is done: " + initial.explain()
               : "the checker fails on the initial state, as it must", t1, readings(initial)));
@@ -97,7 +99,7 @@ public final class ReplayAuditor {
       long t2 = System.nanoTime();
       d.act(task.solution().actions());
       FinalState.await(d, task);
-      CheckResult solved = GetterReader.check(d, task.checker());
+      CheckResult solved = reader.check(d, task.checker());
       byte[] endPng = d.screenshot().png();
       evidence.write("end.png", endPng);
       stages.add(stage("replay.solution", solved.passed(),
@@ -117,7 +119,7 @@ public final class ReplayAuditor {
         if (!f.passed()) reasons.add("visual: " + f.check() + ": " + f.detail());
       }
 
-      List<CheckerMutation> mutations = CheckerMutation.derive(task, d, initialPaths);
+      List<CheckerMutation> mutations = CheckerMutation.derive(task, d, initialPaths, catalog.formats());
       if (mutations.isEmpty()) {
         // cannot happen for a task whose solution changed what the checker reads, unless the
         // derivation is broken: then no task may pass unchallenged
@@ -128,7 +130,7 @@ public final class ReplayAuditor {
         long tm = System.nanoTime();
         PathState solvedState = PathState.capture(d, m.path());
         m.apply().accept(d);
-        CheckResult r = GetterReader.check(d, task.checker());
+        CheckResult r = reader.check(d, task.checker());
         PathState.restore(d, m.path(), solvedState);
         stages.add(stage("replay.mutation:" + m.name(), !r.passed(),
             r.passed() ? "the checker accepts a mutated state of " + m.path() + ": " + r.explain()
@@ -149,7 +151,7 @@ public final class ReplayAuditor {
         d.start();
         setup.apply(d, task.setup());
         d.settle(SETUP_QUIET, SETTLE_MAX);
-        InitialState again = InitialState.take(d, task.checker());
+        InitialState again = InitialState.take(d, task.checker(), catalog.formats());
         if (!again.equals(first)) {
           List<String> diff = first.differences(again);
           stages.add(stage("replay.determinism", false, "two fresh desktops set up from the same task differ in " + diff, t, null));
@@ -158,7 +160,7 @@ public final class ReplayAuditor {
         }
         d.act(negative.actions());
         FinalState.await(d, task);
-        CheckResult r = GetterReader.check(d, task.checker());
+        CheckResult r = reader.check(d, task.checker());
         stages.add(stage("replay.negative:" + negative.name(), !r.passed(),
             r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
                 : "the negative '" + negative.name() + "' fails the checker, as it must", t, readings(r)));

@@ -1,5 +1,8 @@
 package io.deskforge.apps.check;
 
+import io.deskforge.apps.document.Cells;
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.apps.document.DocumentFormats;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.task.check.CheckResult;
@@ -10,21 +13,29 @@ import io.deskforge.task.spec.Getter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Reads getters from a desktop's privileged side: the checker's eyes, outside the desktop. */
+/**
+ * Reads getters from a desktop's privileged side: the checker's eyes, outside the desktop.
+ * Document getters go to the format that handles the file (see {@link DocumentFormats}).
+ */
 public final class GetterReader {
-  private GetterReader() {}
+  private final DocumentFormats formats;
+
+  /** A reader of documents in these formats (usually {@code catalog.formats()}). */
+  public GetterReader(DocumentFormats formats) {
+    this.formats = formats;
+  }
 
   /**
    * Reads one getter. State that exists but cannot be read safely (a link, a FIFO, a file over
    * the read limit, a read that does not finish in time) reads as {@link Reading#unreadable}, so
    * the check fails closed with the reason.
    */
-  public static Reading read(Desktop desktop, Getter getter) {
+  public Reading read(Desktop desktop, Getter getter) {
     return read(SavedState.of(desktop), getter);
   }
 
   /** The same, in any saved state. */
-  public static Reading read(SavedState state, Getter getter) {
+  public Reading read(SavedState state, Getter getter) {
     try {
       return readOrThrow(state, getter);
     } catch (UnreadableFileException e) {
@@ -32,7 +43,7 @@ public final class GetterReader {
     }
   }
 
-  private static Reading readOrThrow(SavedState p, Getter getter) {
+  private Reading readOrThrow(SavedState p, Getter getter) {
     return switch (getter) {
       case Getter.FileText g -> p.exists(g.path()) && !p.isDirectory(g.path())
           ? Reading.text(new String(p.readFile(g.path()), StandardCharsets.UTF_8)) : Reading.absent();
@@ -43,23 +54,27 @@ public final class GetterReader {
       });
       case Getter.DirListing g -> p.isDirectory(g.path()) ? Reading.items(p.list(g.path())) : Reading.absent();
       case Getter.SpreadsheetCell g -> {
-        List<List<String>> rows = Spreadsheets.read(p, g.path(), g.sheet());
-        yield rows == null ? Reading.absent() : Reading.text(Spreadsheets.cell(rows, CellRef.parse(g.cell())));
+        List<List<String>> rows = spreadsheet(g.path()).read(p, g.path(), g.sheet());
+        yield rows == null ? Reading.absent() : Reading.text(Cells.cell(rows, CellRef.parse(g.cell())));
       }
       case Getter.SpreadsheetRange g -> {
-        List<List<String>> rows = Spreadsheets.read(p, g.path(), g.sheet());
-        yield rows == null ? Reading.absent() : Reading.rows(Spreadsheets.range(rows, g.range()));
+        List<List<String>> rows = spreadsheet(g.path()).read(p, g.path(), g.sheet());
+        yield rows == null ? Reading.absent() : Reading.rows(Cells.range(rows, g.range()));
       }
     };
   }
 
+  private DocumentFormat spreadsheet(String path) {
+    return formats.forPath(path, DocumentFormat.Kind.SPREADSHEET);
+  }
+
   /** Runs a checker against the desktop's current saved state. */
-  public static CheckResult check(Desktop desktop, Checker checker) {
+  public CheckResult check(Desktop desktop, Checker checker) {
     return check(SavedState.of(desktop), checker);
   }
 
   /** Runs a checker against a saved state. */
-  public static CheckResult check(SavedState state, Checker checker) {
+  public CheckResult check(SavedState state, Checker checker) {
     return CheckerEvaluator.evaluate(checker, g -> read(state, g));
   }
 }

@@ -2,7 +2,6 @@ package io.deskforge.apps.check;
 
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.ExecResult;
-import io.deskforge.desktop.Privileged;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,32 +35,32 @@ public interface SavedState {
   /** How long one call into the state may take. */
   Duration callTimeout();
 
+  /** A desktop's saved state, asked of its privileged side on each call. */
   static SavedState of(Desktop desktop) {
-    Privileged p = desktop.privileged();
     return new SavedState() {
       @Override
       public boolean exists(String path) {
-        return p.exists(path);
+        return desktop.privileged().exists(path);
       }
 
       @Override
       public boolean isDirectory(String path) {
-        return p.isDirectory(path);
+        return desktop.privileged().isDirectory(path);
       }
 
       @Override
       public byte[] readFile(String path) {
-        return p.readFile(path);
+        return desktop.privileged().readFile(path);
       }
 
       @Override
       public void requireReadableFile(String path) {
-        p.requireReadableFile(path);
+        desktop.privileged().requireReadableFile(path);
       }
 
       @Override
       public List<String> list(String path) {
-        return p.list(path);
+        return desktop.privileged().list(path);
       }
 
       @Override
@@ -71,7 +70,7 @@ public interface SavedState {
 
       @Override
       public ExecResult execAsUser(List<String> command, Duration timeout) {
-        return p.execAsUser(command, timeout);
+        return desktop.privileged().execAsUser(command, timeout);
       }
     };
   }

@@ -2,12 +2,13 @@ package io.deskforge.apps.gnumeric;
 
 import io.deskforge.apps.AppTemplate;
 import io.deskforge.apps.TaskFamily;
+import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.desktop.AppLaunch;
 import io.deskforge.desktop.ready.Ready;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Gnumeric, the GNOME spreadsheet. Tasks edit cells of a .gnumeric file; getters read computed values with ssconvert. */
+/** Gnumeric, the GNOME spreadsheet. Tasks edit cells of a .gnumeric file; getters read computed values with ssconvert ({@link SsconvertFormat}). */
 public final class Gnumeric implements AppTemplate {
   public static final String NAME = "gnumeric";
 
@@ -41,5 +42,10 @@ public final class Gnumeric implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new EnterValue(), new SumColumn(), new FixCell(), new ColumnMax());
+  }
+
+  @Override
+  public List<DocumentFormat> formats() {
+    return List.of(new SsconvertFormat());
   }
 }

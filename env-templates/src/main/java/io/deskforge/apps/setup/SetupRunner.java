@@ -1,7 +1,7 @@
 package io.deskforge.apps.setup;
 
 import io.deskforge.apps.AppCatalog;
-import io.deskforge.apps.check.Spreadsheets;
+import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopException;
 import io.deskforge.desktop.ExecResult;
@@ -39,7 +39,8 @@ public final class SetupRunner {
     switch (step) {
       case SetupStep.WriteFile s -> desktop.privileged().writeText(s.path(), s.text());
       case SetupStep.MakeDir s -> desktop.privileged().makeDirectories(s.path());
-      case SetupStep.WriteSpreadsheet s -> Spreadsheets.write(desktop, s.path(), s.rows());
+      case SetupStep.WriteSpreadsheet s ->
+          catalog.formats().forPath(s.path(), DocumentFormat.Kind.SPREADSHEET).write(desktop, s.path(), s.rows());
       case SetupStep.Run s -> {
         ExecResult r = s.asRoot()
             ? desktop.privileged().execAsRoot(s.command(), Duration.ofSeconds(60))

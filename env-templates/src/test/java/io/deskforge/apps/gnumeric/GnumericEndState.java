@@ -1,7 +1,6 @@
 package io.deskforge.apps.gnumeric;
 
 import io.deskforge.apps.check.CellRef;
-import io.deskforge.apps.check.Spreadsheets;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -33,7 +32,7 @@ public final class GnumericEndState implements EndStateModel {
               case "Down" -> row++;
               case "Up" -> row = Math.max(0, row - 1);
               case "ctrl+s" -> {
-                entered.forEach((cell, value) -> Spreadsheets.setCell(home, file, cell, value));
+                entered.forEach((cell, value) -> new SsconvertFormat().setCell(home, file, cell, value));
                 entered.clear();
               }
               default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key);

@@ -1,7 +1,8 @@
 package io.deskforge.apps.osworld;
 
 import io.deskforge.apps.check.CellRef;
-import io.deskforge.apps.check.Spreadsheets;
+import io.deskforge.apps.document.Cells;
+import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.task.check.CheckerEvaluator;
 import io.deskforge.task.spec.Derivation;
 import io.deskforge.task.spec.Fact;
@@ -97,8 +98,9 @@ final class Mutations {
           String cell = g instanceof Getter.SpreadsheetCell c ? c.cell()
               : g instanceof Getter.SpreadsheetRange r ? r.range().split(":")[0] : null;
           if (cell == null) continue;
-          String current = Spreadsheets.cell(Spreadsheets.read(solvedHome, path, null), CellRef.parse(cell));
-          out.add(new Mutation("value-changed:" + cell, h -> Spreadsheets.setCell(h, path, cell, perturb(current))));
+          DocumentFormat format = OsworldCompatTest.CATALOG.formats().forPath(path, DocumentFormat.Kind.SPREADSHEET);
+          String current = Cells.cell(format.read(solvedHome, path, null), CellRef.parse(cell));
+          out.add(new Mutation("value-changed:" + cell, h -> format.setCell(h, path, cell, perturb(current))));
         }
       } else if (now.present() && !now.folder()) {
         String text = new String(now.entries().get(""), StandardCharsets.UTF_8);

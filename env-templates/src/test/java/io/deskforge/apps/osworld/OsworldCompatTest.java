@@ -186,7 +186,7 @@ class OsworldCompatTest {
     int deskforge;
     String note = "";
     try {
-      deskforge = GetterReader.check(home, task.checker()).passed() ? 1 : 0;
+      deskforge = new GetterReader(CATALOG.formats()).check(home, task.checker()).passed() ? 1 : 0;
     } catch (RuntimeException e) {
       deskforge = 0; // a checker that cannot read never passes
       note = "deskforge's checker: " + e.getMessage();
