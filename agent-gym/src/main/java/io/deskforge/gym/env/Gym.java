@@ -77,6 +77,7 @@ public final class Gym implements AutoCloseable {
   private final AtomicInteger reserved = new AtomicInteger();
   private final TrajectoryAudit audit;
   private ScheduledExecutorService reaper;
+  private boolean shutDown;
 
   public Gym(TaskBank bank, DesktopProvider provider, AppCatalog catalog, GymConfig config) {
     this.bank = bank;
@@ -286,6 +287,8 @@ public final class Gym implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (shutDown) return; // a shutdown hook and a try-with-resources may both close it
+    shutDown = true;
     if (reaper != null) reaper.shutdownNow();
     for (Env env : List.copyOf(envs.values())) closeEnv(env, "closed", "the gym server stopped");
     pool.close();

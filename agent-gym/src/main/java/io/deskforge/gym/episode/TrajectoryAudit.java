@@ -89,10 +89,16 @@ public final class TrajectoryAudit implements AutoCloseable {
 
   /** Waits until every submitted audit is recorded (tests, shutdown). */
   public void drain(Duration max) {
+    if (worker.isShutdown()) return;
     try {
       worker.submit(() -> {}).get(max.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("trajectory audits did not finish within " + max.toSeconds() + " s", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("trajectory audits did not finish within " + max.toSeconds() + " s; "
+          + "the episodes not yet audited are recorded without flags", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("trajectory audit: " + e.getCause(), e);
     }
   }
 
