@@ -91,7 +91,7 @@ final class SandboxDesktop extends Desktop {
           .redirectOutput(folders.root().resolve("sandbox.log").toFile());
       pb.environment().clear();
       pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-      sandbox = pb.start();
+      sandbox = LongLivedSpawner.start(pb);
     } catch (IOException e) {
       throw new DesktopException(describe() + ": cannot start bubblewrap: " + e.getMessage(), e);
     }
@@ -195,7 +195,7 @@ final class SandboxDesktop extends Desktop {
     pb.environment().clear();
     pb.environment().putAll(env);
     try {
-      Process p = pb.start();
+      Process p = LongLivedSpawner.start(pb);
       synchronized (spawned) {
         spawned.add(p);
       }
