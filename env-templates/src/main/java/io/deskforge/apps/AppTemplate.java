@@ -51,4 +51,13 @@ public interface AppTemplate {
   default List<DocumentFormat> formats() {
     return List.of();
   }
+
+  /**
+   * The UNSPSC commodities of O*NET's Technology Skills that the app stands in for, by their exact
+   * Commodity Title ({@code "Spreadsheet software"}). {@code deskforge apps --by-gdp} weighs an app
+   * by the wage bill of the occupations that list these commodities. None by default.
+   */
+  default List<String> commodities() {
+    return List.of();
+  }
 }

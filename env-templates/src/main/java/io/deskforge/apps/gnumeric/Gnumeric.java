@@ -48,4 +48,10 @@ public final class Gnumeric implements AppTemplate {
   public List<DocumentFormat> formats() {
     return List.of(new SsconvertFormat());
   }
+
+  /** O*NET files Microsoft Excel and generic spreadsheet programs under this commodity. */
+  @Override
+  public List<String> commodities() {
+    return List.of("Spreadsheet software");
+  }
 }

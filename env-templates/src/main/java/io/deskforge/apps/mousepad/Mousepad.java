@@ -42,4 +42,10 @@ public final class Mousepad implements AppTemplate {
   public List<TaskFamily> families() {
     return List.of(new ReplaceWord(), new AppendLine(), new DeleteLine(), new TypeText());
   }
+
+  /** O*NET lists no plain text editor under a commodity of its own; the one general text editor in its examples, Helios TextPad, is filed here. */
+  @Override
+  public List<String> commodities() {
+    return List.of("Word processing software");
+  }
 }

@@ -54,4 +54,10 @@ public final class Xterm implements AppTemplate {
   static List<Action> command(String line) {
     return List.of(Action.type(line + "\n"));
   }
+
+  /** O*NET files command shells (Bash, UNIX Shell, KornShell, shell script) under the first and terminal emulators under the second. */
+  @Override
+  public List<String> commodities() {
+    return List.of("Operating system software", "Network connectivity terminal emulation software");
+  }
 }
