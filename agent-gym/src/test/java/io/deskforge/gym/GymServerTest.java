@@ -174,7 +174,19 @@ class GymServerTest {
     assertThat(bad.json().get("error").asText()).contains("5000");
     Http.Response big = http.post("/v1/envs/" + id + "/step", "{\"action\":\"type\",\"text\":\"" + "a".repeat(2_000_000) + "\"}");
     assertThat(big.status()).isEqualTo(413);
+    // a batch refused part-way: the action it performed first is in the episode, with the refusal
+    Http.Response partly = http.post("/v1/envs/" + id + "/step", Map.of("actions", List.of(
+        Map.of("action", "type", "text", "ab"), Map.of("action", "wait_window", "title", "^never shown$", "timeout_ms", 300))));
+    assertThat(partly.status()).as(partly.body()).isEqualTo(400);
+    assertThat(partly.json().get("error").asText()).contains("never shown");
+    assertThat(http.post("/v1/envs/" + id + "/step", Map.of("action", "type", "text", "c")).status()).isEqualTo(200); // the env goes on
+    String episode = http.get("/v1/envs/" + id).json().get("episode_id").asText();
     http.delete("/v1/envs/" + id);
+    List<Episodes.Step> steps = fixture.bank().episodes().steps(episode);
+    Episodes.Step refused = steps.get(steps.size() - 2);
+    assertThat(refused.error()).contains("never shown");
+    assertThat(refused.actions()).containsExactly(new Action.Type("ab"));
+    assertThat(steps.getLast().error()).isNull();
   }
 
   @Test

@@ -192,17 +192,23 @@ public final class Gym implements AutoCloseable {
       List<Action> performed = new ArrayList<>();
       byte[] zoom = null;
       Boolean terminal = null;
-      for (GymCommand c : parsed.commands()) {
-        switch (c) {
-          case GymCommand.Perform p -> {
-            actOrFail(env, p.action());
-            performed.add(p.action());
+      try {
+        for (GymCommand c : parsed.commands()) {
+          switch (c) {
+            case GymCommand.Perform p -> {
+              actOrFail(env, p.action());
+              performed.add(p.action());
+            }
+            case GymCommand.Observe o -> { /* the observation below answers it */ }
+            case GymCommand.Zoom z -> zoom = Zoom.png(env.desktop.screenshot(), z);
+            case GymCommand.Terminate t -> terminal = t.done();
           }
-          case GymCommand.Observe o -> { /* the observation below answers it */ }
-          case GymCommand.Zoom z -> zoom = Zoom.png(env.desktop.screenshot(), z);
-          case GymCommand.Terminate t -> terminal = t.done();
+          if (terminal != null) break;
         }
-        if (terminal != null) break;
+      } catch (ActionException e) {
+        // a batch refused part-way: what it did before is in the record with the refusal
+        record(env, parsed.schema(), body, performed, null, e.getMessage());
+        throw e;
       }
       if (!performed.isEmpty()) env.desktop.settle(config.settleQuiet(), config.settleMax());
       env.steps++;
@@ -352,8 +358,21 @@ public final class Gym implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ActionException("", action.name() + ": " + e.getMessage());
     } catch (DesktopException e) {
+      if (stillAlive(env)) {
+        // the action did not work out (a window it waits for never came); the desktop is fine
+        throw new ActionException("", action.name() + ": " + e.getMessage());
+      }
       endAfterDeath(env, e);
       throw new GymException(GymException.Kind.UNAVAILABLE, "env " + env.id + ": the desktop died: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean stillAlive(Env env) {
+    try {
+      env.desktop.ensureAlive();
+      return true;
+    } catch (DesktopException e) {
+      return false;
     }
   }
 
