@@ -9,7 +9,6 @@ import io.deskforge.gym.env.Gym;
 import io.deskforge.gym.env.Observation;
 import io.deskforge.gym.env.StepResult;
 import io.deskforge.gym.env.TaskIndex;
-import io.deskforge.task.action.Action;
 import io.deskforge.task.json.TaskJson;
 import java.util.Base64;
 import java.util.List;
@@ -62,19 +61,10 @@ final class Wire {
     info.put("max_steps", r.maxSteps());
     info.put("schema", r.schema());
     info.put("status", r.status());
-    info.set("actions", actions(r.actions()));
+    info.set("actions", TaskJson.actionsTree(r.actions()));
     if (r.zoomPng() != null) info.put("zoom", Base64.getEncoder().encodeToString(r.zoomPng()));
     if (r.evaluation() != null) info.set("evaluation", evaluation(r.evaluation()));
     return n;
-  }
-
-  static JsonNode actions(List<Action> actions) {
-    try {
-      return TaskJson.mapper().readTree(TaskJson.mapper().writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<Action>>() {})
-          .writeValueAsString(actions));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static ObjectNode evaluation(Evaluation e) {

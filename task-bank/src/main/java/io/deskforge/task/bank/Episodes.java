@@ -154,7 +154,7 @@ public final class Episodes {
       bank.update("""
           INSERT INTO episode_steps(episode_id, seq, at, schema, body, actions, screenshot, error)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-          episodeId, step.seq(), step.at(), step.schema(), json, writeActions(step.actions()), step.screenshot(), step.error());
+          episodeId, step.seq(), step.at(), step.schema(), json, TaskJson.writeActions(step.actions()), step.screenshot(), step.error());
       bank.update("UPDATE episodes SET steps = max(steps, ?) WHERE id = ?", step.seq() + 1, episodeId);
       return null;
     }));
@@ -225,7 +225,7 @@ public final class Episodes {
           ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(new Step(r.getInt(1), r.getString(2), r.getString(3), TaskJson.mapper().readTree(r.getString(4)),
-              TaskJson.mapper().readValue(r.getString(5), ACTIONS), r.getString(6), r.getString(7)));
+              TaskJson.readActions(r.getString(5)), r.getString(6), r.getString(7)));
         }
       }
       return out;
@@ -241,13 +241,6 @@ public final class Episodes {
         r.getString("reason"), r.getInt("steps"), tree(r.getString("evaluation")),
         flags == null ? null : TaskJson.mapper().readValue(flags, new TypeReference<List<String>>() {}),
         tree(r.getString("audit")), r.getString("started_at"), r.getString("ended_at"));
-  }
-
-  private static final TypeReference<List<Action>> ACTIONS = new TypeReference<>() {};
-
-  /** The list's element type written out, so that each action carries its name. */
-  private static String writeActions(List<Action> actions) throws IOException {
-    return TaskJson.mapper().writerFor(ACTIONS).writeValueAsString(actions);
   }
 
   private static JsonNode tree(String json) throws IOException {

@@ -64,7 +64,7 @@ public final class TrajectoryExport {
         n.put("at", s.at());
         n.put("schema", s.schema());
         n.set("body", s.body());
-        n.set("actions", actions(s));
+        n.set("actions", TaskJson.actionsTree(s.actions()));
         if (s.error() != null) n.put("error", s.error());
         if (s.screenshot() != null && Files.isRegularFile(shots.resolve(s.screenshot()))) {
           Path rel = Path.of("images").resolve(s.screenshot());
@@ -79,14 +79,5 @@ public final class TrajectoryExport {
     ExportFiles.write(outDir.resolve("trajectories.jsonl"), jsonl.toString());
     files.add(Path.of("trajectories.jsonl"));
     return new Export(FORMAT, outDir, episodes, files);
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode actions(Episodes.Step s) {
-    try {
-      return TaskJson.mapper().readTree(TaskJson.mapper().writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<io.deskforge.task.action.Action>>() {})
-          .writeValueAsString(s.actions()));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -51,6 +51,35 @@ public final class TaskJson {
     return MAPPER.valueToTree(value);
   }
 
+  private static final com.fasterxml.jackson.core.type.TypeReference<java.util.List<io.deskforge.task.action.Action>> ACTIONS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  /**
+   * A list of actions as JSON, each with its name: written with the list's element type, which a
+   * plain {@link #write} of a {@code List} loses to erasure.
+   */
+  public static String writeActions(java.util.List<io.deskforge.task.action.Action> actions) {
+    try {
+      return MAPPER.writerFor(ACTIONS).writeValueAsString(actions);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write actions as JSON", e);
+    }
+  }
+
+  /** {@link #writeActions} as a tree. */
+  public static JsonNode actionsTree(java.util.List<io.deskforge.task.action.Action> actions) {
+    try {
+      return MAPPER.readTree(writeActions(actions));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads what {@link #writeActions} wrote. */
+  public static java.util.List<io.deskforge.task.action.Action> readActions(String json) throws JsonProcessingException {
+    return MAPPER.readValue(json, ACTIONS);
+  }
+
   /** family-hash: 16 hex digits of SHA-256 over the canonical JSON of the task's content. */
   public static String contentId(TaskSpec task) {
     TaskSpec content = task.withId(null).withAudit(null).withProvenance(null);
