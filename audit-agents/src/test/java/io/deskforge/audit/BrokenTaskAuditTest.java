@@ -5,32 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
-import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.desktop.DesktopProviders;
+
 import io.deskforge.task.spec.TaskSpec;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Broken tasks are rejected, each for its own defect, and the reason says so. */
-class BrokenTaskAuditTest {
-  @TempDir static Path work;
-  static DesktopProvider provider;
-  static ReplayAuditor replay;
+class BrokenTaskAuditTest extends SandboxReplay {
   static final StaticAuditor STATICS = new StaticAuditor(BrokenFamilies.CATALOG);
-
-  @BeforeAll
-  static void start() {
-    provider = DesktopProviders.create("sandbox");
-    replay = new ReplayAuditor(provider, BrokenFamilies.CATALOG, b -> b.workRoot(work));
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-  }
 
   static ReplayAuditor.Outcome replay(TaskSpec t) {
     assertThat(STATICS.audit(t)).as("static audit of a task broken only at replay").isEmpty();

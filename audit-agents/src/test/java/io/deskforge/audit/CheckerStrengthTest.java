@@ -4,39 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
-import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.desktop.DesktopProviders;
+
 import io.deskforge.task.action.Action;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.Metric;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Trajectory;
-import java.nio.file.Path;
+
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every getter kind has content mutations: a checker that leaves the asked-for content unread is too weak. */
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CheckerStrengthTest {
-  @TempDir static Path work;
-  static DesktopProvider provider;
-  static ReplayAuditor replay;
-
-  @BeforeAll
-  static void start() {
-    provider = DesktopProviders.create("sandbox");
-    replay = new ReplayAuditor(provider, BrokenFamilies.CATALOG, b -> b.workRoot(work));
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-  }
+class CheckerStrengthTest extends SandboxReplay {
 
   @Test
   void aCheckerThatReadsOnlyTheNamesInAFolderIsTooWeakForTheContentTheTaskAsksFor() {

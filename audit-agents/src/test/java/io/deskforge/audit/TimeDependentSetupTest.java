@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
-import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.desktop.DesktopProviders;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,21 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * in another zone.
  */
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TimeDependentSetupTest {
-  @TempDir static Path work;
-  static DesktopProvider provider;
-  static ReplayAuditor replay;
-
-  @BeforeAll
-  static void start() {
-    provider = DesktopProviders.create("sandbox");
-    replay = new ReplayAuditor(provider, BrokenFamilies.CATALOG, b -> b.workRoot(work));
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-  }
+class TimeDependentSetupTest extends SandboxReplay {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {

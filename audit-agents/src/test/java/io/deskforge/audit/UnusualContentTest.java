@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.audit.statics.StaticAuditor;
-import io.deskforge.desktop.DesktopProvider;
-import io.deskforge.desktop.DesktopProviders;
+
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.TaskSpec;
-import java.nio.file.Path;
+
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sound tasks with unusual but valid content verify: non-Latin text, a long document, empty
@@ -24,22 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (instruction, setup, facts, checker, solution), so each stays one consistent task.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class UnusualContentTest {
-  @TempDir static Path work;
-  static DesktopProvider provider;
-  static ReplayAuditor replay;
+class UnusualContentTest extends SandboxReplay {
   static final StaticAuditor STATICS = new StaticAuditor(BrokenFamilies.CATALOG);
-
-  @BeforeAll
-  static void start() {
-    provider = DesktopProviders.create("sandbox");
-    replay = new ReplayAuditor(provider, BrokenFamilies.CATALOG, b -> b.workRoot(work));
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-  }
 
   /** The task with every occurrence of {@code from} in its JSON replaced (both already JSON-escaped). */
   static TaskSpec replaced(TaskSpec t, String from, String to) throws Exception {
