@@ -28,6 +28,8 @@ final class Env {
   String episodeId;
   int steps;
   int recorded;
+  /** The actions the episode's recorded steps performed, in order (what the trajectory audit judges). */
+  final java.util.List<io.deskforge.task.action.Action> actions = new java.util.ArrayList<>();
   State state = State.RUNNING;
   String status = "running";
   Evaluation finalEvaluation;

@@ -162,6 +162,7 @@ public final class Gym implements AutoCloseable {
       closeDesktop(env);
       env.steps = 0;
       env.recorded = 0;
+      env.actions.clear();
       env.state = Env.State.RUNNING;
       env.status = "running";
       env.finalEvaluation = null;
@@ -393,7 +394,7 @@ public final class Gym implements AutoCloseable {
     }
   }
 
-  /** Ends a running episode: final evaluation, record, listeners. Returns the evaluation (null if it could not be taken). */
+  /** Ends a running episode: final evaluation, record, trajectory audit. Returns the evaluation (null if it could not be taken). */
   private Evaluation endEpisode(Env env, String status, String reason) {
     if (env.state != Env.State.RUNNING) return env.finalEvaluation;
     Evaluation evaluation;
@@ -411,9 +412,9 @@ public final class Gym implements AutoCloseable {
       System.err.println("deskforge gym: " + e.getMessage()); // ended meanwhile by another process's reaping
       return evaluation;
     }
-    List<Action> actions = bank.episodes().steps(env.episodeId).stream().flatMap(s -> s.actions().stream()).toList();
     try {
-      audit.submit(TrajectoryAudit.capture(env.episodeId, env.task, env.desktop, env.startHome, actions, evaluation.reward()));
+      audit.submit(TrajectoryAudit.capture(env.episodeId, env.task, env.desktop, env.startHome, List.copyOf(env.actions),
+          evaluation.reward()));
     } catch (RuntimeException e) {
       // the episode is recorded; only its audit is lost, and the record says so
       bank.episodes().audited(env.episodeId, List.of("audit-failed"), TaskJson.tree(Map.of("error", String.valueOf(e.getMessage()))));
@@ -443,6 +444,7 @@ public final class Gym implements AutoCloseable {
       shot = env.episodeId + "/" + shot;
     }
     bank.episodes().step(env.episodeId, new Episodes.Step(seq, Instant.now().toString(), schema, body, actions, shot, error));
+    env.actions.addAll(actions);
   }
 
   private void writeScreenshot(Env env, String name, byte[] png) {
