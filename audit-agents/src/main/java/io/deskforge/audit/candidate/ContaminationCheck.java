@@ -7,6 +7,7 @@ import io.deskforge.contamination.ContaminationVerdict;
 import io.deskforge.contamination.Thresholds;
 import io.deskforge.contamination.evalset.SharedEvalSets;
 import io.deskforge.contamination.index.IndexBuilder;
+import io.deskforge.contamination.index.IndexManifest;
 import io.deskforge.contamination.index.ProgressListener;
 import io.deskforge.task.spec.TaskSpec;
 import java.io.IOException;
@@ -26,12 +27,13 @@ public final class ContaminationCheck implements CandidateCheck {
   }
 
   /**
-   * Opens the index at {@code dir}; when there is none, first builds one there from the public
+   * Opens the index at {@code dir}; when there is none, or one this build cannot read (an older
+   * codec, analysis or embedding model), first builds one there from the public
    * evaluation sets deskforge ships (OSWorld and WebArena), saying so through {@code progress}.
    */
   public static ContaminationCheck openOrBuild(Path dir, ProgressListener progress) {
     try {
-      if (!Files.exists(dir)) {
+      if (!Files.exists(dir) || stale(dir, progress)) {
         Path evalsets = SharedEvalSets.find();
         if (evalsets == null) {
           throw new IllegalStateException("no contamination index at " + dir + " and no evalsets folder to build one from;"
@@ -44,6 +46,21 @@ public final class ContaminationCheck implements CandidateCheck {
       return new ContaminationCheck(ContaminationFilter.open(dir, Thresholds.defaults()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the contamination index at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds an index that this build cannot read (another Lucene codec, analysis
+   * or embedding model): such a cached index is rebuilt rather than failing every run.
+   */
+  private static boolean stale(Path dir, ProgressListener progress) throws IOException {
+    if (!Files.isRegularFile(dir.resolve(IndexManifest.FILE))) return false; // not ours: open says what is wrong
+    try {
+      IndexManifest.read(dir);
+      return false;
+    } catch (IndexManifest.NoIndexException e) {
+      progress.progress("rebuilding the contamination index (" + e.getMessage().replaceFirst("; rebuild it with: .*", "") + ")", 0, 1);
+      return true;
     }
   }
 

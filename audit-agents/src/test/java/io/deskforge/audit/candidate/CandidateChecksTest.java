@@ -52,6 +52,27 @@ class CandidateChecksTest {
   }
 
   @Test
+  void aCachedIndexThisBuildCannotReadIsRebuiltNotAnError() throws Exception {
+    // an index left by an older deskforge (Lucene 10.1's codec, manifest format 1)
+    Path index = dir.resolve("contamination-evalsets");
+    Files.createDirectories(index);
+    Files.writeString(index.resolve(io.deskforge.contamination.index.IndexManifest.FILE), """
+        {"format": 1, "analysis": 3, "embedding_model": "all-minilm-l6-v2-q", "items": 1249, "sets": [], "build_seconds": 1.0}
+        """);
+    List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    try (ContaminationCheck check = ContaminationCheck.openOrBuild(index, (stage, done, total) -> stages.add(stage))) {
+      assertThat(stages.getFirst()).startsWith("rebuilding the contamination index").contains("format 1");
+      assertThat(io.deskforge.contamination.index.IndexManifest.read(index).items()).isGreaterThan(1200);
+      TaskSpec copy = CATALOG.family("xterm.write-file").sample(3);
+      String osworld = "Please help me install the autoDocstring extension in VS Code.";
+      assertThat(check.reject(new TaskSpec(copy.id(), copy.family(), copy.app(), copy.relatedApps(), osworld, copy.seed(),
+          copy.params(), copy.privileged(), copy.setup(), copy.checker(), copy.solution(), copy.negatives(), copy.difficulty(),
+          copy.provenance(), copy.audit()))).hasValueSatisfying(r -> assertThat(r).contains("rule exact"));
+    }
+  }
+
+  @Test
   void aRewordedTaskWithTheSameValuesIsABankDuplicateButAnotherDrawIsNot() {
     BankDuplicateCheck check = new BankDuplicateCheck();
     TaskSpec first = CATALOG.family("xterm.make-directory").sample(3);

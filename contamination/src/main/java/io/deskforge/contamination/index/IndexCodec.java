@@ -6,8 +6,8 @@ import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.bloom.BloomFilterFactory;
 import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
 import org.apache.lucene.codecs.bloom.FuzzySet;
-import org.apache.lucene.codecs.lucene101.Lucene101Codec;
-import org.apache.lucene.codecs.lucene101.Lucene101PostingsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104PostingsFormat;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.SegmentWriteState;
 
@@ -44,8 +44,8 @@ public final class IndexCodec {
   private static final int TERMS_PER_DOC = 100;
 
   public static Codec codec() {
-    PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene101PostingsFormat(), SIZED);
-    return new Lucene101Codec() {
+    PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene104PostingsFormat(), SIZED);
+    return new Lucene104Codec() {
       @Override
       public PostingsFormat getPostingsFormatForField(String field) {
         return BLOOM_FIELDS.contains(field) ? bloom : super.getPostingsFormatForField(field);

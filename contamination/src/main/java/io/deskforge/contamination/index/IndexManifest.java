@@ -22,7 +22,8 @@ public record IndexManifest(
     @JsonProperty("build_seconds") double buildSeconds) {
 
   public static final String FILE = "deskforge-contamination.json";
-  public static final int FORMAT = 1;
+  /** Bump when the Lucene codec changes (2: Lucene 10.6's Lucene104 codec; 1 was Lucene 10.1's Lucene101). */
+  public static final int FORMAT = 2;
   /** Bump when {@code text} analysis changes what is indexed: old indexes must be rebuilt. */
   public static final int ANALYSIS = 3;
 
