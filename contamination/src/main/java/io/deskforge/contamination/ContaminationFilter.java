@@ -38,7 +38,7 @@ public final class ContaminationFilter implements AutoCloseable {
 
   /**
    * Opens the index in {@code indexDir}. Throws {@link IndexManifest.NoIndexException} (an
-   * IOException saying how to build one) when there is no index there. The embedding model is
+   * IOException saying how to build one) when there is no index there. The embedding models are
    * loaded only when the thresholds ask for the semantic tier and the index has embeddings.
    */
   public static ContaminationFilter open(Path indexDir, Thresholds thresholds) throws IOException {
@@ -46,9 +46,11 @@ public final class ContaminationFilter implements AutoCloseable {
     FSDirectory dir = FSDirectory.open(indexDir);
     try {
       DirectoryReader reader = DirectoryReader.open(dir);
-      Embedder embedder = thresholds.semantic() && manifest.hasVectors() ? Embedder.shared() : null;
+      boolean semantic = thresholds.semantic() && manifest.hasVectors();
+      Embedder embedder = semantic ? Embedder.shared() : null;
+      Embedder rescoring = semantic ? Embedder.rescoring() : null;
       return new ContaminationFilter(manifest, dir, reader, DeclaredTemplates.read(reader),
-          new Detector(thresholds, Policy.EVAL_SETS, embedder, Signatures.inMemory(reader)));
+          new Detector(thresholds, Policy.EVAL_SETS, embedder, rescoring, Signatures.inMemory(reader)));
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;

@@ -81,9 +81,10 @@ public final class ContaminationBenchmark {
       o.progress().progress("timing semantic checks", 0, o.semanticChecks());
       semanticPerS = throughput(full, unseen, o.semanticChecks(), o.threads());
     }
+    BenchmarkReport.ParaphraseFigures fresh = accuracy.paraphrases().get("heldout2");
     return new BenchmarkReport(round(lexicalPerS), round(semanticPerS), manifest.items(), round(manifest.buildSeconds()),
         reused, real.size(), manifest.items() - real.size(), o.threads(), o.lexicalChecks(), o.semanticChecks(),
-        accuracy.recall(), accuracy.falsePositiveRate(), accuracy);
+        accuracy.recall(), accuracy.falsePositiveRate(), fresh.recall(), fresh.falsePositiveRate(), accuracy);
   }
 
   /** Builds {@code dir} unless a complete index of the same size is there; true when reused. */
@@ -125,9 +126,21 @@ public final class ContaminationBenchmark {
     Map<String, BenchmarkReport.KindFigures> byKind = new TreeMap<>();
     counts.forEach((k, c) -> byKind.put(k, new BenchmarkReport.KindFigures(c[0], c[1], round4(c[1] / (double) c[0]),
         rules.getOrDefault(k, Map.of()))));
+    Map<String, BenchmarkReport.ParaphraseFigures> paraphrases = new TreeMap<>();
+    for (String[] batch : PARAPHRASE_BATCHES) {
+      int[] p = counts.getOrDefault(batch[1], new int[2]), d = counts.getOrDefault(batch[2], new int[2]);
+      paraphrases.put(batch[0], new BenchmarkReport.ParaphraseFigures(p[0], p[1], round4(p[1] / (double) Math.max(1, p[0])),
+          d[0], d[1], round4(d[1] / (double) Math.max(1, d[0]))));
+    }
     return new BenchmarkReport.Accuracy(dup, flagged, round4(flagged / (double) Math.max(1, dup)), distinct, fp,
-        round4(fp / (double) Math.max(1, distinct)), byKind);
+        round4(fp / (double) Math.max(1, distinct)), paraphrases, byKind);
   }
+
+  /** Each batch of hand-written rows: its name, its paraphrases' kind, its distinct tasks' kind. */
+  private static final String[][] PARAPHRASE_BATCHES = {
+      {"dev", "paraphrase", "distinct"},
+      {"heldout", "paraphrase_heldout", "distinct_heldout"},
+      {"heldout2", "paraphrase_heldout2", "distinct_heldout2"}};
 
   /** Checks per second of {@code checks} checks over {@code texts} (cycled) on {@code threads} threads. */
   static double throughput(ContaminationFilter filter, List<String> texts, int checks, int threads) throws IOException {

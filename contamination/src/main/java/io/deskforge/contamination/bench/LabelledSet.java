@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  *       not: what they showed (opposite qualifiers flagged by the semantic tier) led to more
  *       opposites in the veto and the semantic cosine raised from 0.88 to 0.90, so their figures
  *       are not an unseen measurement (contamination/README.md, "The labelled test set").
+ *   <li>{@code paraphrase_heldout2}, {@code distinct_heldout2}: a second held-out set (85
+ *       paraphrases, 84 distinct tasks), written after the two-stage semantic tier and its
+ *       thresholds had been chosen on every row above, and measured once ({@code heldout2-*.jsonl},
+ *       whose header says when and how).
  * </ul>
  *
  * Deterministic: the same files and seed give the same examples.
@@ -70,6 +74,8 @@ public final class LabelledSet {
     out.addAll(resource("distinct.jsonl", "distinct", false));
     out.addAll(resource("heldout-paraphrases.jsonl", "paraphrase_heldout", true));
     out.addAll(resource("heldout-distinct.jsonl", "distinct_heldout", false));
+    out.addAll(resource("heldout2-paraphrases.jsonl", "paraphrase_heldout2", true));
+    out.addAll(resource("heldout2-distinct.jsonl", "distinct_heldout2", false));
     return out;
   }
 
@@ -193,7 +199,7 @@ public final class LabelledSet {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = r.readLine()) != null) {
-        if (line.isBlank()) continue;
+        if (line.isBlank() || line.startsWith("#")) continue; // a header: when and how the rows were written
         JsonNode n = JSON.readTree(line);
         String source = n.has("id") ? n.get("set").asText() + "/" + n.get("id").asText() : null;
         out.add(new LabelledExample(kind, n.get("text").asText(), duplicate, source, n.path("app").asText(null)));

@@ -26,10 +26,18 @@ public final class Detector {
    * @param signatures where the items' MinHash signatures are read
    */
   public Detector(Thresholds thresholds, Policy policy, Embedder embedder, Signatures signatures) {
+    this(thresholds, policy, embedder, null, signatures);
+  }
+
+  /**
+   * @param rescoring the rescoring model when the index holds its embeddings (evaluation sets),
+   *     else null: the MiniLM cosine then decides alone, at the bank's cosine for the bank
+   */
+  public Detector(Thresholds thresholds, Policy policy, Embedder embedder, Embedder rescoring, Signatures signatures) {
     this.lexical = new LexicalTier(thresholds, policy, signatures);
     double cosine = policy.sameValues() ? thresholds.bankSemanticCosine() : thresholds.semanticCosine();
     this.semantic = thresholds.semantic() && embedder != null
-        ? new SemanticTier(embedder, policy, cosine, thresholds.semanticCandidates())
+        ? new SemanticTier(embedder, rescoring, policy, cosine, thresholds.semanticRetrievalCosine(), thresholds.semanticCandidates())
         : null;
   }
 

@@ -33,6 +33,8 @@ public final class Fields {
   public static final String VALUES = "values";
   /** Doc values, sparse: the set's own template ({@code intent_template}). */
   public static final String DECLARED = "declared";
-  /** KNN vector (HNSW, cosine): the sentence embedding (semantic tier). */
+  /** KNN vector (HNSW, cosine): the MiniLM sentence embedding (semantic tier, first stage). */
   public static final String VECTOR = "vector";
+  /** Doc values: the bge-small embedding of the core words, 384 floats (semantic tier, rescoring). */
+  public static final String RESCORING_VECTOR = "rescoring_vector";
 }

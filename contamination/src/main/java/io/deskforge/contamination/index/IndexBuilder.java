@@ -40,7 +40,8 @@ public final class IndexBuilder {
   private final ProgressListener progress;
 
   /**
-   * @param vectors whether to embed each item for the semantic tier (about 5 ms an item a core)
+   * @param vectors whether to embed each item for the semantic tier, with both models (about 20 ms
+   *     an item a core)
    * @param threads how many threads analyse and embed items
    */
   public IndexBuilder(boolean vectors, int threads, ProgressListener progress) {
@@ -75,7 +76,8 @@ public final class IndexBuilder {
       List<IndexManifest.SetEntry> sets = new ArrayList<>();
       for (Source s : sources) sets.add(new IndexManifest.SetEntry(s.name(), s.origin(), s.items().size()));
       IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.ANALYSIS,
-          vectors ? Embedder.MODEL : null, items, sets, (System.nanoTime() - t0) / 1e9);
+          vectors ? Embedder.MODEL : null, vectors ? Embedder.RESCORING_MODEL : null, items, sets,
+          (System.nanoTime() - t0) / 1e9);
       manifest.write(fresh);
       swap(fresh, dir);
       return new Result(dir, manifest);
@@ -93,6 +95,7 @@ public final class IndexBuilder {
         .setRAMBufferSizeMB(1024) // one segment for a 100,000-item index: fewer, larger HNSW graphs search faster
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     Embedder embedder = vectors ? Embedder.shared() : null;
+    Embedder rescoring = vectors ? Embedder.rescoring() : null;
     AtomicInteger done = new AtomicInteger();
     int step = Math.max(1, all.size() / 100);
     try (FSDirectory fs = FSDirectory.open(dir);
@@ -104,9 +107,11 @@ public final class IndexBuilder {
         futures.add(pool.submit(() -> {
           for (int i = first; i < all.size(); i += threads) {
             EvalItem item = all.get(i);
+            TextAnalysis a = TextAnalysis.of(item.text());
             float[] v = embedder == null ? null : embedder.embed(item.text());
+            float[] r = rescoring == null || !a.hasWords() ? null : rescoring.embed(Embedder.rescoringText(a));
             try {
-              writer.addDocument(ItemDocument.of(item, TextAnalysis.of(item.text()), v));
+              writer.addDocument(ItemDocument.of(item, a, v, r));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

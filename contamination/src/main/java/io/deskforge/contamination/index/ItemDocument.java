@@ -32,6 +32,14 @@ public final class ItemDocument {
 
   /** The document of {@code item}; {@code vector} may be null for an index without embeddings. */
   public static Document of(EvalItem item, TextAnalysis a, float[] vector) {
+    return of(item, a, vector, null);
+  }
+
+  /**
+   * @param vector the MiniLM embedding (HNSW), or null
+   * @param rescoringVector the bge-small embedding of the core words (doc values), or null
+   */
+  public static Document of(EvalItem item, TextAnalysis a, float[] vector, float[] rescoringVector) {
     Document d = new Document();
     d.add(new StoredField(Fields.ID, item.id()));
     d.add(new StoredField(Fields.SET, item.set()));
@@ -51,6 +59,7 @@ public final class ItemDocument {
     if (item.declaredTemplate() != null)
       d.add(new BinaryDocValuesField(Fields.DECLARED, new BytesRef(item.declaredTemplate())));
     if (vector != null) d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+    if (rescoringVector != null) d.add(new BinaryDocValuesField(Fields.RESCORING_VECTOR, vectorBytes(rescoringVector)));
     return d;
   }
 
@@ -81,6 +90,18 @@ public final class ItemDocument {
     ByteBuffer b = ByteBuffer.allocate(sig.length * 4);
     b.asIntBuffer().put(sig);
     return new BytesRef(b.array());
+  }
+
+  public static BytesRef vectorBytes(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * 4);
+    b.asFloatBuffer().put(v);
+    return new BytesRef(b.array());
+  }
+
+  public static float[] vector(BytesRef bytes) {
+    float[] v = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(v);
+    return v;
   }
 
   public static int[] signature(BytesRef bytes) {

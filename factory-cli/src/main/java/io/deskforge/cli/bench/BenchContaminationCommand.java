@@ -51,8 +51,12 @@ public final class BenchContaminationCommand implements Callable<Integer> {
   Path cache = Path.of(System.getProperty("user.home"), ".cache", "deskforge", "contamination-bench");
 
   @Option(names = "--semantic-cosine", paramLabel = "C",
-      description = "The semantic tier's cosine threshold to measure accuracy with. Default: ${DEFAULT-VALUE}.")
+      description = "The semantic tier's rescoring cosine (bge-small) to measure with. Default: ${DEFAULT-VALUE}.")
   double semanticCosine = Thresholds.defaults().semanticCosine();
+
+  @Option(names = "--semantic-retrieval-cosine", paramLabel = "C",
+      description = "The MiniLM cosine a neighbour needs to be rescored, to measure with. Default: ${DEFAULT-VALUE}.")
+  double semanticRetrievalCosine = Thresholds.defaults().semanticRetrievalCosine();
 
   @Option(names = "--bm25", paramLabel = "K",
       description = "Also compare the BM25 top K items by MinHash, as 'check --bm25' does (0 = off). Default: ${DEFAULT-VALUE}.")
@@ -71,7 +75,8 @@ public final class BenchContaminationCommand implements Callable<Integer> {
     BenchmarkReport r;
     try {
       r = new ContaminationBenchmark().run(new ContaminationBenchmark.Options(sets, items, threads, lexicalChecks,
-          semanticChecks, cache, rebuild, Thresholds.defaults().withSemanticCosine(semanticCosine).withBm25Candidates(bm25), new StderrProgress()));
+          semanticChecks, cache, rebuild, Thresholds.defaults().withSemanticCosine(semanticCosine)
+              .withSemanticRetrievalCosine(semanticRetrievalCosine).withBm25Candidates(bm25), new StderrProgress()));
     } catch (EvalSetException e) {
       System.err.println("deskforge: bad evaluation file: " + e.getMessage());
       return Deskforge.USAGE;

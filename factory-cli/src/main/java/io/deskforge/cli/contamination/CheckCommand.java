@@ -88,8 +88,12 @@ public final class CheckCommand implements Callable<Integer> {
   int templateMinLiterals = Thresholds.defaults().templateMinLiterals();
 
   @Option(names = "--semantic-cosine", paramLabel = "C",
-      description = "Embedding cosine at or above which a paraphrase is flagged. Default: ${DEFAULT-VALUE}.")
+      description = "Rescoring cosine (bge-small over the core words) at or above which a paraphrase is flagged. Default: ${DEFAULT-VALUE}.")
   double semanticCosine = Thresholds.defaults().semanticCosine();
+
+  @Option(names = "--semantic-retrieval-cosine", paramLabel = "C",
+      description = "MiniLM cosine a neighbour needs before it is rescored (below it a candidate is clean). Default: ${DEFAULT-VALUE}.")
+  double semanticRetrievalCosine = Thresholds.defaults().semanticRetrievalCosine();
 
   @Option(names = "--bm25", paramLabel = "K",
       description = "Also compare the BM25 top K items by MinHash (0 = off). Default: ${DEFAULT-VALUE}.")
@@ -138,7 +142,7 @@ public final class CheckCommand implements Callable<Integer> {
   private Thresholds thresholds() {
     Thresholds d = Thresholds.defaults();
     return new Thresholds(minhash, ngram8Share, d.ngram13Shared(), templateMinLiterals, !noSemantic, semanticCosine,
-        d.bankSemanticCosine(), bm25, d.semanticCandidates());
+        d.bankSemanticCosine(), bm25, d.semanticCandidates(), semanticRetrievalCosine);
   }
 
   private List<Candidate> candidates() throws EvalSetException {
