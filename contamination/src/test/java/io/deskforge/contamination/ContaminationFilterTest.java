@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskforge.contamination.evalset.EvalItem;
 import io.deskforge.contamination.evalset.SharedEvalSets;
+import io.deskforge.contamination.detect.Detector;
+import io.deskforge.contamination.detect.Policy;
+import io.deskforge.contamination.detect.Signatures;
+import io.deskforge.contamination.index.DeclaredTemplates;
+import io.deskforge.contamination.index.Embedder;
 import io.deskforge.contamination.index.IndexManifest;
 import io.deskforge.contamination.text.Normalizer;
 import java.nio.file.Path;
@@ -17,6 +22,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +120,54 @@ class ContaminationFilterTest {
     assertThat(v.rule()).isEqualTo("semantic");
     assertThat(v.matchId()).isEqualTo("vlc/fba2c100-79e8-42df-ae74-b592418d54f4");
     assertThat(v.score()).isGreaterThanOrEqualTo(Thresholds.defaults().semanticCosine());
+  }
+
+  @Test
+  void aParaphraseMiniLmAloneMissesIsCaughtWhenBgeRescoresItsNeighbours() throws Exception {
+    String paraphrase = "Open the window of the Vignette filter for me."; // of "Help me open up the Vignette filter window."
+    try (FSDirectory dir = FSDirectory.open(RealIndex.dir()); DirectoryReader reader = DirectoryReader.open(dir)) {
+      // the semantic tier as it was: MiniLM's cosine deciding alone, at its old threshold
+      Detector miniLmOnly = new Detector(Thresholds.defaults().withSemanticCosine(0.90), Policy.EVAL_SETS, Embedder.shared(),
+          null, Signatures.inMemory(reader));
+      ContaminationVerdict before = miniLmOnly.check(new IndexSearcher(reader), new Candidate("p", paraphrase, "gimp"),
+          DeclaredTemplates.read(reader), doc -> false);
+      assertThat(before.contaminated()).as(before.toString()).isFalse();
+      assertThat(before.score()).isBetween(Thresholds.defaults().semanticRetrievalCosine(), 0.90);
+    }
+
+    ContaminationVerdict v = full.check(new Candidate("p", paraphrase, "gimp"));
+
+    assertThat(v.contaminated()).isTrue();
+    assertThat(v.rule()).isEqualTo("semantic");
+    assertThat(v.matchId()).isEqualTo("gimp/a746add2-cab0-4740-ac36-c3769d9bfb46");
+    assertThat(v.score()).isGreaterThanOrEqualTo(Thresholds.defaults().semanticCosine());
+  }
+
+  @Test
+  void aCandidateWithNoNeighbourAtTheRetrievalCosineIsCleanWithoutRescoring() throws Exception {
+    String paraphrase = "Set the permissions of every regular file in the current directory tree to 644.";
+    assertThat(full.check(new Candidate("p", paraphrase, "os")).rule()).isEqualTo("semantic");
+
+    try (ContaminationFilter noNeighbourCloseEnough = ContaminationFilter.open(RealIndex.dir(),
+        Thresholds.defaults().withSemanticRetrievalCosine(0.99))) {
+      ContaminationVerdict v = noNeighbourCloseEnough.check(new Candidate("p", paraphrase, "os"));
+
+      assertThat(v.contaminated()).isFalse();
+      assertThat(v.score()).as("the best MiniLM cosine, as no neighbour was rescored").isLessThan(0.99);
+    }
+  }
+
+  @Test
+  void theDefaultThresholdsAreTheOnesTheReadmeDocuments() {
+    Thresholds t = Thresholds.defaults();
+
+    assertThat(t.semanticCosine()).isEqualTo(0.915);
+    assertThat(t.semanticRetrievalCosine()).isEqualTo(0.70);
+    assertThat(t.bankSemanticCosine()).isEqualTo(0.80);
+    assertThat(t.semanticCandidates()).isEqualTo(5);
+    assertThat(full.semantic()).isTrue();
+    assertThat(full.manifest().embeddingModel()).isEqualTo("all-minilm-l6-v2-q");
+    assertThat(full.manifest().rescoringModel()).isEqualTo("bge-small-en-v1.5-q");
   }
 
   @Test

@@ -58,6 +58,31 @@ class IndexBuilderTest {
   }
 
   @Test
+  void anIndexWithMiniLmEmbeddingsOnly_orAnOlderCodec_isRefusedWithHowToRebuild(@TempDir Path tmp) throws Exception {
+    Path set = tmp.resolve("set.jsonl");
+    Files.writeString(set, "{\"id\":\"a\",\"text\":\"Mute the video that is playing in VLC right now.\"}\n");
+    Path index = tmp.resolve("index");
+    builder().importAndBuild(Map.of("v", set), index);
+    Path manifest = index.resolve(IndexManifest.FILE);
+    String lexicalOnly = Files.readString(manifest);
+
+    // what the previous build wrote: MiniLM embeddings, no rescoring ones
+    Files.writeString(manifest, lexicalOnly.replace("\"embedding_model\" : null", "\"embedding_model\" : \"all-minilm-l6-v2-q\""));
+    assertThatThrownBy(() -> ContaminationFilter.open(index, Thresholds.defaults()))
+        .isInstanceOf(IndexManifest.NoIndexException.class)
+        .hasMessageContaining("all-minilm-l6-v2-q only")
+        .hasMessageContaining("bge-small-en-v1.5-q")
+        .hasMessageContaining("rebuild it with: deskforge contamination index");
+
+    // an index written by Lucene 10.1 (format 1)
+    Files.writeString(manifest, lexicalOnly.replace("\"format\" : " + IndexManifest.FORMAT, "\"format\" : 1"));
+    assertThatThrownBy(() -> ContaminationFilter.open(index, LEXICAL))
+        .isInstanceOf(IndexManifest.NoIndexException.class)
+        .hasMessageContaining("format 1")
+        .hasMessageContaining("rebuild it with");
+  }
+
+  @Test
   void aRebuildSwapsTheNewIndexIn_leavingNoTemporaryFolder(@TempDir Path tmp) throws Exception {
     Path v1 = tmp.resolve("v1.jsonl");
     Files.writeString(v1, "{\"id\":\"a\",\"text\":\"Mute the video that is playing in VLC right now.\"}\n");

@@ -39,7 +39,7 @@ public final class IndexCommand implements Callable<Integer> {
   Path index;
 
   @Option(names = "--no-embeddings",
-      description = {"Skip the sentence embeddings: faster to build (no model, ~5 ms an item less), but 'check'",
+      description = {"Skip the sentence embeddings: faster to build (no models, ~20 ms an item a core less), but 'check'",
           "then runs the lexical tier only and misses paraphrases. Default: embeddings on."})
   boolean noEmbeddings;
 
