@@ -49,14 +49,14 @@ public record IndexManifest(
           ? "no contamination index in " + dir + " (no " + FILE + "); build one with: deskforge contamination index --evalset NAME=PATH --index " + dir
           : "no contamination index at " + dir + " (no such folder); build one with: deskforge contamination index --evalset NAME=PATH --index " + dir);
     IndexManifest m = JSON.readValue(file.toFile(), IndexManifest.class);
-    if (m.hasVectors() && (!m.embeddingModel().equals(Embedder.MODEL) || !Embedder.RESCORING_MODEL.equals(m.rescoringModel())))
-      throw new NoIndexException(dir, "the contamination index in " + dir + " holds embeddings of " + m.embeddingModel()
-          + (m.rescoringModel() == null ? " only" : " and " + m.rescoringModel()) + " but this build embeds with "
-          + Embedder.MODEL + " and " + Embedder.RESCORING_MODEL + "; rebuild it with: deskforge contamination index");
     if (m.format() != FORMAT || m.analysis() != ANALYSIS)
       throw new NoIndexException(dir, "the contamination index in " + dir + " was built by another version (format "
           + m.format() + ", analysis " + m.analysis() + "; this build reads format " + FORMAT + ", analysis "
           + ANALYSIS + "); rebuild it with: deskforge contamination index");
+    if (m.hasVectors() && (!m.embeddingModel().equals(Embedder.MODEL) || !Embedder.RESCORING_MODEL.equals(m.rescoringModel())))
+      throw new NoIndexException(dir, "the contamination index in " + dir + " holds embeddings of " + m.embeddingModel()
+          + (m.rescoringModel() == null ? " only" : " and " + m.rescoringModel()) + " but this build embeds with "
+          + Embedder.MODEL + " and " + Embedder.RESCORING_MODEL + "; rebuild it with: deskforge contamination index");
     return m;
   }
 
