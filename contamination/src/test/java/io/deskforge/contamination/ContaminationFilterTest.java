@@ -158,6 +158,31 @@ class ContaminationFilterTest {
   }
 
   @Test
+  void heldOutParaphrasesOfRealTasksAreCaughtAndHeldOutDistinctTasksForTheSameAppsAreNot() {
+    // rows of heldout2-*.jsonl, written after the thresholds were chosen: a paraphrase and the real
+    // task it rewords; a distinct task and the real task it borrows its words from
+    String[][] paraphrases = {
+        {"Turn /home/user/logo.png into an SVG file.", "gimp/62f7fd55-0687-4a43-b6e1-3eda16fc6252"},
+        {"Make the slide's background purple and put \"APP\" in its notes.", "libreoffice_impress/841b50aa-df53-47bd-a73a-22d3a9f73160"},
+        {"Subscribe to the pittsburgh forum after opening one of its trending threads.", "598"},
+        {"Which national park is nearest to Boston, and what's the driving distance to it?", "265"}};
+    for (String[] p : paraphrases) {
+      ContaminationVerdict v = full.check(new Candidate("p", p[0], null));
+      assertThat(v.contaminated()).as(p[0] + " -> " + v).isTrue();
+      assertThat(v.rule()).isEqualTo("semantic");
+      assertThat(v.matchId()).isEqualTo(p[1]);
+    }
+    for (String distinct : List.of(
+        "Rename 'todo.txt' on the Desktop to 'done.txt'.", // the real task moves it into 'done/'
+        "Create a new user 'Charles' with the password 'Ex@mpleP@55w0rd!'.", // the real task switches to that user
+        "Remove the user yjlou from my time tracking tool.", // the real task adds yjlou as a guest
+        "Close the merge request from dialog-component into bump-doctocat without merging it.")) {
+      ContaminationVerdict v = full.check(new Candidate("d", distinct, null));
+      assertThat(v.contaminated()).as(distinct + " -> " + v).isFalse();
+    }
+  }
+
+  @Test
   void theDefaultThresholdsAreTheOnesTheReadmeDocuments() {
     Thresholds t = Thresholds.defaults();
 
