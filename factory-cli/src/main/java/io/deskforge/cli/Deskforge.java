@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ShowCommand.class,
       ExportCommand.class,
+      io.deskforge.cli.amplify.AmplifyCommand.class,
       ValidateCommand.class,
       ServeCommand.class,
       AgentCommand.class,

@@ -70,6 +70,11 @@ public final class DataFamily implements TaskFamily {
     return source;
   }
 
+  /** A copy of the family file's tree as checked, for tools that derive new families from it (composition, amplification). */
+  public JsonNode file() {
+    return root.deepCopy();
+  }
+
   /** The first 12 hex digits of the SHA-256 of the file: the family's version in a task's provenance. */
   public String hash() {
     return hash;
