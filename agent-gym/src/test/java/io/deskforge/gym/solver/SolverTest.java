@@ -3,7 +3,11 @@ package io.deskforge.gym.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.family.DataFamily;
+import io.deskforge.apps.family.FamilyFiles;
+import io.deskforge.apps.family.SolutionLift;
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.replay.ReplayAuditor;
 import io.deskforge.desktop.DesktopProvider;
@@ -101,6 +105,32 @@ class SolverTest {
         .doesNotContain("file_text");
 
     ReplayAuditor.Outcome proof = new ReplayAuditor(provider, CATALOG, b -> b.workRoot(work)).replay(solved, EvidenceSink.none());
+    assertThat(proof.proved()).as(proof.reasons().toString()).isTrue();
+  }
+
+  @Test
+  void aFamilyWrittenWithoutASolutionGetsOneFromTheSolverThatProvesAnotherSeed() throws Exception {
+    ObjectNode root = (ObjectNode) FamilyFiles.shipped().stream().filter(f -> f.id().equals("mousepad.type-text.data")).findFirst()
+        .orElseThrow().file();
+    root.remove("solution");
+    DataFamily bare = FamilyFiles.read(new ObjectMapper().writeValueAsString(root), "type-text without solution");
+    TaskSpec candidate = bare.sample(21);
+    assertThat(candidate.solution()).isNull();
+    chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"type\",\"text\":" + json(typed(candidate)) + "}"));
+    chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"key\",\"keys\":\"ctrl+s\"}"));
+    chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
+    Solver.Result r;
+    try (OpenAiAgent agent = agent()) {
+      r = solver.solve(candidate, agent);
+    }
+    assertThat(r).as(r.toString()).isInstanceOf(Solver.Result.Solved.class);
+
+    // the actions found for seed 21, with its drawn values turned back into slots, solve seed 22 too
+    DataFamily solved = FamilyFiles.read(SolutionLift.withSolution(bare, 21, ((Solver.Result.Solved) r).task().solution().actions(),
+        "found by " + r.agent()), "type-text solved");
+    TaskSpec other = solved.sample(22);
+    assertThat(other.solution().actions().get(0)).isEqualTo(new Action.Type(typed(other)));
+    ReplayAuditor.Outcome proof = new ReplayAuditor(provider, CATALOG, b -> b.workRoot(work)).replay(other, EvidenceSink.none());
     assertThat(proof.proved()).as(proof.reasons().toString()).isTrue();
   }
 

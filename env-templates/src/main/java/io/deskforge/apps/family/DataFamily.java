@@ -90,16 +90,40 @@ public final class DataFamily implements TaskFamily {
     }
   }
 
-  private TaskSpec draw(long seed) {
-    String id = id();
-    TaskDraw d = new TaskDraw(id, seed);
-    Map<String, Object> slots = new LinkedHashMap<>();
+  /** Whether the file has a reference solution; without one the family waits for the solver phase. */
+  public boolean hasSolution() {
+    return root.has("solution");
+  }
+
+  /**
+   * The parameters drawn for {@code seed}, by name, as {@link #sample} draws them: strings, and
+   * tables as lists of rows. What {@link SolutionLift} needs to turn one task's actions back into
+   * the family's templates.
+   */
+  public Map<String, Object> slots(long seed) {
+    try {
+      Map<String, Object> slots = new LinkedHashMap<>();
+      drawParameters(new TaskDraw(id(), seed), slots);
+      return java.util.Collections.unmodifiableMap(slots);
+    } catch (DrawException e) {
+      throw new FamilyFileException(List.of(new FamilyFileException.Problem(source, e.pointer, "seed " + seed + ": " + e.getMessage())));
+    }
+  }
+
+  private void drawParameters(TaskDraw d, Map<String, Object> slots) {
     Generators generators = new Generators(d, slots);
     JsonNode parameters = root.path("parameters");
     for (int i = 0; i < parameters.size(); i++) {
       JsonNode p = parameters.get(i);
       slots.put(p.get("name").asText(), generators.draw(p, "/parameters/" + i));
     }
+  }
+
+  private TaskSpec draw(long seed) {
+    String id = id();
+    TaskDraw d = new TaskDraw(id, seed);
+    Map<String, Object> slots = new LinkedHashMap<>();
+    drawParameters(d, slots);
     List<String> phrasings = new ArrayList<>();
     root.get("phrasings").forEach(n -> phrasings.add(n.asText()));
     FamilyTasks task = new FamilyTasks(id, app(), seed)
@@ -112,16 +136,18 @@ public final class DataFamily implements TaskFamily {
     for (JsonNode f : filled("facts", slots)) task.fact(bind(f, Fact.class, "/facts"));
     for (JsonNode s : filled("setup", slots)) task.setup(bind(s, SetupStep.class, "/setup"));
     task.checker(bind(filled("checker", slots), Checker.class, "/checker"));
-    JsonNode solution = filled("solution", slots);
-    task.solution(solution.path("description").asText(), actions(solution, "/solution"));
+    if (hasSolution()) {
+      JsonNode solution = filled("solution", slots);
+      task.solution(solution.path("description").asText(), actions(solution, "/solution"));
+    }
     JsonNode negatives = filled("negatives", slots);
     for (int i = 0; i < negatives.size(); i++) {
       JsonNode n = negatives.get(i);
       task.negative(n.get("name").asText(), n.path("description").asText(), actions(n, "/negatives/" + i));
     }
-    TaskSpec spec = task.build();
+    TaskSpec spec = task.buildWithoutSolution();
     JsonNode levels = root.get("difficulty");
-    if (levels != null) {
+    if (levels != null && spec.difficulty() != null) {
       Difficulty got = spec.difficulty();
       boolean allowed = false;
       for (JsonNode l : levels) allowed |= l.asText().equals(got.level());

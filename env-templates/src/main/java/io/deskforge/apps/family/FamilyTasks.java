@@ -76,11 +76,18 @@ public final class FamilyTasks {
   }
 
   public TaskSpec build() {
-    if (instruction == null || checker == null || solution == null) {
-      throw new IllegalStateException(family + ": instruction, checker and solution are all required");
-    }
+    if (solution == null) throw new IllegalStateException(family + ": instruction, checker and solution are all required");
+    return buildWithoutSolution();
+  }
+
+  /**
+   * The task even without a reference solution: a candidate for the solver phase, which the static
+   * audit refuses until a solution is found. Its difficulty is unknown until then (null).
+   */
+  public TaskSpec buildWithoutSolution() {
+    if (instruction == null || checker == null) throw new IllegalStateException(family + ": instruction and checker are required");
     return new TaskSpec(null, family, app, List.of(), instruction, seed, params, new Privileged(facts), setup, checker,
-        solution, negatives, Difficulty.ofSteps(solution.actions().size()), provenance, null)
+        solution, negatives, solution == null ? null : Difficulty.ofSteps(solution.actions().size()), provenance, null)
         .withContentId();
   }
 
