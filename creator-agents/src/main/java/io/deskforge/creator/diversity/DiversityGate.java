@@ -35,9 +35,38 @@ public interface DiversityGate {
     return new NearestNeighbourGate(embeddings, cosine);
   }
 
-  /** {@link #nearestNeighbour} with MiniLM and {@link #DEFAULT_COSINE}. */
+  /**
+   * Too close when one of the proposed family's drawn tasks is the same task as one an existing
+   * family draws, by the contamination module's bank rules ({@link
+   * io.deskforge.contamination.BankDuplicates}): the same values in other words, or an exact copy.
+   * The decision's cosine is the rule's score.
+   */
+  static DiversityGate bankRules(io.deskforge.contamination.Thresholds thresholds) {
+    return new BankRulesGate(thresholds);
+  }
+
+  /** Too close when any of {@code gates} says so (the first that does decides); else the first gate's decision. */
+  static DiversityGate anyOf(DiversityGate... gates) {
+    if (gates.length == 0) throw new IllegalArgumentException("no gate");
+    List<DiversityGate> all = List.of(gates);
+    return (proposed, existing) -> {
+      Decision first = null;
+      for (DiversityGate g : all) {
+        Decision d = g.judge(proposed, existing);
+        if (d.tooClose()) return d;
+        if (first == null) first = d;
+      }
+      return first;
+    };
+  }
+
+  /**
+   * What the amplifier and creators use: {@link #nearestNeighbour} with MiniLM and {@link
+   * #DEFAULT_COSINE}, then {@link #bankRules} with the contamination defaults.
+   */
   static DiversityGate defaults() {
-    return nearestNeighbour(InstructionEmbeddings.miniLm(), DEFAULT_COSINE);
+    return anyOf(nearestNeighbour(InstructionEmbeddings.miniLm(), DEFAULT_COSINE),
+        bankRules(io.deskforge.contamination.Thresholds.defaults()));
   }
 
   /**

@@ -36,12 +36,19 @@ class DiversityGateTest {
 
   /** A family of 8 draws: phrasing i % phrasings, values from the word lists, the given checker and actions. */
   static FamilyProfile family(String id, List<String> phrasings, Checker checker, Action... actions) {
+    return family(id, 0, phrasings, checker, actions);
+  }
+
+  /** As above, with draw i taking the values of draw i + shift (another family's values when shift is not 0). */
+  static FamilyProfile family(String id, int shift, List<String> phrasings, Checker checker, Action... actions) {
     List<TaskSpec> tasks = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      Map<String, String> params = Map.of("old", WORDS[i], "new", WORDS[(i + 3) % 8], "file", FILES[i], "out", "answer-" + WORDS[(i + 5) % 8] + ".txt");
+    for (int d = 0; d < 8; d++) {
+      int i = (d + shift) % 8;
+      Map<String, String> params = Map.of("old", WORDS[i], "new", WORDS[(i + 3 + shift) % 8], "file", FILES[(i + shift) % 8],
+          "out", "answer-" + WORDS[(i + 5) % 8] + ".txt");
       String text = phrasings.get(i % phrasings.size());
       for (var p : params.entrySet()) text = text.replace("{" + p.getKey() + "}", p.getValue());
-      tasks.add(new TaskSpec(null, id, "mousepad", null, text, i, params, null, null, checker,
+      tasks.add(new TaskSpec(null, id, "mousepad", null, text, d, params, null, null, checker,
           new Trajectory("solution", "", List.of(actions)), null, null, null, null));
     }
     return FamilyProfile.ofTasks(id, "mousepad", "test", tasks, 8);
@@ -121,5 +128,41 @@ class DiversityGateTest {
     assertThat(f.instructions().get(0)).contains("notes.txt", "apple", "violin");
     assertThat(f.actionKinds()).containsExactlyInAnyOrder("key", "type");
     assertThat(f.checkerShapes()).containsExactly("all(check(file_text,equals),check(file_text,not_contains))");
+  }
+
+  static FamilyProfile swapWord(int shift) {
+    return family("mousepad.swap-word", shift, List.of(
+        "Open ~/{file} and change each occurrence of the word '{old}' into '{new}'; save the file when done.",
+        "Wherever ~/{file} says '{old}', it should say '{new}'. Edit it accordingly and save the document."),
+        REPLACE_CHECK, new Action.Key("ctrl+h"));
+  }
+
+  @Test
+  void theBankRulesRefuseAVariantThatRewordsAnotherFamilysDraws() {
+    DiversityGate rules = DiversityGate.bankRules(io.deskforge.contamination.Thresholds.defaults());
+
+    DiversityGate.Decision d = rules.judge(swapWord(0), List.of(countLines(), replaceWord()));
+
+    assertThat(d.tooClose()).as(d.reason()).isTrue();
+    assertThat(d.neighbour()).isEqualTo("mousepad.replace-word");
+    assertThat(d.reason()).contains("draws the same task as mousepad.replace-word", "bank rule");
+  }
+
+  @Test
+  void theBankRulesKeepAFamilyThatSharesAWordingButNotItsValues() {
+    DiversityGate rules = DiversityGate.bankRules(io.deskforge.contamination.Thresholds.defaults());
+    FamilyProfile sameWordsOtherValues = family("mousepad.replace-word-2", 4, List.of(
+        "In ~/{file}, replace every occurrence of the word '{old}' with '{new}', then save the file.",
+        "Every '{old}' in ~/{file} should read '{new}' instead. Make the change and save the document."),
+        REPLACE_CHECK, new Action.Key("ctrl+h"));
+
+    DiversityGate.Decision byRules = rules.judge(sameWordsOtherValues, List.of(replaceWord(), countLines()));
+    assertThat(byRules.tooClose()).as(byRules.reason()).isFalse();
+
+    // the same family is a rewording of nothing new: the nearest-neighbour rule, and so the defaults, refuse it
+    DiversityGate.Decision byDefaults = DiversityGate.anyOf(gate, rules).judge(sameWordsOtherValues, List.of(replaceWord(), countLines()));
+    assertThat(byDefaults.tooClose()).isTrue();
+    assertThat(byDefaults.neighbour()).isEqualTo("mousepad.replace-word");
+    assertThat(byDefaults.reason()).contains("instruction cosine");
   }
 }
