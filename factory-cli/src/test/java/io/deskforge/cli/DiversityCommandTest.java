@@ -78,4 +78,16 @@ class DiversityCommandTest {
     assertThat(root.get("apps")).isNotEmpty();
     assertThat(root.get("apps").get(0).get("neighbours").get(0).get("origin").asText()).isEqualTo("bank");
   }
+
+  @Test
+  void helpExplainsTheFiguresAndAnUnknownAppIsUsage() {
+    Cli help = Cli.run("diversity", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("instruction spread", "family volume", "checker shapes", "action kinds",
+        "nearest neighbours", "NEAR", "collapse", "--bank", "--families", "--json", "Default: 32", "Default: 0.9");
+
+    Cli unknown = Cli.run("diversity", "--app", "notepad");
+    assertThat(unknown.exit()).isEqualTo(Deskforge.USAGE);
+    assertThat(unknown.err()).contains("unknown app 'notepad'", "mousepad");
+  }
 }
