@@ -42,7 +42,10 @@ import picocli.CommandLine.Spec;
         "                       they share a checker shape, and NEAR when both hold (cosine >= the threshold and",
         "                       same shape): what DiversityGate refuses;",
         "  collapse             a warning when 4 or more families share fewer than one shape per 3 families, or",
-        "                       a quarter or more of them have a NEAR neighbour."})
+        "                       a quarter or more of them have a NEAR neighbour.",
+        "With --families, each family of those files is then put to the gate against the others (built-in, shipped",
+        "or the bank's): refused when NEAR its nearest neighbour, or when one of its draws is the same task as one",
+        "of another family by the contamination module's bank rules. Exit 1 when one is refused."})
 final class DiversityCommand implements Callable<Integer> {
 
   @Option(names = "--app", split = ",", paramLabel = "APP", description = "Apps to report on. Default: every app with families.")
@@ -73,13 +76,19 @@ final class DiversityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The ids of the --families files' families: the ones the gate judges. */
+  private final java.util.Set<String> proposed = new java.util.HashSet<>();
+
   @Override
   public Integer call() {
     if (seeds < 2) throw new IllegalArgumentException("--seeds must be at least 2: " + seeds);
     AppCatalog catalog = AppCatalog.load();
     List<TaskFamily> extra = new ArrayList<>();
     if (shipped) extra.addAll(FamilyFiles.shipped());
-    if (families != null) extra.addAll(FamilyFiles.load(families));
+    if (families != null) FamilyFiles.load(families).forEach(f -> {
+      extra.add(f);
+      proposed.add(f.id());
+    });
     catalog = catalog.withFamilies(extra);
     List<String> chosen = apps != null ? apps : catalog.names();
     chosen.forEach(catalog::get);
@@ -95,12 +104,45 @@ final class DiversityCommand implements Callable<Integer> {
     } else {
       profiles.addAll(FamilyProfiles.ofFamilies(catalog.families(chosen), seeds));
     }
-    DiversityReport report = DiversityReport.of(profiles, InstructionEmbeddings.miniLm(), cosine);
+    InstructionEmbeddings embeddings = InstructionEmbeddings.miniLm();
+    DiversityReport report = DiversityReport.of(profiles, embeddings, cosine);
+    List<Map<String, Object>> gated = gate(profiles, embeddings);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) out.println(TaskJson.writePretty(report.toJson()));
-    else print(report, out);
+    if (json) {
+      Map<String, Object> tree = report.toJson();
+      if (families != null) tree.put("gate", gated);
+      out.println(TaskJson.writePretty(tree));
+    } else {
+      print(report, out);
+      if (families != null) {
+        out.println("gate (the --families files against the other families):");
+        for (Map<String, Object> g : gated) out.printf("  %-7s %s%n", Boolean.TRUE.equals(g.get("too_close")) ? "REFUSED" : "kept", g.get("reason"));
+      }
+    }
     out.flush();
-    return Deskforge.OK;
+    return gated.stream().anyMatch(g -> Boolean.TRUE.equals(g.get("too_close"))) ? Deskforge.FAILED : Deskforge.OK;
+  }
+
+  /** The gate's decision on each family of the --families files, against every profile that is not one of them. */
+  private List<Map<String, Object>> gate(List<FamilyProfile> profiles, InstructionEmbeddings embeddings) {
+    if (proposed.isEmpty()) return List.of();
+    List<FamilyProfile> existing = profiles.stream().filter(p -> !proposed.contains(p.family())).toList();
+    DiversityGate gate = DiversityGate.anyOf(DiversityGate.nearestNeighbour(embeddings, cosine),
+        DiversityGate.bankRules(io.deskforge.contamination.Thresholds.defaults()));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FamilyProfile p : profiles) {
+      if (!proposed.contains(p.family())) continue;
+      DiversityGate.Decision d = gate.judge(p, existing);
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("family", p.family());
+      m.put("too_close", d.tooClose());
+      m.put("neighbour", d.neighbour());
+      m.put("cosine", Double.isNaN(d.cosine()) ? null : Math.round(d.cosine() * 10000) / 10000.0);
+      m.put("same_shape", d.sameShape());
+      m.put("reason", d.reason());
+      out.add(m);
+    }
+    return out;
   }
 
   private static void print(DiversityReport r, PrintWriter out) {

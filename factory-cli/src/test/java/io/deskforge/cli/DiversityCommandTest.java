@@ -90,4 +90,26 @@ class DiversityCommandTest {
     assertThat(unknown.exit()).isEqualTo(Deskforge.USAGE);
     assertThat(unknown.err()).contains("unknown app 'notepad'", "mousepad");
   }
+
+  @Test
+  void theGateRefusesAFamilyFileThatRepeatsABuiltInFamily() throws Exception {
+    String port;
+    try (InputStream in = DiversityCommandTest.class.getResourceAsStream("/io/deskforge/apps/xterm/families/write-file.family.json")) {
+      port = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path files = Files.createDirectories(dir.resolve("proposed"));
+    Files.writeString(files.resolve("copy.family.json"), port.replace("\"xterm.write-file.data\"", "\"xterm.write-file.copy\""));
+
+    Cli refused = Cli.run("diversity", "--app", "xterm", "--families", files.toString());
+    assertThat(refused.exit()).as(refused.err()).isEqualTo(Deskforge.FAILED);
+    assertThat(refused.out()).contains("gate (the --families files against the other families):",
+        "REFUSED xterm.write-file.copy is too close to xterm.write-file: instruction cosine");
+
+    Cli json = Cli.run("diversity", "--app", "xterm", "--families", files.toString(), "--json");
+    JsonNode gate = TaskJson.mapper().readTree(json.out()).get("gate");
+    assertThat(gate).hasSize(1);
+    assertThat(gate.get(0).get("too_close").asBoolean()).isTrue();
+    assertThat(gate.get(0).get("neighbour").asText()).isEqualTo("xterm.write-file");
+    assertThat(gate.get(0).get("cosine").asDouble()).isGreaterThan(0.9);
+  }
 }
