@@ -38,8 +38,8 @@ public record FamilyProfile(
     instructions = List.copyOf(instructions);
     templates = List.copyOf(templates);
     if (templates.isEmpty()) templates = instructions;
-    checkerShapes = Set.copyOf(new TreeSet<>(checkerShapes));
-    actionKinds = Set.copyOf(new TreeSet<>(actionKinds));
+    checkerShapes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(checkerShapes));
+    actionKinds = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(actionKinds));
     if (instructions.isEmpty()) throw new IllegalArgumentException("family " + family + " has no instruction to profile");
   }
 
