@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       io.deskforge.cli.contamination.ContaminationCommand.class,
       io.deskforge.cli.bench.BenchCommand.class,
       StatsCommand.class,
+      DiversityCommand.class,
       ShowCommand.class,
       ExportCommand.class,
       io.deskforge.cli.amplify.AmplifyCommand.class,

@@ -1,10 +1,13 @@
 package io.deskforge.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskforge.creator.diversity.FamilyProfiles;
+import io.deskforge.creator.diversity.ShapeCensus;
 import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.Stats;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.json.TaskJson;
+import io.deskforge.task.spec.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +21,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = {"Counts the bank's tasks by verdict (verified, rejected, error), overall, by app and by family;",
+        "the diversity of the verified tasks by app (families, checker shapes, action kinds; a collapse warning when",
+        "4 or more families share fewer than one checker shape per 3 families: see `deskforge diversity`);",
         "and the agents' episodes (deskforge serve, agent run) by agent and status, with the trajectory audit's flags."})
 final class StatsCommand implements Callable<Integer> {
 
@@ -26,7 +31,7 @@ final class StatsCommand implements Callable<Integer> {
   Path bank;
 
   @Option(names = "--json",
-      description = "Print JSON with verified, rejected, error, total, by_app and by_family instead of a table. Default: table.")
+      description = "Print JSON with verified, rejected, error, total, by_app, by_family, diversity and episodes instead of a table. Default: table.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -35,18 +40,22 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     Stats stats;
     List<Episodes.Episode> episodes;
+    List<ShapeCensus> diversity;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       stats = b.stats();
       episodes = b.episodes().list(null);
+      diversity = ShapeCensus.of(FamilyProfiles.ofTasks(b.tasks(Verdict.VERIFIED), 1));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode tree = (ObjectNode) TaskJson.tree(stats);
       tree.put("total", stats.total());
+      tree.set("diversity", TaskJson.tree(diversity));
       tree.set("episodes", TaskJson.tree(episodeCounts(episodes)));
       out.println(TaskJson.writePretty(tree));
     } else {
       table(stats, out);
+      diversityTable(diversity, out);
       episodeTable(episodeCounts(episodes), out);
     }
     out.flush();
@@ -73,6 +82,15 @@ final class StatsCommand implements Callable<Integer> {
     out.println("episodes by agent");
     counts.forEach((agent, c) -> out.printf("  %-24s %5d episodes, %5d solved; %s; flags %s%n", agent, c.episodes(), c.solved(),
         c.byStatus(), c.flags().isEmpty() ? "none" : c.flags()));
+  }
+
+  private static void diversityTable(List<ShapeCensus> census, PrintWriter out) {
+    if (census.isEmpty()) return;
+    out.println("diversity of the verified tasks by app");
+    for (ShapeCensus c : census) {
+      out.printf("  %-12s %3d families, %5d tasks, %2d checker shapes, %2d action kinds%s%n", c.app(), c.families(), c.tasks(),
+          c.checkerShapes().size(), c.actionKinds().size(), c.collapse() == null ? "" : "  WARNING " + c.collapse());
+    }
   }
 
   private static void table(Stats stats, PrintWriter out) {
