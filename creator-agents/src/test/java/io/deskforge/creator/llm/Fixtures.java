@@ -73,6 +73,15 @@ final class Fixtures {
     return Files.writeString(dir.resolve("not-a-folder"), "no desktop in this test").resolve("desktops");
   }
 
+  /** {@code shared/gdp} (O*NET and BLS files) in the nearest folder above the working directory that has one, else null. */
+  static Path sharedGdp() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path gdp = p.resolve("shared/gdp");
+      if (Files.isDirectory(gdp.resolve("onet"))) return gdp;
+    }
+    return null;
+  }
+
   /** The text of every message of one recorded request, joined. */
   static String text(JsonNode request) {
     StringBuilder b = new StringBuilder();
