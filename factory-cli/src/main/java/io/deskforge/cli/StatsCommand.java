@@ -1,6 +1,7 @@
 package io.deskforge.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskforge.task.bank.Creations;
 import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.Stats;
 import io.deskforge.task.bank.TaskBank;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = {"Counts the bank's tasks by verdict (verified, rejected, error), overall, by app and by family;",
-        "and the agents' episodes (deskforge serve, agent run) by agent and status, with the trajectory audit's flags."})
+        "the agents' episodes (deskforge serve, agent run) by agent and status, with the trajectory audit's flags;",
+        "and the model creators' requests (deskforge create): pass rate per stage (endpoint, family, static, candidate,",
+        "replay), verified families and tasks, tokens, cost and cost per verified task."})
 final class StatsCommand implements Callable<Integer> {
 
   @Option(names = "--bank", required = true, paramLabel = "FILE",
@@ -26,7 +29,7 @@ final class StatsCommand implements Callable<Integer> {
   Path bank;
 
   @Option(names = "--json",
-      description = "Print JSON with verified, rejected, error, total, by_app and by_family instead of a table. Default: table.")
+      description = "Print JSON with verified, rejected, error, total, by_app, by_family, episodes and creators instead of a table. Default: table.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -35,19 +38,23 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     Stats stats;
     List<Episodes.Episode> episodes;
+    Map<String, Creations.CreatorStats> creators;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       stats = b.stats();
       episodes = b.episodes().list(null);
+      creators = b.creations().stats();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode tree = (ObjectNode) TaskJson.tree(stats);
       tree.put("total", stats.total());
       tree.set("episodes", TaskJson.tree(episodeCounts(episodes)));
+      tree.set("creators", creatorTree(creators));
       out.println(TaskJson.writePretty(tree));
     } else {
       table(stats, out);
       episodeTable(episodeCounts(episodes), out);
+      creatorTable(creators, out);
     }
     out.flush();
     return Deskforge.OK;
@@ -73,6 +80,35 @@ final class StatsCommand implements Callable<Integer> {
     out.println("episodes by agent");
     counts.forEach((agent, c) -> out.printf("  %-24s %5d episodes, %5d solved; %s; flags %s%n", agent, c.episodes(), c.solved(),
         c.byStatus(), c.flags().isEmpty() ? "none" : c.flags()));
+  }
+
+  /** Each creator's figures, with each stage's pass rate and the cost per verified task spelt out. */
+  private static ObjectNode creatorTree(Map<String, Creations.CreatorStats> creators) {
+    ObjectNode tree = TaskJson.mapper().createObjectNode();
+    creators.forEach((name, c) -> {
+      ObjectNode n = (ObjectNode) TaskJson.tree(c);
+      ObjectNode stages = n.putObject("stages");
+      c.stages().forEach((stage, counts) -> stages.putObject(stage).put("reached", counts.reached()).put("passed", counts.passed())
+          .put("pass_rate", counts.passRate()));
+      if (c.costPerVerifiedTask() == null) n.putNull("cost_per_verified_task_usd");
+      else n.put("cost_per_verified_task_usd", c.costPerVerifiedTask());
+      tree.set(name, n);
+    });
+    return tree;
+  }
+
+  private static void creatorTable(Map<String, Creations.CreatorStats> creators, PrintWriter out) {
+    if (creators.isEmpty()) return;
+    out.println("families written by models");
+    creators.forEach((name, c) -> {
+      out.printf("  %s: %d requests in %d creations, %d families and %d tasks verified; %d+%d tokens, $%.4f, %s per verified task%n",
+          name, c.attempts(), c.creations(), c.verifiedFamilies(), c.verifiedTasks(), c.promptTokens(), c.completionTokens(), c.costUsd(),
+          c.costPerVerifiedTask() == null ? "none verified, no cost" : String.format("$%.4f", c.costPerVerifiedTask()));
+      StringBuilder line = new StringBuilder("    pass rate per stage:");
+      c.stages().forEach((stage, counts) -> line.append(String.format(" %s %d/%d (%.0f%%)", stage, counts.passed(), counts.reached(),
+          100 * counts.passRate())));
+      out.println(line);
+    });
   }
 
   private static void table(Stats stats, PrintWriter out) {

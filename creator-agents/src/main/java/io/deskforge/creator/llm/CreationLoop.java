@@ -44,6 +44,25 @@ public final class CreationLoop {
   }
 
   /**
+   * A run: {@code perApp} creations for each app in turn, the tasks of the i-th drawn from {@code
+   * seed + i * seeds}, between the pipeline's start and finish (staging cleared, the candidate
+   * checks told of the bank's verified tasks of these apps).
+   */
+  public List<Result> run(List<String> apps, int perApp, long seed, Consumer<Creations.Attempt> listener) {
+    if (perApp < 1) throw new IllegalArgumentException("--count must be at least 1, got " + perApp);
+    List<Result> out = new ArrayList<>();
+    pipeline.start(t -> apps.contains(t.app()));
+    try {
+      for (int i = 0; i < perApp; i++) {
+        for (String app : apps) out.add(create(app, seed + (long) i * creator.config().seeds(), listener));
+      }
+    } finally {
+      pipeline.finish();
+    }
+    return out;
+  }
+
+  /**
    * One creation for {@code app}: its tasks are drawn from {@code seed} on; {@code listener} hears
    * each attempt as it is recorded.
    */

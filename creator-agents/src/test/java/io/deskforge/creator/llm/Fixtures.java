@@ -16,29 +16,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Family replies and pipelines the LLM creator's tests share. */
-final class Fixtures {
-  static final String MODEL = "test-model";
+/** Family replies and pipelines the LLM creator's tests share, and the command line's tests of `create`. */
+public final class Fixtures {
+  public static final String MODEL = "test-model";
   static final AppCatalog CATALOG = AppCatalog.load();
-  static final String NEW_ID = "mousepad.append-line.llm";
+  public static final String NEW_ID = "mousepad.append-line.llm";
 
   private Fixtures() {}
 
   /** The shipped append-line port under a new id: a family whose tasks verify. */
-  static String goodFamily() throws Exception {
+  public static String goodFamily() throws Exception {
     ObjectNode f = appendLine();
     return TaskJson.write(f);
   }
 
   /** The same family, but its instruction gives away the expected file content: the static audit's leak scan rejects it. */
-  static String leakingFamily() throws Exception {
+  public static String leakingFamily() throws Exception {
     ObjectNode f = appendLine();
     f.putArray("phrasings").add("Make {file} read exactly this, then save: {expected}");
     return TaskJson.write(f);
   }
 
   /** A family object with a field the schema does not know. */
-  static String unknownFieldFamily() throws Exception {
+  public static String unknownFieldFamily() throws Exception {
     ObjectNode f = appendLine();
     f.put("difficulty_level", 3);
     return TaskJson.write(f);
@@ -74,7 +74,7 @@ final class Fixtures {
   }
 
   /** {@code shared/gdp} (O*NET and BLS files) in the nearest folder above the working directory that has one, else null. */
-  static Path sharedGdp() {
+  public static Path sharedGdp() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       Path gdp = p.resolve("shared/gdp");
       if (Files.isDirectory(gdp.resolve("onet"))) return gdp;
@@ -83,7 +83,7 @@ final class Fixtures {
   }
 
   /** The text of every message of one recorded request, joined. */
-  static String text(JsonNode request) {
+  public static String text(JsonNode request) {
     StringBuilder b = new StringBuilder();
     for (JsonNode m : request.get("messages")) {
       JsonNode c = m.get("content");
@@ -94,7 +94,7 @@ final class Fixtures {
   }
 
   /** The last message of one recorded request. */
-  static String last(JsonNode request) {
+  public static String last(JsonNode request) {
     JsonNode messages = request.get("messages");
     JsonNode c = messages.get(messages.size() - 1).get("content");
     return c.isTextual() ? c.asText() : c.toString();

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A local OpenAI-compatible test server: {@code POST /v1/chat/completions} answers scripted replies
  * in order, in the real response format, and records what it was sent. No model is reachable
- * here; the creator tests talk to this.
+ * here; the creator tests and the gym's agent tests talk to this.
  */
 public final class ScriptedChat implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package io.deskforge.gym.agent.openai;
 
+import io.deskforge.creator.llm.ScriptedChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
