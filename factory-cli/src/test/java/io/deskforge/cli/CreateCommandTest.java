@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.creator.llm.Fixtures;
-import io.deskforge.creator.llm.ScriptedChat;
+import io.deskforge.model.ScriptedChat;
 import io.deskforge.task.json.TaskJson;
 import java.nio.file.Files;
 import java.nio.file.Path;

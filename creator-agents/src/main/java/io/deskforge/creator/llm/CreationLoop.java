@@ -1,7 +1,8 @@
 package io.deskforge.creator.llm;
 
+import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.family.DataFamily;
-import io.deskforge.creator.llm.ChatEndpoint.Message;
+import io.deskforge.model.ChatEndpoint.Message;
 import io.deskforge.creator.pipeline.Pipeline;
 import io.deskforge.task.bank.Creations;
 import io.deskforge.task.spec.AuditReport;

@@ -1,10 +1,11 @@
 package io.deskforge.creator.llm;
 
+import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.family.DataFamily;
 import io.deskforge.apps.family.FamilyFiles;
-import io.deskforge.creator.llm.ChatEndpoint.Message;
+import io.deskforge.model.ChatEndpoint.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

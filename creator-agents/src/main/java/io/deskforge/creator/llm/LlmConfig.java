@@ -1,6 +1,7 @@
 package io.deskforge.creator.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deskforge.model.ChatEndpoint;
 import io.deskforge.task.json.TaskJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,11 @@ public record LlmConfig(
     if (revisions < 0) throw new IllegalArgumentException("llm creator: revisions must be >= 0, got " + revisions);
     if (seeds < 1) throw new IllegalArgumentException("llm creator: seeds must be at least 1, got " + seeds);
     if (inputUsdPer1M < 0 || outputUsdPer1M < 0) throw new IllegalArgumentException("llm creator: prices must be >= 0");
+  }
+
+  /** What the endpoint client needs of these settings. */
+  public ChatEndpoint.Settings endpoint() {
+    return new ChatEndpoint.Settings(baseUrl, model, apiKeyEnv, timeout, maxRetries, temperature, maxTokens);
   }
 
   /** The cost of one request's tokens at these prices, in USD. */

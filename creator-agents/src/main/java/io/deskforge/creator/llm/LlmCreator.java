@@ -1,10 +1,11 @@
 package io.deskforge.creator.llm;
 
+import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.family.DataFamily;
 import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.creator.Creator;
-import io.deskforge.creator.llm.ChatEndpoint.Message;
+import io.deskforge.model.ChatEndpoint.Message;
 import io.deskforge.task.spec.Provenance;
 import io.deskforge.task.spec.TaskSpec;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class LlmCreator implements Creator, AutoCloseable {
     this.apps = List.copyOf(apps);
     this.gdpData = gdpData;
     this.view = view;
-    this.endpoint = new ChatEndpoint(config);
+    this.endpoint = new ChatEndpoint(config.endpoint());
   }
 
   @Override
@@ -89,7 +90,7 @@ public final class LlmCreator implements Creator, AutoCloseable {
     Optional<String> json = ReplyFamily.json(reply.text());
     DataFamily family = null;
     if (json.isEmpty()) {
-      problems.add("the reply holds no JSON object; it begins: " + ChatEndpoint.excerpt(reply.text()));
+      problems.add("the reply holds no JSON object; it begins: " + ChatEndpoint.excerpt(reply.text(), 300));
     } else {
       for (var p : FamilyFiles.problems(json.get(), "reply")) problems.add((p.pointer().isEmpty() ? "" : p.pointer() + ": ") + p.message());
       if (problems.isEmpty()) {

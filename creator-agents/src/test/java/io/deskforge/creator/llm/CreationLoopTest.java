@@ -1,5 +1,7 @@
 package io.deskforge.creator.llm;
 
+import io.deskforge.model.ChatEndpoint;
+import io.deskforge.model.ScriptedChat;
 import static io.deskforge.creator.llm.Fixtures.CATALOG;
 import static io.deskforge.creator.llm.Fixtures.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,7 +209,7 @@ class CreationLoopTest {
   void theApiKeyIsReadFromTheNamedVariable() throws Exception {
     chat.reply("prose");
     LlmConfig config = Fixtures.config(chat).apiKeyEnv("DESKFORGE_TEST_KEY").repairs(0).build();
-    try (ChatEndpoint e = new ChatEndpoint(config, name -> name.equals("DESKFORGE_TEST_KEY") ? "sk-test" : null)) {
+    try (ChatEndpoint e = new ChatEndpoint(config.endpoint(), name -> name.equals("DESKFORGE_TEST_KEY") ? "sk-test" : null)) {
       e.complete(List.of(ChatEndpoint.Message.user("hi")));
     }
     assertThat(chat.authorizations.get(0)).isEqualTo("Bearer sk-test");

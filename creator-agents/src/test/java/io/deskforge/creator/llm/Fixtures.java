@@ -1,5 +1,6 @@
 package io.deskforge.creator.llm;
 
+import io.deskforge.model.ScriptedChat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskforge.apps.AppCatalog;

@@ -1,5 +1,6 @@
 package io.deskforge.creator.llm;
 
+import io.deskforge.model.ScriptedChat;
 import static io.deskforge.creator.llm.Fixtures.CATALOG;
 import static io.deskforge.creator.llm.Fixtures.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.deskforge.creator.llm;
+package io.deskforge.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

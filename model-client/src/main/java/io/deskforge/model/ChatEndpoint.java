@@ -1,5 +1,6 @@
-package io.deskforge.creator.llm;
+package io.deskforge.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -13,8 +14,8 @@ import com.openai.models.chat.completions.ChatCompletionContentPart;
 import com.openai.models.chat.completions.ChatCompletionContentPartImage;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.deskforge.task.json.TaskJson;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,15 +23,32 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One OpenAI-compatible chat-completions endpoint, through the official openai-java client with
- * its base URL set: sends a conversation, returns the reply's text and the tokens the endpoint
- * counted, or an {@link EndpointException} that says what failed (after the client's retries with
- * back-off for 408, 409, 429, 5xx, connection errors and timeouts).
+ * One OpenAI-compatible chat-completions endpoint (vLLM, Ollama, llama.cpp server, hosted APIs),
+ * through the official openai-java client with its base URL set: sends a conversation, returns the
+ * reply's text and the tokens the endpoint counted, or an {@link EndpointException} that says what
+ * failed (after the client's retries with back-off for 408, 409, 429, 5xx, connection errors and
+ * timeouts). The LLM creator and the gym's OpenAI agent both talk to models through it.
  */
 public final class ChatEndpoint implements AutoCloseable {
   /** Sent as the API key when the configured variable is unset; local servers without a key ignore it. */
-  static final String NO_KEY = "no-key";
-  private static final int EXCERPT = 300;
+  public static final String NO_KEY = "no-key";
+  /** How much of a model's or an endpoint's text an error message quotes. */
+  public static final int EXCERPT = 200;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Where and how to ask.
+   *
+   * @param baseUrl the base URL with its version path, e.g. {@code http://localhost:8000/v1}
+   * @param model the model name the endpoint serves
+   * @param apiKeyEnv the environment variable holding the API key
+   * @param timeout how long one request may take
+   * @param maxRetries how often the client retries a failed request, backing off in between
+   * @param temperature sent as {@code temperature}; null sends none
+   * @param maxTokens sent as {@code max_tokens}; null sends none
+   */
+  public record Settings(String baseUrl, String model, String apiKeyEnv, Duration timeout, int maxRetries, Double temperature,
+      Integer maxTokens) {}
 
   /** One message of a conversation; {@code png} an image shown with a user message, or null. */
   public record Message(String role, String text, byte[] png) {
@@ -57,16 +75,16 @@ public final class ChatEndpoint implements AutoCloseable {
     public long completionTokens() { return completionTokens; }
   }
 
-  private final LlmConfig config;
+  private final Settings config;
   private final OpenAIClient client;
   private final boolean keySet;
 
-  public ChatEndpoint(LlmConfig config) {
+  public ChatEndpoint(Settings config) {
     this(config, System::getenv);
   }
 
-  /** With the environment given as a lookup, for tests. */
-  ChatEndpoint(LlmConfig config, UnaryOperator<String> env) {
+  /** With the environment given as a lookup (tests give their own). */
+  public ChatEndpoint(Settings config, UnaryOperator<String> env) {
     this.config = config;
     String key = env.apply(config.apiKeyEnv());
     this.keySet = key != null && !key.isBlank();
@@ -80,12 +98,12 @@ public final class ChatEndpoint implements AutoCloseable {
 
   /** The conversation as the bank keeps it: JSON messages, an image replaced by a note of its size. */
   public static String transcript(List<Message> messages) {
-    ArrayNode out = TaskJson.mapper().createArrayNode();
+    ArrayNode out = JSON.createArrayNode();
     for (Message m : messages) {
       var node = out.addObject().put("role", m.role()).put("content", m.text());
       if (m.png() != null) node.put("image", "screenshot, PNG, " + m.png().length + " bytes");
     }
-    return TaskJson.write(out);
+    return out.toString();
   }
 
   public Reply complete(List<Message> messages) throws EndpointException {
@@ -164,7 +182,7 @@ public final class ChatEndpoint implements AutoCloseable {
     }
     if (e instanceof OpenAIIoException && causedBy(e, InterruptedIOException.class)) {
       int attempts = config.maxRetries() + 1;
-      return "no reply from " + url + " within " + config.timeout().toMillis() + " ms (" + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+      return "no reply from " + url + " within " + seconds(config.timeout()) + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)");
     }
     if (e instanceof OpenAIIoException) return "endpoint unreachable: " + url + ": " + rootMessage(e);
     return "endpoint error at " + url + ": " + e;
@@ -177,9 +195,18 @@ public final class ChatEndpoint implements AutoCloseable {
     return excerpt(message.strip());
   }
 
+  /** At most {@code max} characters of a text on one line, "..." when cut. */
+  public static String excerpt(String s, int max) {
+    String one = s.strip().replaceAll("\\s+", " ");
+    return one.length() <= max ? one : one.substring(0, max) + "...";
+  }
+
   static String excerpt(String s) {
-    String one = s.replaceAll("\\s+", " ").strip();
-    return one.length() <= EXCERPT ? one : one.substring(0, EXCERPT) + "...";
+    return excerpt(s, EXCERPT);
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
