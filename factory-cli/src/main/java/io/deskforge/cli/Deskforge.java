@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ImagesCommand.class,
       GenerateCommand.class,
       ImportCommand.class,
+      CreateCommand.class,
       io.deskforge.cli.contamination.ContaminationCommand.class,
       io.deskforge.cli.bench.BenchCommand.class,
       StatsCommand.class,

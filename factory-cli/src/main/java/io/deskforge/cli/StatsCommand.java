@@ -3,6 +3,7 @@ package io.deskforge.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskforge.creator.diversity.FamilyProfiles;
 import io.deskforge.creator.diversity.ShapeCensus;
+import io.deskforge.task.bank.Creations;
 import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.Stats;
 import io.deskforge.task.bank.TaskBank;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
     description = {"Counts the bank's tasks by verdict (verified, rejected, error), overall, by app and by family;",
         "the diversity of the verified tasks by app (families, checker shapes, action kinds; a collapse warning when",
         "4 or more families share fewer than one checker shape per 3 families: see `deskforge diversity`);",
-        "and the agents' episodes (deskforge serve, agent run) by agent and status, with the trajectory audit's flags."})
+        "the agents' episodes (deskforge serve, agent run) by agent and status, with the trajectory audit's flags;",
+        "and the model creators' requests (deskforge create): pass rate per stage (endpoint, family, static, candidate,",
+        "replay), verified families and tasks, tokens, cost and cost per verified task."})
 final class StatsCommand implements Callable<Integer> {
 
   @Option(names = "--bank", required = true, paramLabel = "FILE",
@@ -31,7 +34,7 @@ final class StatsCommand implements Callable<Integer> {
   Path bank;
 
   @Option(names = "--json",
-      description = "Print JSON with verified, rejected, error, total, by_app, by_family, diversity and episodes instead of a table. Default: table.")
+      description = "Print JSON with verified, rejected, error, total, by_app, by_family, diversity, episodes and creators instead of a table. Default: table.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -41,10 +44,12 @@ final class StatsCommand implements Callable<Integer> {
     Stats stats;
     List<Episodes.Episode> episodes;
     List<ShapeCensus> diversity;
+    Map<String, Creations.CreatorStats> creators;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       stats = b.stats();
       episodes = b.episodes().list(null);
       diversity = ShapeCensus.of(FamilyProfiles.ofTasks(b.tasks(Verdict.VERIFIED), 1));
+      creators = b.creations().stats();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -52,11 +57,13 @@ final class StatsCommand implements Callable<Integer> {
       tree.put("total", stats.total());
       tree.set("diversity", TaskJson.tree(diversity));
       tree.set("episodes", TaskJson.tree(episodeCounts(episodes)));
+      tree.set("creators", creatorTree(creators));
       out.println(TaskJson.writePretty(tree));
     } else {
       table(stats, out);
       diversityTable(diversity, out);
       episodeTable(episodeCounts(episodes), out);
+      creatorTable(creators, out);
     }
     out.flush();
     return Deskforge.OK;
@@ -91,6 +98,35 @@ final class StatsCommand implements Callable<Integer> {
       out.printf("  %-12s %3d families, %5d tasks, %2d checker shapes, %2d action kinds%s%n", c.app(), c.families(), c.tasks(),
           c.checkerShapes().size(), c.actionKinds().size(), c.collapse() == null ? "" : "  WARNING " + c.collapse());
     }
+  }
+
+  /** Each creator's figures, with each stage's pass rate and the cost per verified task spelt out. */
+  private static ObjectNode creatorTree(Map<String, Creations.CreatorStats> creators) {
+    ObjectNode tree = TaskJson.mapper().createObjectNode();
+    creators.forEach((name, c) -> {
+      ObjectNode n = (ObjectNode) TaskJson.tree(c);
+      ObjectNode stages = n.putObject("stages");
+      c.stages().forEach((stage, counts) -> stages.putObject(stage).put("reached", counts.reached()).put("passed", counts.passed())
+          .put("pass_rate", counts.passRate()));
+      if (c.costPerVerifiedTask() == null) n.putNull("cost_per_verified_task_usd");
+      else n.put("cost_per_verified_task_usd", c.costPerVerifiedTask());
+      tree.set(name, n);
+    });
+    return tree;
+  }
+
+  private static void creatorTable(Map<String, Creations.CreatorStats> creators, PrintWriter out) {
+    if (creators.isEmpty()) return;
+    out.println("families written by models");
+    creators.forEach((name, c) -> {
+      out.printf("  %s: %d requests in %d creations, %d families and %d tasks verified; %d+%d tokens, $%.4f, %s per verified task%n",
+          name, c.attempts(), c.creations(), c.verifiedFamilies(), c.verifiedTasks(), c.promptTokens(), c.completionTokens(), c.costUsd(),
+          c.costPerVerifiedTask() == null ? "none verified, no cost" : String.format("$%.4f", c.costPerVerifiedTask()));
+      StringBuilder line = new StringBuilder("    pass rate per stage:");
+      c.stages().forEach((stage, counts) -> line.append(String.format(" %s %d/%d (%.0f%%)", stage, counts.passed(), counts.reached(),
+          100 * counts.passRate())));
+      out.println(line);
+    });
   }
 
   private static void table(Stats stats, PrintWriter out) {

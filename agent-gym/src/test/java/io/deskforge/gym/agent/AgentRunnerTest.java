@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskforge.gym.VerifiedBank;
 import io.deskforge.gym.agent.openai.OpenAiAgent;
 import io.deskforge.gym.agent.openai.OpenAiAgentConfig;
-import io.deskforge.gym.agent.openai.ScriptedChat;
+import io.deskforge.model.ScriptedChat;
 import io.deskforge.gym.env.EnvRequest;
 import io.deskforge.gym.env.Gym;
 import io.deskforge.gym.env.GymConfig;

@@ -14,7 +14,7 @@ import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.gym.agent.openai.OpenAiAgent;
 import io.deskforge.gym.agent.openai.OpenAiAgentConfig;
-import io.deskforge.gym.agent.openai.ScriptedChat;
+import io.deskforge.model.ScriptedChat;
 import io.deskforge.task.action.Action;
 import io.deskforge.task.spec.TaskSpec;
 import java.nio.file.Path;

@@ -146,6 +146,48 @@ public final class GdpWeights {
     }
   }
 
+  /** An occupation that lists one of an app's commodities, with its wage bill (USD a year, 0 without BLS figures). */
+  public record Occupation(String code, String title, double wageBillUsd) {}
+
+  /**
+   * The occupations that list any of these commodities (by their exact title) in O*NET's
+   * Technology Skills, heaviest wage bill first, at most {@code limit}; read from the raw files of
+   * {@code dir} (as in {@code /work/shared/gdp}), since the shipped table holds commodities only.
+   * The bill is the one {@link #compute} splits: TOT_EMP × A_MEAN, shared among the O*NET
+   * occupations of one BLS code.
+   */
+  public static List<Occupation> occupations(Path dir, java.util.Collection<String> commodityTitles, int limit) {
+    try {
+      Map<String, Double> bills = blsBills(dir.resolve("bls/national_M2024_dl.csv"));
+      Map<String, Integer> sharing = new HashMap<>();
+      Map<String, String> titles = new HashMap<>();
+      List<String> occupationData = Files.readAllLines(dir.resolve("onet/Occupation Data.txt"), StandardCharsets.UTF_8);
+      for (String line : occupationData.subList(1, occupationData.size())) {
+        if (line.isBlank()) continue;
+        String[] f = line.split("\t", -1);
+        sharing.merge(blsCode(f[0]), 1, Integer::sum);
+        titles.put(f[0], f.length > 1 ? f[1] : f[0]);
+      }
+      Set<String> users = new java.util.TreeSet<>();
+      List<String> skills = Files.readAllLines(dir.resolve("onet/Technology Skills.txt"), StandardCharsets.UTF_8);
+      for (String line : skills.subList(1, skills.size())) {
+        if (line.isBlank()) continue;
+        String[] f = line.split("\t", -1);
+        if (f.length > 3 && commodityTitles.contains(f[3])) users.add(f[0]);
+      }
+      List<Occupation> out = new ArrayList<>();
+      for (String code : users) {
+        String bls = blsCode(code);
+        double bill = bills.getOrDefault(bls, 0.0) / Math.max(1, sharing.getOrDefault(bls, 1));
+        out.add(new Occupation(code, titles.getOrDefault(code, code), bill));
+      }
+      out.sort(Comparator.comparingDouble(Occupation::wageBillUsd).reversed().thenComparing(Occupation::code));
+      return out.subList(0, Math.min(limit, out.size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the GDP data in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** O*NET's {@code 11-1011.00} as BLS writes it, {@code 11-1011}. */
   static String blsCode(String onet) {
     int dot = onet.indexOf('.');

@@ -16,6 +16,33 @@ class GdpWeightsTest {
 
   @Test
   void weighsCommoditiesByTheFormula(@TempDir Path dir) throws Exception {
+    writeSample(dir);
+    GdpWeights w = GdpWeights.compute(dir);
+
+    // 11-1011: 100 x 200,000 = 20,000,000 shared by two O*NET codes: 10,000,000 each, split over
+    // 2 distinct commodities (Google Sheets repeats Spreadsheet). 15-1252: 1,000,000 over 2.
+    // 27-2011 ('*' wage), 27-2012 ('#' employment) and 99-9999 (no BLS row) count 0.
+    assertThat(w.ranked()).containsExactly(
+        new CommodityWeight("43232110", "Spreadsheet software", 10_500_000.0, 5),
+        new CommodityWeight("43232104", "Word processing software", 5_000_000.0, 2),
+        new CommodityWeight("43233501", "Electronic mail software", 5_000_000.0, 1),
+        new CommodityWeight("43233004", "Operating system software", 500_000.0, 1));
+    assertThat(w.totalUsd()).isEqualTo(21_000_000.0);
+    assertThat(w.byTitle("spreadsheet SOFTWARE")).map(CommodityWeight::code).hasValue("43232110");
+    assertThat(GdpWeights.parseTable(w.toTable()).ranked()).isEqualTo(w.ranked());
+  }
+
+  @Test
+  void theOccupationsOfAnAppAreThoseListingItsCommoditiesHeaviestFirst(@TempDir Path dir) throws Exception {
+    writeSample(dir);
+    assertThat(GdpWeights.occupations(dir, java.util.List.of("Word processing software"), 10)).containsExactly(
+        new GdpWeights.Occupation("11-1011.00", "Chief Executives", 10_000_000.0),
+        new GdpWeights.Occupation("27-2011.00", "Actors", 0.0));
+    assertThat(GdpWeights.occupations(dir, java.util.List.of("Spreadsheet software", "Operating system software"), 2))
+        .extracting(GdpWeights.Occupation::code).containsExactly("11-1011.00", "11-1011.03");
+  }
+
+  private static void writeSample(Path dir) throws Exception {
     Files.createDirectories(dir.resolve("onet"));
     Files.createDirectories(dir.resolve("bls"));
     Files.writeString(dir.resolve("bls/national_M2024_dl.csv"), """
@@ -50,20 +77,6 @@ class GdpWeightsTest {
         27-2012.00\tMicrosoft Excel\t43232110\tSpreadsheet software\tN\tN
         99-9999.00\tMicrosoft Excel\t43232110\tSpreadsheet software\tN\tN
         """);
-
-    GdpWeights w = GdpWeights.compute(dir);
-
-    // 11-1011: 100 x 200,000 = 20,000,000 shared by two O*NET codes: 10,000,000 each, split over
-    // 2 distinct commodities (Google Sheets repeats Spreadsheet). 15-1252: 1,000,000 over 2.
-    // 27-2011 ('*' wage), 27-2012 ('#' employment) and 99-9999 (no BLS row) count 0.
-    assertThat(w.ranked()).containsExactly(
-        new CommodityWeight("43232110", "Spreadsheet software", 10_500_000.0, 5),
-        new CommodityWeight("43232104", "Word processing software", 5_000_000.0, 2),
-        new CommodityWeight("43233501", "Electronic mail software", 5_000_000.0, 1),
-        new CommodityWeight("43233004", "Operating system software", 500_000.0, 1));
-    assertThat(w.totalUsd()).isEqualTo(21_000_000.0);
-    assertThat(w.byTitle("spreadsheet SOFTWARE")).map(CommodityWeight::code).hasValue("43232110");
-    assertThat(GdpWeights.parseTable(w.toTable()).ranked()).isEqualTo(w.ranked());
   }
 
   @Test

@@ -56,7 +56,7 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class TaskBank implements AutoCloseable {
   /** The version of the tables below; a bank made by a newer deskforge is refused, not misread. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
   /** SQLite's application_id for deskforge banks ("DFKB"), so a bank is recognised by its header. */
   static final int APPLICATION_ID = 0x44464B42;
 
@@ -69,6 +69,7 @@ public final class TaskBank implements AutoCloseable {
   private final Connection db;
   private final ReentrantLock lock = new ReentrantLock();
   private final Episodes episodes = new Episodes(this);
+  private final Creations creations = new Creations(this);
 
   private TaskBank(Path file, Connection db) {
     this.file = file;
@@ -165,12 +166,13 @@ public final class TaskBank implements AutoCloseable {
         throw new IllegalArgumentException("bank " + file + " has schema version " + version
             + ", newer than this deskforge knows (" + SCHEMA_VERSION + "); use a newer deskforge");
       }
-      if (version < 2) {
-        // version 2 added the agents' episodes; nothing older changes
+      if (version < SCHEMA_VERSION) {
+        // version 2 added the agents' episodes, version 3 the creators' attempts; nothing older changes
         inTransaction(() -> {
-          if (Long.parseLong(meta("schema_version").orElse("0")) >= 2) return null; // another process migrated it
+          if (Long.parseLong(meta("schema_version").orElse("0")) >= SCHEMA_VERSION) return null; // another process migrated it
           try (Statement st = db.createStatement()) {
             Episodes.createTables(st);
+            Creations.createTables(st);
           }
           update("UPDATE meta SET value = ? WHERE key = 'schema_version'", Integer.toString(SCHEMA_VERSION));
           return null;
@@ -224,6 +226,7 @@ public final class TaskBank implements AutoCloseable {
             reason TEXT NOT NULL,
             PRIMARY KEY (audit_id, seq))""");
       Episodes.createTables(s);
+      Creations.createTables(s);
     }
     update("INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created_at', ?), ('created_by', ?)",
         Integer.toString(SCHEMA_VERSION), Instant.now().toString(), "deskforge task-bank");
@@ -417,6 +420,11 @@ public final class TaskBank implements AutoCloseable {
   /** The agents' episodes recorded in this bank (the gym's trajectories). */
   public Episodes episodes() {
     return episodes;
+  }
+
+  /** The provenance of model-written families: every request a creator made, and how it ended. */
+  public Creations creations() {
+    return creations;
   }
 
   public Stats stats() {

@@ -1,5 +1,6 @@
 package io.deskforge.gym.agent.openai;
 
+import io.deskforge.model.ScriptedChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -216,7 +217,7 @@ class OpenAiAgentTest {
       agent.next(view(List.of()));
     }
     step();
-    assertThat(server.authorizations).containsExactly("Bearer sk-test", "Bearer " + OpenAiAgent.NO_KEY);
+    assertThat(server.authorizations).containsExactly("Bearer sk-test", "Bearer " + io.deskforge.model.ChatEndpoint.NO_KEY);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.deskforge.gym.agent.openai;
+package io.deskforge.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A local OpenAI-compatible test server: {@code POST /v1/chat/completions} answers scripted replies
  * in order, in the real response format, and records what it was sent. No model is reachable
- * here; the agent tests talk to this.
+ * here; the creator tests and the gym's agent tests talk to this.
  */
 public final class ScriptedChat implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,158 @@
+package io.deskforge.creator.llm;
+
+import io.deskforge.model.ChatEndpoint;
+import io.deskforge.apps.family.DataFamily;
+import io.deskforge.model.ChatEndpoint.Message;
+import io.deskforge.creator.pipeline.Pipeline;
+import io.deskforge.task.bank.Creations;
+import io.deskforge.task.spec.AuditReport;
+import io.deskforge.task.spec.TaskSpec;
+import io.deskforge.task.spec.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The creation-audit loop: asks the {@link LlmCreator} for a family of an app; a reply that is not
+ * a usable family goes back with its problems (up to {@link LlmConfig#repairs()} times in a row); a
+ * usable family's tasks ({@link LlmConfig#seeds()} seeds) are audited and recorded through the
+ * {@link Pipeline} (static, candidate checks, replay in fresh desktops), stopping at the first
+ * that is not verified; a rejected family goes back with the auditors' reasons, up to {@link
+ * LlmConfig#revisions()} times. Every request is kept in the bank ({@link Creations}) with its
+ * prompt, reply, tokens, cost and how far it got.
+ */
+public final class CreationLoop {
+
+  /**
+   * How one creation ended: {@code verified}, {@code rejected} (revisions used up), {@code invalid}
+   * (repairs used up) or {@code error} (the endpoint failed, or an audit failed as infrastructure);
+   * the last family, its JSON, the last reasons, and the requests made.
+   */
+  public record Result(String creationId, String app, String outcome, DataFamily family, String familyJson,
+      List<String> reasons, int requests, int revisions, List<String> verifiedTaskIds) {
+    public boolean verified() {
+      return outcome.equals("verified");
+    }
+  }
+
+  private final LlmCreator creator;
+  private final Pipeline pipeline;
+
+  public CreationLoop(LlmCreator creator, Pipeline pipeline) {
+    this.creator = creator;
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * A run: {@code perApp} creations for each app in turn, the tasks of the i-th drawn from {@code
+   * seed + i * seeds}, between the pipeline's start and finish (staging cleared, the candidate
+   * checks told of the bank's verified tasks of these apps).
+   */
+  public List<Result> run(List<String> apps, int perApp, long seed, Consumer<Creations.Attempt> listener) {
+    if (perApp < 1) throw new IllegalArgumentException("--count must be at least 1, got " + perApp);
+    List<Result> out = new ArrayList<>();
+    pipeline.start(t -> apps.contains(t.app()));
+    try {
+      for (int i = 0; i < perApp; i++) {
+        for (String app : apps) out.add(create(app, seed + (long) i * creator.config().seeds(), listener));
+      }
+    } finally {
+      pipeline.finish();
+    }
+    return out;
+  }
+
+  /**
+   * One creation for {@code app}: its tasks are drawn from {@code seed} on; {@code listener} hears
+   * each attempt as it is recorded.
+   */
+  public Result create(String app, long seed, Consumer<Creations.Attempt> listener) {
+    LlmConfig config = creator.config();
+    String creationId = "cr-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    List<Message> conversation = new ArrayList<>(creator.prompt(app));
+    int revisions = 0;
+    int repairs = 0;
+    for (int request = 0; ; request++) {
+      String prompt = ChatEndpoint.transcript(conversation);
+      LlmCreator.Proposal p = creator.ask(app, conversation);
+      double cost = config.cost(p.promptTokens(), p.completionTokens());
+      String familyId = p.family() != null ? p.family().id() : declaredId(p.familyJson());
+      if (p.endpointFailed()) {
+        record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
+            "error", "endpoint", p.problems(), prompt, null, p.promptTokens(), p.completionTokens(), cost, List.of(), 0, null));
+        return new Result(creationId, app, "error", null, null, p.problems(), request + 1, revisions, List.of());
+      }
+      if (!p.usable()) {
+        record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
+            "invalid", "family", p.problems(), prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost, List.of(), 0, null));
+        if (repairs++ >= config.repairs()) {
+          return new Result(creationId, app, "invalid", null, p.familyJson(), p.problems(), request + 1, revisions, List.of());
+        }
+        conversation.add(Message.assistant(p.reply()));
+        conversation.add(FamilyPrompt.repair(p.problems()));
+        continue;
+      }
+      repairs = 0;
+      Audit audit = audit(p.family(), seed, creationId);
+      String outcome = audit.failedStage == null ? "verified" : audit.infrastructure ? "error" : "rejected";
+      record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
+          outcome, audit.failedStage, audit.reasons, prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost,
+          audit.taskIds, audit.verifiedIds.size(), null));
+      if (!outcome.equals("rejected") || revisions >= config.revisions()) {
+        return new Result(creationId, app, outcome, p.family(), p.familyJson(), audit.reasons, request + 1, revisions, audit.verifiedIds);
+      }
+      revisions++;
+      conversation.add(Message.assistant(p.reply()));
+      conversation.add(FamilyPrompt.revise(audit.failedStage, audit.reasons));
+    }
+  }
+
+  private void record(Consumer<Creations.Attempt> listener, Creations.Attempt a) {
+    pipeline.bank().creations().record(a);
+    listener.accept(a);
+  }
+
+  /** The audit of a family's tasks: where the first unverified one stopped, and why. */
+  private record Audit(String failedStage, boolean infrastructure, List<String> reasons, List<String> taskIds, List<String> verifiedIds) {}
+
+  private Audit audit(DataFamily family, long seed, String creationId) {
+    List<String> taskIds = new ArrayList<>();
+    List<String> verified = new ArrayList<>();
+    for (TaskSpec task : creator.tasks(family, seed, creationId)) {
+      Pipeline.Outcome o = pipeline.auditAndRecord(task);
+      taskIds.add(task.id());
+      AuditReport report = o.report();
+      if (report.verified()) {
+        verified.add(task.id());
+        continue;
+      }
+      List<String> reasons = new ArrayList<>();
+      for (String r : report.reasons()) reasons.add("seed " + task.seed() + ": " + r);
+      if (reasons.isEmpty()) reasons.add("seed " + task.seed() + ": " + report.verdict().name().toLowerCase());
+      return new Audit(stageOf(report), report.verdict() == Verdict.ERROR, reasons, taskIds, verified);
+    }
+    return new Audit(null, false, List.of(), taskIds, verified);
+  }
+
+  /** The stage of {@link Creations#STAGES} where an audit stopped: its first failed stage. */
+  static String stageOf(AuditReport report) {
+    for (AuditReport.Stage s : report.stages()) {
+      if (s.passed()) continue;
+      if (s.name().equals("static")) return "static";
+      if (s.name().startsWith(AuditReport.REPLAY_PREFIX)) return "replay";
+      return "candidate";
+    }
+    return "replay";
+  }
+
+  private static String declaredId(String json) {
+    if (json == null) return null;
+    try {
+      var n = io.deskforge.task.json.TaskJson.mapper().readTree(json).get("family");
+      return n != null && n.isTextual() ? n.asText() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}
