@@ -136,7 +136,7 @@ public final class CreationLoop {
   }
 
   /** The stage of {@link Creations#STAGES} where an audit stopped: its first failed stage. */
-  static String stageOf(AuditReport report) {
+  public static String stageOf(AuditReport report) {
     for (AuditReport.Stage s : report.stages()) {
       if (s.passed()) continue;
       if (s.name().equals("static")) return "static";

@@ -55,7 +55,7 @@ public final class Fixtures {
     }
   }
 
-  static LlmConfig.Builder config(ScriptedChat chat) {
+  public static LlmConfig.Builder config(ScriptedChat chat) {
     return LlmConfig.builder(chat.baseUrl(), MODEL).maxRetries(0).seeds(1).inputUsdPer1M(2.5).outputUsdPer1M(10);
   }
 
@@ -64,7 +64,7 @@ public final class Fixtures {
    * for the desktops. Tests without a desktop give a work root inside a regular file, so a replay
    * could only fail as infrastructure; they never reach one.
    */
-  static Pipeline pipeline(TaskBank bank, DesktopProvider provider, Path workRoot) {
+  public static Pipeline pipeline(TaskBank bank, DesktopProvider provider, Path workRoot) {
     ReplayAuditor replay = new ReplayAuditor(provider, CATALOG, b -> b.workRoot(workRoot));
     Path staging = Pipeline.stagingFolder(bank.file());
     return new Pipeline(bank, new TaskAuditor(new StaticAuditor(CATALOG), List.of(), replay, staging), staging);
