@@ -123,8 +123,8 @@ final class StatsCommand implements Callable<Integer> {
           name, c.attempts(), c.creations(), c.verifiedFamilies(), c.verifiedTasks(), c.promptTokens(), c.completionTokens(), c.costUsd(),
           c.costPerVerifiedTask() == null ? "none verified, no cost" : String.format("$%.4f", c.costPerVerifiedTask()));
       StringBuilder line = new StringBuilder("    pass rate per stage:");
-      c.stages().forEach((stage, counts) -> line.append(String.format(" %s %d/%d (%.0f%%)", stage, counts.passed(), counts.reached(),
-          100 * counts.passRate())));
+      c.stages().forEach((stage, counts) -> line.append(counts.reached() == 0 ? String.format(" %s -", stage)
+          : String.format(" %s %d/%d (%.0f%%)", stage, counts.passed(), counts.reached(), 100 * counts.passRate())));
       out.println(line);
     });
   }

@@ -39,7 +39,7 @@ class CreateCommandTest {
     Cli table = Cli.run("stats", "--bank", bank.toString());
     assertThat(table.exit()).isZero();
     assertThat(table.out()).contains("families written by models", "llm:" + Fixtures.MODEL + ": 2 requests in 1 creations",
-        "2000+34 tokens", "none verified", "endpoint 2/2 (100%)", "family 1/2 (50%)", "static 0/1 (0%)");
+        "2000+34 tokens", "none verified", "endpoint 2/2 (100%)", "family 1/2 (50%)", "static 0/1 (0%)", "replay -");
 
     JsonNode json = TaskJson.mapper().readTree(Cli.run("stats", "--bank", bank.toString(), "--json").out());
     JsonNode creator = json.get("creators").get("llm:" + Fixtures.MODEL);

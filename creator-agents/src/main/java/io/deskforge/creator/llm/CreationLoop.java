@@ -99,6 +99,7 @@ public final class CreationLoop {
       record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
           outcome, audit.failedStage, audit.reasons, prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost,
           audit.taskIds, audit.verifiedIds.size(), null));
+      if (outcome.equals("verified")) creator.accept(p.family());
       if (!outcome.equals("rejected") || revisions >= config.revisions()) {
         return new Result(creationId, app, outcome, p.family(), p.familyJson(), audit.reasons, request + 1, revisions, audit.verifiedIds);
       }

@@ -3,6 +3,7 @@ package io.deskforge.creator.llm;
 import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.family.DataFamily;
+import io.deskforge.apps.family.FamilyFileException;
 import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.creator.Creator;
 import io.deskforge.model.ChatEndpoint.Message;
@@ -28,7 +29,8 @@ public final class LlmCreator implements Creator, AutoCloseable {
   public static final String CREATOR = "llm";
 
   private final LlmConfig config;
-  private final AppCatalog catalog;
+  /** The catalog with every family verified so far in this run: later prompts list them, and their ids are taken. */
+  private volatile AppCatalog catalog;
   private final List<String> apps;
   private final Path gdpData;
   private final InitialView view;
@@ -62,6 +64,14 @@ public final class LlmCreator implements Creator, AutoCloseable {
     return catalog;
   }
 
+  /**
+   * A family the auditors verified joins the families the app already has: the next prompts list
+   * it, so the model proposes something else, and its id is taken.
+   */
+  public synchronized void accept(DataFamily family) {
+    catalog = catalog.withFamilies(List.of(family));
+  }
+
   /** The first request for a new family of {@code app}. */
   public List<Message> prompt(String app) {
     return FamilyPrompt.initial(catalog, app, gdpData, view.of(app));
@@ -92,9 +102,12 @@ public final class LlmCreator implements Creator, AutoCloseable {
     if (json.isEmpty()) {
       problems.add("the reply holds no JSON object; it begins: " + ChatEndpoint.excerpt(reply.text(), 300));
     } else {
-      for (var p : FamilyFiles.problems(json.get(), "reply")) problems.add((p.pointer().isEmpty() ? "" : p.pointer() + ": ") + p.message());
-      if (problems.isEmpty()) {
+      try {
         family = FamilyFiles.read(json.get(), "reply");
+      } catch (FamilyFileException e) {
+        for (var p : e.problems()) problems.add((p.pointer().isEmpty() ? "" : p.pointer() + ": ") + p.message());
+      }
+      if (family != null) {
         if (!family.app().equals(app)) problems.add("/app: the family must be about " + app + ", not '" + family.app() + "'");
         try {
           catalog.withFamilies(List.of(family));
@@ -104,7 +117,7 @@ public final class LlmCreator implements Creator, AutoCloseable {
         if (!problems.isEmpty()) family = null;
       }
     }
-    if ("length".equals(reply.finishReason())) {
+    if (family == null && "length".equals(reply.finishReason())) {
       problems.add("the reply was cut off at the token limit (max_tokens " + config.maxTokens() + "): write a shorter family");
     }
     return new Proposal(reply.text(), family, json.orElse(null), List.copyOf(problems), false, reply.promptTokens(), reply.completionTokens());

@@ -75,6 +75,18 @@ class LlmCreatorTest {
   }
 
   @Test
+  void aVerifiedFamilyIsListedInLaterPromptsAndItsIdIsTaken() throws Exception {
+    try (ScriptedChat chat = new ScriptedChat(MODEL);
+        LlmCreator creator = new LlmCreator(Fixtures.config(chat).build(), CATALOG, List.of("mousepad"), null, InitialView.NONE)) {
+      assertThat(creator.prompt("mousepad").get(1).text()).doesNotContain("- " + Fixtures.NEW_ID + ":");
+      creator.accept(io.deskforge.apps.family.FamilyFiles.read(Fixtures.goodFamily(), "verified.family.json"));
+      assertThat(creator.prompt("mousepad").get(1).text()).contains("- " + Fixtures.NEW_ID + ": append a given line");
+      chat.reply(Fixtures.goodFamily());
+      assertThat(creator.ask("mousepad", creator.prompt("mousepad")).problems()).anyMatch(p -> p.contains("is already the id of"));
+    }
+  }
+
+  @Test
   void anUnknownAppIsRefusedNamingTheKnownOnes() {
     LlmConfig config = LlmConfig.builder("http://127.0.0.1:1/v1", MODEL).build();
     assertThatThrownBy(() -> new LlmCreator(config, CATALOG, List.of("notepad"), null, InitialView.NONE))
