@@ -3,6 +3,10 @@ package io.deskforge.cli;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.creator.llm.CreationLoop;
+import io.deskforge.creator.solve.SolutionFinder;
+import io.deskforge.gym.agent.openai.OpenAiAgent;
+import io.deskforge.gym.agent.openai.OpenAiAgentConfig;
+import io.deskforge.gym.solver.Solver;
 import io.deskforge.creator.llm.DesktopInitialView;
 import io.deskforge.creator.llm.InitialView;
 import io.deskforge.creator.llm.LlmConfig;
@@ -110,6 +114,19 @@ final class CreateCommand implements Callable<Integer> {
   @Option(names = "--no-view", description = "Do not start a desktop to show the model the app's initial screenshot and accessibility tree.")
   boolean noView;
 
+  @Option(names = "--solver-model", paramLabel = "M",
+      description = {"The solver phase: a family written without a reference solution is solved by this model, as the gym's",
+          "openai agent, from the screen of a live desktop; its actions, with the drawn values turned back into slots, become",
+          "the family's solution, which the audit then replays in fresh desktops. Same endpoint and key as the creator unless",
+          "--solver-endpoint. Default: no solver (such a family is sent back to the creator)."})
+  String solverModel;
+
+  @Option(names = "--solver-endpoint", paramLabel = "URL", description = "The solver model's endpoint. Default: the creator's.")
+  String solverEndpoint;
+
+  @Option(names = "--solver-steps", defaultValue = "30", paramLabel = "N", description = "The solver's step budget. Default: ${DEFAULT-VALUE}.")
+  int solverSteps;
+
   @Mixin ProviderOptions provider;
 
   @Mixin CandidateCheckOptions checks;
@@ -148,7 +165,7 @@ final class CreateCommand implements Callable<Integer> {
         err.printf("creating %d famil%s per app of %s with %s at %s, up to %d revisions, into %s%n", count, count == 1 ? "y" : "ies",
             String.join(",", apps), settings.model(), settings.baseUrl(), settings.revisions(), bank);
         err.flush();
-        CreationLoop loop = new CreationLoop(creator, Factory.pipeline(b, catalog, p, c.checks()));
+        CreationLoop loop = new CreationLoop(creator, Factory.pipeline(b, catalog, p, c.checks()), solver(settings, catalog, p));
         results = loop.run(apps, count, seed, a -> progress(a, err));
       }
     }
@@ -166,6 +183,16 @@ final class CreateCommand implements Callable<Integer> {
     o.printf("%d of %d creations verified; provenance and cost: deskforge stats --bank %s%n", verified, results.size(), bank);
     o.flush();
     return verified == results.size() ? Deskforge.OK : Deskforge.FAILED;
+  }
+
+  /** The solver phase, when --solver-model names a model: the gym's openai agent in a fresh desktop per attempt. */
+  private SolutionFinder solver(LlmConfig settings, AppCatalog catalog, DesktopProvider p) {
+    if (solverModel == null) return SolutionFinder.NONE;
+    OpenAiAgentConfig agent = OpenAiAgentConfig.builder(solverEndpoint != null ? solverEndpoint : settings.baseUrl(), solverModel)
+        .apiKeyEnv(settings.apiKeyEnv()).timeout(settings.timeout()).maxRetries(settings.maxRetries()).build();
+    Solver.Settings defaults = Solver.Settings.defaults();
+    Solver solver = new Solver(p, catalog, b -> b, new Solver.Settings(solverSteps, defaults.settleQuiet(), defaults.settleMax(), defaults.pause()));
+    return new AgentSolutionFinder(solver, () -> new OpenAiAgent(agent));
   }
 
   private static void progress(Creations.Attempt a, PrintWriter err) {

@@ -169,7 +169,7 @@ public final class Amplifier implements AutoCloseable {
     String creationId = "cmp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Audit a = audit(c.family(), firstSeed, creationId, COMPOSE, null);
     String outcome = a.failedStage == null ? "verified" : a.infrastructure ? "error" : "rejected";
-    record(listener, new Creations.Attempt(creationId, seed.app(), COMPOSE, null, 0, 0, c.family().id(), outcome, a.failedStage, a.reasons,
+    record(listener, new Creations.Attempt(creationId, seed.app(), COMPOSE, "none", 0, 0, c.family().id(), outcome, a.failedStage, a.reasons,
         "compose " + c.first() + " then " + c.second(), c.json(), 0, 0, 0, a.taskIds, a.verifiedIds.size(), null));
     return new Variant("compose", seed.id(), c.family().id(), outcome, a.failedStage, a.reasons, c.family(), c.json(), a.verifiedIds);
   }

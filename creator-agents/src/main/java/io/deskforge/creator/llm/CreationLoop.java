@@ -4,6 +4,7 @@ import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.family.DataFamily;
 import io.deskforge.model.ChatEndpoint.Message;
 import io.deskforge.creator.pipeline.Pipeline;
+import io.deskforge.creator.solve.SolutionFinder;
 import io.deskforge.task.bank.Creations;
 import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.TaskSpec;
@@ -38,10 +39,20 @@ public final class CreationLoop {
 
   private final LlmCreator creator;
   private final Pipeline pipeline;
+  private final SolutionFinder solver;
 
   public CreationLoop(LlmCreator creator, Pipeline pipeline) {
+    this(creator, pipeline, SolutionFinder.NONE);
+  }
+
+  /**
+   * @param solver finds a reference solution, in a live desktop, for a family that leaves it out
+   *     (the solver phase); {@link SolutionFinder#NONE} for none
+   */
+  public CreationLoop(LlmCreator creator, Pipeline pipeline, SolutionFinder solver) {
     this.creator = creator;
     this.pipeline = pipeline;
+    this.solver = solver;
   }
 
   /**
@@ -94,18 +105,52 @@ public final class CreationLoop {
         continue;
       }
       repairs = 0;
-      Audit audit = audit(p.family(), seed, creationId);
+      DataFamily family = p.family();
+      String familyJson = p.familyJson();
+      if (!family.hasSolution()) {
+        // the solver phase: an agent solves the first task in a live desktop; its actions, lifted back to the
+        // family's slots, become the family's solution, which the audit below replays like any other
+        Solved solved = solve(family, seed);
+        if (solved.json == null) {
+          List<String> why = List.of("solver: " + solved.reason);
+          record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
+              "rejected", "solver", why, prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost, List.of(), 0, null));
+          if (revisions >= config.revisions()) return new Result(creationId, app, "rejected", family, familyJson, why, request + 1, revisions, List.of());
+          revisions++;
+          conversation.add(Message.assistant(p.reply()));
+          conversation.add(FamilyPrompt.revise("solver", why));
+          continue;
+        }
+        familyJson = solved.json;
+        family = io.deskforge.apps.family.FamilyFiles.read(familyJson, family.source());
+      }
+      Audit audit = audit(family, seed, creationId);
       String outcome = audit.failedStage == null ? "verified" : audit.infrastructure ? "error" : "rejected";
       record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
           outcome, audit.failedStage, audit.reasons, prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost,
           audit.taskIds, audit.verifiedIds.size(), null));
-      if (outcome.equals("verified")) creator.accept(p.family());
+      if (outcome.equals("verified")) creator.accept(family);
       if (!outcome.equals("rejected") || revisions >= config.revisions()) {
-        return new Result(creationId, app, outcome, p.family(), p.familyJson(), audit.reasons, request + 1, revisions, audit.verifiedIds);
+        return new Result(creationId, app, outcome, family, familyJson, audit.reasons, request + 1, revisions, audit.verifiedIds);
       }
       revisions++;
       conversation.add(Message.assistant(p.reply()));
       conversation.add(FamilyPrompt.revise(audit.failedStage, audit.reasons));
+    }
+  }
+
+  /** The family file with a solution the solver found for its first task, or why there is none. */
+  private record Solved(String json, String reason) {}
+
+  private Solved solve(DataFamily family, long seed) {
+    SolutionFinder.Found found = solver.find(family.sample(seed));
+    if (found instanceof SolutionFinder.Found.NotFound n) return new Solved(null, n.reason());
+    SolutionFinder.Found.Solved s = (SolutionFinder.Found.Solved) found;
+    try {
+      return new Solved(io.deskforge.apps.family.SolutionLift.withSolution(family, seed, s.actions(),
+          "found by " + s.by() + " in a live desktop (" + s.steps() + " steps)"), null);
+    } catch (io.deskforge.apps.family.FamilyFileException e) {
+      return new Solved(null, "the solution found by " + s.by() + " does not make a usable family: " + e.getMessage());
     }
   }
 

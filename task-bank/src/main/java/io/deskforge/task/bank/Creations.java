@@ -27,10 +27,11 @@ import java.util.TreeMap;
 public final class Creations {
   /**
    * The stages an attempt goes through, in order: the endpoint answers; the reply is a family that
-   * fills the family schema and loads; the family's tasks pass the static audit, the candidate
+   * fills the family schema and loads; a family without a reference solution gets one from the
+   * solver (an agent in a live desktop); the family's tasks pass the static audit, the candidate
    * checks (contamination, bank duplicates) and the replay in fresh desktops.
    */
-  public static final List<String> STAGES = List.of("endpoint", "family", "static", "candidate", "replay");
+  public static final List<String> STAGES = List.of("endpoint", "family", "solver", "static", "candidate", "replay");
   /** How an attempt ended. */
   public static final List<String> OUTCOMES = List.of("verified", "rejected", "invalid", "error");
 
