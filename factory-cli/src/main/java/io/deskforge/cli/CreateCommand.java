@@ -2,6 +2,9 @@ package io.deskforge.cli;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.family.FamilyFiles;
+import io.deskforge.creator.gdp.AppWeights;
+import io.deskforge.creator.gdp.Budget;
+import io.deskforge.creator.gdp.GdpWeights;
 import io.deskforge.creator.llm.CreationLoop;
 import io.deskforge.creator.solve.SolutionFinder;
 import io.deskforge.gym.agent.openai.OpenAiAgent;
@@ -20,8 +23,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,56 +45,15 @@ import picocli.CommandLine.Model.CommandSpec;
       "Flags override --config. Exit code 0 when every creation ended with a verified family, 1 otherwise."})
 final class CreateCommand implements Callable<Integer> {
 
-  @Option(names = {"--app", "--apps"}, split = ",", required = true, paramLabel = "APP",
-      description = "The apps to write families for (see `deskforge apps`).")
+  @Option(names = {"--app", "--apps"}, split = ",", paramLabel = "APP",
+      description = {"The apps to write families for (see `deskforge apps`); --count families for each. Default: every app,",
+          "the run's --count families split across them by occupational weight (see `deskforge apps --by-gdp`)."})
   List<String> apps;
 
-  @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Families to create per app. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Families to create: for each app given with --app, else in all, split by weight. Default: ${DEFAULT-VALUE}.")
   int count;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = {"A JSON file with any of: base_url, model, api_key_env, temperature, max_tokens, timeout_seconds,",
-          "max_retries, repairs, revisions, seeds, price_input_per_1m, price_output_per_1m."})
-  Path config;
-
-  @Option(names = "--endpoint", paramLabel = "URL",
-      description = "The endpoint's base URL with its version path, e.g. http://localhost:8000/v1. Required here or in --config.")
-  String endpoint;
-
-  @Option(names = "--model", paramLabel = "M", description = "The model name the endpoint serves. Required here or in --config.")
-  String model;
-
-  @Option(names = "--api-key-env", paramLabel = "VAR",
-      description = "The environment variable holding the API key. Default: OPENAI_API_KEY; unset, a placeholder is sent.")
-  String apiKeyEnv;
-
-  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2. Default: 0.7.")
-  Double temperature;
-
-  @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens of one reply. Default: 4096.")
-  Integer maxTokens;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long one request may take. Default: 120.")
-  Double timeoutSeconds;
-
-  @Option(names = "--max-retries", paramLabel = "N",
-      description = "Retries, with back-off, of a request failing with 408, 409, 429, 5xx or a timeout. Default: 2.")
-  Integer maxRetries;
-
-  @Option(names = "--repairs", paramLabel = "N", description = "Unusable replies sent back with their problems, in a row. Default: 2.")
-  Integer repairs;
-
-  @Option(names = "--revisions", paramLabel = "N", description = "Rejected families sent back with the auditors' reasons. Default: 3.")
-  Integer revisions;
-
-  @Option(names = "--seeds", paramLabel = "N", description = "Tasks of a family audited before it counts as verified. Default: 2.")
-  Integer seeds;
-
-  @Option(names = "--price-input", paramLabel = "USD", description = "Price of a million prompt tokens, for the cost kept. Default: 0.")
-  Double priceInput;
-
-  @Option(names = "--price-output", paramLabel = "USD", description = "Price of a million completion tokens. Default: 0.")
-  Double priceOutput;
+  @Mixin ModelOptions model;
 
   @Option(names = "--bank", defaultValue = "bank.sqlite", paramLabel = "FILE",
       description = "The SQLite bank to record tasks and provenance in; created if missing. Default: ${DEFAULT-VALUE}.")
@@ -133,28 +96,12 @@ final class CreateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  LlmConfig config() {
-    LlmConfig.Builder b = config == null ? LlmConfig.builder(null, null) : LlmConfig.read(config);
-    if (endpoint != null) b.baseUrl(endpoint);
-    if (model != null) b.model(model);
-    if (apiKeyEnv != null) b.apiKeyEnv(apiKeyEnv);
-    if (temperature != null) b.temperature(temperature);
-    if (maxTokens != null) b.maxTokens(maxTokens);
-    if (timeoutSeconds != null) b.timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
-    if (maxRetries != null) b.maxRetries(maxRetries);
-    if (repairs != null) b.repairs(repairs);
-    if (revisions != null) b.revisions(revisions);
-    if (seeds != null) b.seeds(seeds);
-    if (priceInput != null) b.inputUsdPer1M(priceInput);
-    if (priceOutput != null) b.outputUsdPer1M(priceOutput);
-    return b.build();
-  }
-
   @Override
   public Integer call() {
-    LlmConfig settings = config();
+    LlmConfig settings = model.config();
     AppCatalog catalog = families == null ? AppCatalog.load() : AppCatalog.load().withFamilies(FamilyFiles.load(families));
-    apps.forEach(catalog::get); // an unknown app fails here, before any desktop or request
+    Map<String, Integer> budget = budget(catalog);
+    List<String> apps = List.copyOf(budget.keySet());
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     provider.ensureReady(apps, err);
@@ -162,11 +109,11 @@ final class CreateCommand implements Callable<Integer> {
     try (TaskBank b = TaskBank.open(bank); DesktopProvider p = provider.create(); CandidateCheckOptions.Opened c = checks.open(err)) {
       InitialView view = noView ? InitialView.NONE : new DesktopInitialView(p, catalog, null);
       try (LlmCreator creator = new LlmCreator(settings, catalog, apps, gdpData, view)) {
-        err.printf("creating %d famil%s per app of %s with %s at %s, up to %d revisions, into %s%n", count, count == 1 ? "y" : "ies",
-            String.join(",", apps), settings.model(), settings.baseUrl(), settings.revisions(), bank);
+        err.printf("creating families %s with %s at %s, up to %d revisions, into %s%n", budget, settings.model(), settings.baseUrl(),
+            settings.revisions(), bank);
         err.flush();
         CreationLoop loop = new CreationLoop(creator, Factory.pipeline(b, catalog, p, c.checks()), solver(settings, catalog, p));
-        results = loop.run(apps, count, seed, a -> progress(a, err));
+        results = loop.run(budget, seed, a -> progress(a, err));
       }
     }
     int verified = 0;
@@ -183,6 +130,19 @@ final class CreateCommand implements Callable<Integer> {
     o.printf("%d of %d creations verified; provenance and cost: deskforge stats --bank %s%n", verified, results.size(), bank);
     o.flush();
     return verified == results.size() ? Deskforge.OK : Deskforge.FAILED;
+  }
+
+  /** Families per app: --count for each --app, else --count in all, split by occupational weight. */
+  private Map<String, Integer> budget(AppCatalog catalog) {
+    if (count < 1) throw new IllegalArgumentException("--count must be at least 1, got " + count);
+    Map<String, Integer> out = new LinkedHashMap<>();
+    if (apps != null) {
+      apps.forEach(catalog::get); // an unknown app fails here, before any desktop or request
+      for (String app : apps) out.put(app, count);
+      return out;
+    }
+    GdpWeights weights = gdpData == null ? GdpWeights.shipped() : GdpWeights.compute(gdpData);
+    return Budget.split(count, AppWeights.rank(catalog.all(), weights, 0));
   }
 
   /** The solver phase, when --solver-model names a model: the gym's openai agent in a fresh desktop per attempt. */

@@ -61,6 +61,25 @@ class CreateCommandTest {
   }
 
   @Test
+  void withoutAppsTheRunSpendsItsCountAcrossAppsByOccupationalWeight() throws Exception {
+    Path bank = dir.resolve("bank.sqlite");
+    try (ScriptedChat chat = new ScriptedChat(Fixtures.MODEL)) {
+      for (int i = 0; i < 5; i++) chat.reply("No family this time.");
+      Cli r = Cli.run("create", "--count", "5", "--endpoint", chat.baseUrl(), "--model", Fixtures.MODEL, "--repairs", "0",
+          "--max-retries", "0", "--no-view", "--no-contamination", "--bank", bank.toString());
+      assertThat(r.exit()).as(r.err()).isEqualTo(Deskforge.FAILED);
+    }
+    java.util.Map<String, Integer> expected = io.deskforge.creator.gdp.Budget.split(5, io.deskforge.creator.gdp.AppWeights.rank(
+        io.deskforge.apps.AppCatalog.load().all(), io.deskforge.creator.gdp.GdpWeights.shipped(), 0));
+    java.util.Map<String, Integer> asked = new java.util.TreeMap<>();
+    try (io.deskforge.task.bank.TaskBank b = io.deskforge.task.bank.TaskBank.open(bank)) {
+      for (var a : b.creations().list(null)) asked.merge(a.app(), 1, Integer::sum);
+    }
+    assertThat(asked).isEqualTo(new java.util.TreeMap<>(expected));
+    assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+  }
+
+  @Test
   void helpExplainsTheOptions() {
     Cli help = Cli.run("create", "--help");
     assertThat(help.out()).contains("--endpoint", "--revisions", "--price-input", "OpenAI-compatible", "--config");

@@ -10,7 +10,9 @@ import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Verdict;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -62,17 +64,33 @@ public final class CreationLoop {
    */
   public List<Result> run(List<String> apps, int perApp, long seed, Consumer<Creations.Attempt> listener) {
     if (perApp < 1) throw new IllegalArgumentException("--count must be at least 1, got " + perApp);
+    Map<String, Integer> budget = new LinkedHashMap<>();
+    for (String app : apps) budget.put(app, perApp);
+    return run(budget, seed, listener);
+  }
+
+  /**
+   * A run with a budget per app (as {@link io.deskforge.creator.gdp.Budget} splits one by
+   * occupational weight): round by round, one creation for each app with creations left, the
+   * tasks of an app's i-th drawn from {@code seed + i * seeds}.
+   */
+  public List<Result> run(Map<String, Integer> budget, long seed, Consumer<Creations.Attempt> listener) {
+    if (budget.isEmpty()) throw new IllegalArgumentException("no app to create families for");
     List<Result> out = new ArrayList<>();
-    pipeline.start(t -> apps.contains(t.app()));
+    pipeline.start(t -> budget.containsKey(t.app()));
     try {
-      for (int i = 0; i < perApp; i++) {
-        for (String app : apps) out.add(create(app, seed + (long) i * creator.config().seeds(), listener));
+      int rounds = budget.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      for (int i = 0; i < rounds; i++) {
+        for (Map.Entry<String, Integer> e : budget.entrySet()) {
+          if (i < e.getValue()) out.add(create(e.getKey(), seed + (long) i * creator.config().seeds(), listener));
+        }
       }
     } finally {
       pipeline.finish();
     }
     return out;
   }
+
 
   /**
    * One creation for {@code app}: its tasks are drawn from {@code seed} on; {@code listener} hears
