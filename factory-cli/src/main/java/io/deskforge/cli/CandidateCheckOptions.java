@@ -11,7 +11,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The checks a candidate passes before its replay: contamination, and duplicates in the bank. */
-final class CandidateCheckOptions {
+public final class CandidateCheckOptions {
   @Option(names = "--contamination-index", paramLabel = "DIR",
       description = {"Lucene index of public evaluation sets; candidates that duplicate one of its tasks are rejected.",
           "Built on first use from the OSWorld and WebArena files deskforge ships. Default: ~/.cache/deskforge/contamination-evalsets."})
@@ -21,14 +21,14 @@ final class CandidateCheckOptions {
   boolean off;
 
   /** The opened checks; close them when the run is over. */
-  record Opened(List<CandidateCheck> checks) implements AutoCloseable {
+  public record Opened(List<CandidateCheck> checks) implements AutoCloseable {
     @Override
     public void close() {
       checks.forEach(CandidateCheck::close);
     }
   }
 
-  Opened open(PrintWriter err) {
+  public Opened open(PrintWriter err) {
     List<CandidateCheck> checks = new ArrayList<>();
     if (!off) {
       Path dir = index == null ? ContaminationCheck.defaultIndex() : index;
