@@ -27,7 +27,7 @@ public final class ExistingFamilies {
     for (FamilyProfile f : fs) {
       b.append("- ").append(f.family()).append(": checker ").append(f.shape()).append("; actions ")
           .append(String.join(", ", new java.util.TreeSet<>(f.actionKinds()))).append("; for example \"")
-          .append(f.instructions().get(0)).append("\"\n");
+          .append(f.templates().get(0)).append("\"\n");
       f.checkerShapes().forEach(s -> shapes.merge(s, 1, Integer::sum));
       f.actionKinds().forEach(a -> actions.merge(a, 1, Integer::sum));
     }

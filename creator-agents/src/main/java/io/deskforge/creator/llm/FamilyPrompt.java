@@ -4,6 +4,8 @@ import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.family.DataFamily;
+import io.deskforge.creator.diversity.ExistingFamilies;
+import io.deskforge.creator.diversity.FamilyProfile;
 import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.model.ChatEndpoint.Message;
 import java.io.IOException;
@@ -43,6 +45,9 @@ public final class FamilyPrompt {
       Reply with exactly one JSON object, the family file, filling the schema you are given. No prose, no code fences.
       """;
 
+  /** How many tasks of each existing family are drawn to describe it. */
+  static final int BRIEF_SEEDS = 4;
+
   /** The first request for a family of {@code app}. */
   public static List<Message> initial(AppCatalog catalog, String app, Path gdpData, Optional<InitialView.View> view) {
     StringBuilder u = new StringBuilder();
@@ -60,6 +65,14 @@ public final class FamilyPrompt {
     for (DataFamily f : examples) existing.put(f.id(), f.description());
     existing.forEach((id, description) -> u.append("- ").append(id).append(": ").append(description).append('\n'));
     u.append('\n');
+    // what they check and do, so the model can aim at a checker shape or actions the app lacks (issue 11, item 7)
+    List<FamilyProfile> profiles = new ArrayList<>();
+    for (TaskFamily f : catalog.families(List.of(app))) {
+      List<io.deskforge.task.spec.TaskSpec> tasks = new ArrayList<>();
+      for (long seed = 0; seed < BRIEF_SEEDS; seed++) tasks.add(withoutFactValues(f.sample(seed)));
+      profiles.add(FamilyProfile.ofTasks(f.id(), f.app(), f instanceof DataFamily ? "data" : "java", tasks, BRIEF_SEEDS));
+    }
+    u.append("## What those families check and do\n").append(ExistingFamilies.brief(app, profiles)).append('\n');
     byte[] png = null;
     if (view.isPresent()) {
       u.append("## ").append(app).append(" right after it starts\n");
@@ -73,6 +86,23 @@ public final class FamilyPrompt {
     out.add(Message.system(SYSTEM));
     out.add(new Message("user", u.toString(), png));
     return out;
+  }
+
+  /**
+   * The task with its privileged facts' values masked in its instruction: the prompt describes
+   * families by their wording, and holds no value a drawn task keeps privileged.
+   */
+  private static io.deskforge.task.spec.TaskSpec withoutFactValues(io.deskforge.task.spec.TaskSpec t) {
+    String instruction = t.instruction();
+    List<String> values = new ArrayList<>();
+    for (var fact : t.privileged().facts()) {
+      String v = String.valueOf(fact.value());
+      if (v.strip().length() >= 3) values.add(v);
+    }
+    values.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    for (String v : values) instruction = instruction.replace(v, FamilyProfile.MASK);
+    return new io.deskforge.task.spec.TaskSpec(t.id(), t.family(), t.app(), t.relatedApps(), instruction, t.seed(), t.params(),
+        t.privileged(), t.setup(), t.checker(), t.solution(), t.negatives(), t.difficulty(), t.provenance(), t.audit());
   }
 
   /** A reply that is not a usable family goes back with its problems. */

@@ -70,7 +70,8 @@ class CreationLoopTest {
         .contains("Word processing software") // who uses it, from the shipped GDP weights
         .contains("\"$defs\"", "\"distinct_from\"") // the schema
         .contains("### mousepad.append-line.data", "\"gen\": \"sentences\"") // a verified example, whole
-        .contains("- mousepad.replace-word:", "- mousepad.type-text.data:"); // what exists already
+        .contains("- mousepad.replace-word:", "- mousepad.type-text.data:") // what exists already
+        .contains("## What those families check and do", "checker check(file_text,equals)", "Checker shapes in use"); // and how
   }
 
   @Test
