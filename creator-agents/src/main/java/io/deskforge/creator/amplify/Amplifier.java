@@ -10,14 +10,13 @@ import io.deskforge.creator.llm.FamilyPrompt;
 import io.deskforge.creator.llm.InitialView;
 import io.deskforge.creator.llm.LlmConfig;
 import io.deskforge.creator.llm.LlmCreator;
+import io.deskforge.creator.pipeline.FamilyAudit;
 import io.deskforge.creator.pipeline.Pipeline;
 import io.deskforge.model.ChatEndpoint;
 import io.deskforge.model.ChatEndpoint.Message;
 import io.deskforge.task.bank.Creations;
-import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.Provenance;
 import io.deskforge.task.spec.TaskSpec;
-import io.deskforge.task.spec.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,21 +156,21 @@ public final class Amplifier implements AutoCloseable {
         record(listener, attempt(creationId, seed, request, familyId, "rejected", "candidate", why, prompt, p.reply(), p, cost, List.of(), 0));
         return new Variant(kind.id, seed.id(), familyId, "rejected", "candidate", why, p.family(), p.familyJson(), List.of());
       }
-      Audit a = audit(p.family(), firstSeed, creationId, name(), config.model());
-      String outcome = a.failedStage == null ? "verified" : a.infrastructure ? "error" : "rejected";
-      record(listener, attempt(creationId, seed, request, familyId, outcome, a.failedStage, a.reasons, prompt, p.reply(), p, cost, a.taskIds,
-          a.verifiedIds.size()));
-      return new Variant(kind.id, seed.id(), familyId, outcome, a.failedStage, a.reasons, p.family(), p.familyJson(), a.verifiedIds);
+      FamilyAudit a = audit(p.family(), firstSeed, creationId, name(), config.model());
+      String outcome = a.outcome();
+      record(listener, attempt(creationId, seed, request, familyId, outcome, a.failedStage(), a.reasons(), prompt, p.reply(), p, cost, a.taskIds(),
+          a.verifiedIds().size()));
+      return new Variant(kind.id, seed.id(), familyId, outcome, a.failedStage(), a.reasons(), p.family(), p.familyJson(), a.verifiedIds());
     }
   }
 
   private Variant composed(DataFamily seed, Composition.Composed c, long firstSeed, Consumer<Creations.Attempt> listener) {
     String creationId = "cmp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    Audit a = audit(c.family(), firstSeed, creationId, COMPOSE, null);
-    String outcome = a.failedStage == null ? "verified" : a.infrastructure ? "error" : "rejected";
-    record(listener, new Creations.Attempt(creationId, seed.app(), COMPOSE, "none", 0, 0, c.family().id(), outcome, a.failedStage, a.reasons,
-        "compose " + c.first() + " then " + c.second(), c.json(), 0, 0, 0, a.taskIds, a.verifiedIds.size(), null));
-    return new Variant("compose", seed.id(), c.family().id(), outcome, a.failedStage, a.reasons, c.family(), c.json(), a.verifiedIds);
+    FamilyAudit a = audit(c.family(), firstSeed, creationId, COMPOSE, null);
+    String outcome = a.outcome();
+    record(listener, new Creations.Attempt(creationId, seed.app(), COMPOSE, "none", 0, 0, c.family().id(), outcome, a.failedStage(), a.reasons(),
+        "compose " + c.first() + " then " + c.second(), c.json(), 0, 0, 0, a.taskIds(), a.verifiedIds().size(), null));
+    return new Variant("compose", seed.id(), c.family().id(), outcome, a.failedStage(), a.reasons(), c.family(), c.json(), a.verifiedIds());
   }
 
   private List<Message> prompt(DataFamily seed, Kind kind, String wantedId) {
@@ -190,26 +189,13 @@ public final class Amplifier implements AutoCloseable {
             + "every draw through the GUI, and each negative must still fail."));
   }
 
-  private record Audit(String failedStage, boolean infrastructure, List<String> reasons, List<String> taskIds, List<String> verifiedIds) {}
-
-  private Audit audit(DataFamily family, long firstSeed, String creationId, String creator, String modelName) {
-    List<String> taskIds = new ArrayList<>(), verified = new ArrayList<>();
+  /** The family's tasks ({@code seeds} of them from {@code firstSeed}, with this tier's provenance), audited and recorded. */
+  private FamilyAudit audit(DataFamily family, long firstSeed, String creationId, String creator, String modelName) {
     Provenance prov = new Provenance(creator.startsWith("amplify") ? "amplify" : COMPOSE, modelName, null, null,
         Map.of("family", family.hash(), "creation", creationId));
-    for (int i = 0; i < config.seeds(); i++) {
-      TaskSpec task = family.sample(firstSeed + i).withProvenance(prov);
-      AuditReport report = pipeline.auditAndRecord(task).report();
-      taskIds.add(task.id());
-      if (report.verified()) {
-        verified.add(task.id());
-        continue;
-      }
-      List<String> reasons = new ArrayList<>();
-      for (String r : report.reasons()) reasons.add("seed " + task.seed() + ": " + r);
-      if (reasons.isEmpty()) reasons.add("seed " + task.seed() + ": " + report.verdict().name().toLowerCase());
-      return new Audit(io.deskforge.creator.llm.CreationLoop.stageOf(report), report.verdict() == Verdict.ERROR, reasons, taskIds, verified);
-    }
-    return new Audit(null, false, List.of(), taskIds, verified);
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (int i = 0; i < config.seeds(); i++) tasks.add(family.sample(firstSeed + i).withProvenance(prov));
+    return FamilyAudit.of(pipeline, tasks);
   }
 
   private Creations.Attempt attempt(String creationId, DataFamily seed, int request, String familyId, String outcome, String stage,

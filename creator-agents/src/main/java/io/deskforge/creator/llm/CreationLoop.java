@@ -3,12 +3,11 @@ package io.deskforge.creator.llm;
 import io.deskforge.model.ChatEndpoint;
 import io.deskforge.apps.family.DataFamily;
 import io.deskforge.model.ChatEndpoint.Message;
+import io.deskforge.creator.pipeline.FamilyAudit;
 import io.deskforge.creator.pipeline.Pipeline;
 import io.deskforge.creator.solve.SolutionFinder;
 import io.deskforge.task.bank.Creations;
-import io.deskforge.task.spec.AuditReport;
 import io.deskforge.task.spec.TaskSpec;
-import io.deskforge.task.spec.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,18 +141,18 @@ public final class CreationLoop {
         familyJson = solved.json;
         family = io.deskforge.apps.family.FamilyFiles.read(familyJson, family.source());
       }
-      Audit audit = audit(family, seed, creationId);
-      String outcome = audit.failedStage == null ? "verified" : audit.infrastructure ? "error" : "rejected";
+      FamilyAudit audit = FamilyAudit.of(pipeline, creator.tasks(family, seed, creationId));
+      String outcome = audit.outcome();
       record(listener, new Creations.Attempt(creationId, app, creator.name(), config.model(), request, revisions, familyId,
-          outcome, audit.failedStage, audit.reasons, prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost,
-          audit.taskIds, audit.verifiedIds.size(), null));
+          outcome, audit.failedStage(), audit.reasons(), prompt, p.reply(), p.promptTokens(), p.completionTokens(), cost,
+          audit.taskIds(), audit.verifiedIds().size(), null));
       if (outcome.equals("verified")) creator.accept(family);
       if (!outcome.equals("rejected") || revisions >= config.revisions()) {
-        return new Result(creationId, app, outcome, family, familyJson, audit.reasons, request + 1, revisions, audit.verifiedIds);
+        return new Result(creationId, app, outcome, family, familyJson, audit.reasons(), request + 1, revisions, audit.verifiedIds());
       }
       revisions++;
       conversation.add(Message.assistant(p.reply()));
-      conversation.add(FamilyPrompt.revise(audit.failedStage, audit.reasons));
+      conversation.add(FamilyPrompt.revise(audit.failedStage(), audit.reasons()));
     }
   }
 
@@ -178,37 +177,6 @@ public final class CreationLoop {
   }
 
   /** The audit of a family's tasks: where the first unverified one stopped, and why. */
-  private record Audit(String failedStage, boolean infrastructure, List<String> reasons, List<String> taskIds, List<String> verifiedIds) {}
-
-  private Audit audit(DataFamily family, long seed, String creationId) {
-    List<String> taskIds = new ArrayList<>();
-    List<String> verified = new ArrayList<>();
-    for (TaskSpec task : creator.tasks(family, seed, creationId)) {
-      Pipeline.Outcome o = pipeline.auditAndRecord(task);
-      taskIds.add(task.id());
-      AuditReport report = o.report();
-      if (report.verified()) {
-        verified.add(task.id());
-        continue;
-      }
-      List<String> reasons = new ArrayList<>();
-      for (String r : report.reasons()) reasons.add("seed " + task.seed() + ": " + r);
-      if (reasons.isEmpty()) reasons.add("seed " + task.seed() + ": " + report.verdict().name().toLowerCase());
-      return new Audit(stageOf(report), report.verdict() == Verdict.ERROR, reasons, taskIds, verified);
-    }
-    return new Audit(null, false, List.of(), taskIds, verified);
-  }
-
-  /** The stage of {@link Creations#STAGES} where an audit stopped: its first failed stage. */
-  public static String stageOf(AuditReport report) {
-    for (AuditReport.Stage s : report.stages()) {
-      if (s.passed()) continue;
-      if (s.name().equals("static")) return "static";
-      if (s.name().startsWith(AuditReport.REPLAY_PREFIX)) return "replay";
-      return "candidate";
-    }
-    return "replay";
-  }
 
   private static String declaredId(String json) {
     if (json == null) return null;
