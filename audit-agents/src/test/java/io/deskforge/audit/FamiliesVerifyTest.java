@@ -66,7 +66,7 @@ class FamiliesVerifyTest {
   }
 
   /**
-   * A family whose reference solution waits 10 s or more for its app to write its state on its own
+   * A family whose reference solution waits 5 s or more for its app to write its state on its own
    * (a browser's profile) costs that in each of a task's desktops: it verifies deskforge.verify.slowSeeds (2)
    * seeds in CI, the full sweep the same way as the others.
    */
@@ -75,7 +75,7 @@ class FamiliesVerifyTest {
   static int seedsOf(TaskFamily family) {
     long waited = family.sample(1000).solution().actions().stream()
         .mapToLong(a -> a instanceof io.deskforge.task.action.Action.Wait w ? w.ms() : 0).sum();
-    return waited >= 10_000 ? Math.min(SEEDS, SLOW_SEEDS) : SEEDS;
+    return waited >= 5_000 ? Math.min(SEEDS, SLOW_SEEDS) : SEEDS;
   }
 
   @TestFactory

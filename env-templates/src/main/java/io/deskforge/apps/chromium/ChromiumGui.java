@@ -21,7 +21,13 @@ final class ChromiumGui {
   static final long PREFERENCES_WRITE_MS = 11_000;
   static final long BOOKMARKS_WRITE_MS = 3_500;
 
+  /** The star at the right end of the address bar: bookmark this page. */
+  static final int STAR_X = 1171, STAR_Y = 63;
+  /** How long the bookmark bubble may take to slide in on a loaded host. */
+  static final long BUBBLE_OPEN_MS = 2000;
+
   /** The bookmark bubble of a fresh profile: name field, folder list, Done. */
+  static final int BUBBLE_NAME_X = 1062, BUBBLE_NAME_Y = 158;
   static final int BUBBLE_FOLDER_X = 1062, BUBBLE_FOLDER_Y = 208;
   static final int BUBBLE_FOLDER_BAR_X = 1048, BUBBLE_FOLDER_BAR_Y = 247;
   static final int BUBBLE_DONE_X = 1129, BUBBLE_DONE_Y = 271;
