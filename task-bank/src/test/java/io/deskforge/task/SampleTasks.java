@@ -101,7 +101,36 @@ public final class SampleTasks {
         List.of(Trajectory.noOp()), Difficulty.ofSteps(12), Provenance.of("template"), null).withContentId();
   }
 
-  /** Every sample, with varied parameters. */
+  /** A browser's profile: json_value (Bookmarks, Preferences) and sqlite_query (History). No OSWorld form yet. */
+  public static TaskSpec browserBookmark(String name) {
+    String profile = "/home/user/.config/chromium/Default/";
+    String url = "file:///home/user/sites/tea.html";
+    return new TaskSpec(null, "chromium.bookmark-page", "chromium", List.of(),
+        "Bookmark " + url + " as \"" + name + "\" in the Bookmarks bar.", 7L, Map.of("name", name),
+        Privileged.of(Fact.inInstruction("name", name), Fact.inInstruction("url", url)),
+        List.of(new SetupStep.WriteFile("/home/user/sites/tea.html", "<title>Tea</title>"),
+            new SetupStep.Launch("chromium", List.of(url))),
+        Checker.all(
+            Checker.check(new Getter.JsonValue(profile + "Bookmarks", "/roots/bookmark_bar/children/0/name"),
+                new Metric.EqualsText(name, false, false)),
+            Checker.check(new Getter.JsonValue(profile + "Preferences", "/bookmark_bar/show_on_all_tabs"), new Metric.IsFalse()),
+            Checker.check(new Getter.SqliteQuery(profile + "History", "SELECT url FROM urls WHERE url = '" + url + "'"),
+                new Metric.SetEquals(List.of(url)))),
+        Trajectory.of("reference", "the star, the name, Done", Action.click(1171, 63), Action.waitMs(2000),
+            Action.type(name), Action.click(1129, 271), Action.waitMs(3500)),
+        List.of(Trajectory.noOp(), Trajectory.of("title kept", "keeps the page title", Action.click(1171, 63),
+            Action.waitMs(2000), Action.click(1129, 271))),
+        Difficulty.ofSteps(5), Provenance.of("template"), null).withContentId();
+  }
+
+  /** The samples and those without an OSWorld form: every variant of the format. */
+  public static List<TaskSpec> everyVariant() {
+    List<TaskSpec> out = new java.util.ArrayList<>(all());
+    out.add(browserBookmark("Tea shop"));
+    return out;
+  }
+
+  /** Every sample that has an OSWorld form, with varied parameters. */
   public static List<TaskSpec> all() {
     return List.of(replaceWord("apple"), replaceWord("plum"), spreadsheetSum(1), spreadsheetSum(42),
         moveFile("report.txt"), moveFile("a b.odt"));

@@ -189,12 +189,16 @@ public final class StaticAuditor {
    */
   private void consistency(TaskSpec t, List<String> reasons) {
     List<Checker.Check> leaves = t.checker().leaves();
+    List<String> appState = stateFolders(t);
     for (int i = 0; i < leaves.size(); i++) {
       Getter g = leaves.get(i).getter();
       String where = "consistency: checker leaf " + i;
       String path = g.path();
       String name = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
       name = name.substring(name.lastIndexOf('/') + 1);
+      // a file the app keeps for itself (a browser profile's Preferences) is where the setting the
+      // instruction names is saved: the instruction names the setting, not the file
+      if (confined(path, appState)) continue;
       if (!named(t, name)) {
         reasons.add(where + " reads " + path + ", but the instruction never names '" + name + "'");
       }
@@ -213,6 +217,21 @@ public final class StaticAuditor {
         default -> { }
       }
     }
+  }
+
+  /** The state folders the task's apps declare. */
+  private List<String> stateFolders(TaskSpec t) {
+    List<String> out = new ArrayList<>();
+    Set<String> apps = new LinkedHashSet<>(t.relatedApps());
+    apps.add(t.app());
+    for (String app : apps) {
+      try {
+        out.addAll(catalog.get(app).stateFolders());
+      } catch (IllegalArgumentException e) {
+        // named by the locations check
+      }
+    }
+    return out;
   }
 
   /** Named as a whole word in the instruction, or the value of a fact the agent can see. */

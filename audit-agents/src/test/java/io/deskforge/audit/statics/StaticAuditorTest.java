@@ -206,6 +206,37 @@ class StaticAuditorTest {
     }
   }
 
+  /** A file an app keeps in its declared state folder is read for a setting the instruction names, not named itself. */
+  @Nested
+  class AppStateNeedNotBeNamed {
+    static final String PREFERENCES = "/home/user/.config/chromium/Default/Preferences";
+
+    static TaskSpec readingPreferences(boolean chromiumRelated) {
+      return edited(base(), p -> {
+        if (chromiumRelated) p.relatedApps.add("chromium");
+        p.checker = Checker.all(p.checker, Checker.check(new Getter.JsonValue(PREFERENCES, "/enable_do_not_track"), new Metric.IsTrue()));
+        return p;
+      });
+    }
+
+    /** The consistency reasons alone (the helper above leaves them out). */
+    static List<String> consistency(TaskSpec t) {
+      return AUDITOR.audit(t).stream().filter(r -> r.startsWith("consistency:")).toList();
+    }
+
+    @Test
+    void aChromiumTaskReadsItsProfileWithoutNamingTheFile() {
+      assertThat(AUDITOR.audit(CATALOG.family("chromium.home-page").sample(3))).isEmpty();
+      assertThat(consistency(readingPreferences(true))).isEmpty();
+    }
+
+    @Test
+    void theSameFileReadForAnAppThatDoesNotDeclareItMustBeNamed() {
+      assertThat(consistency(readingPreferences(false))).containsExactly(
+          "consistency: checker leaf 1 reads " + PREFERENCES + ", but the instruction never names 'Preferences'");
+    }
+  }
+
   /** Setup commands run only as the desktop user, and must say what they run. */
   @Nested
   class CommandsOnlyAsTheDesktopUser {

@@ -61,7 +61,20 @@ public final class GetterReader {
         List<List<String>> rows = spreadsheet(g.path()).read(p, g.path(), g.sheet());
         yield rows == null ? Reading.absent() : Reading.rows(Cells.range(rows, g.range()));
       }
+      case Getter.JsonValue g -> regularFile(p, g.path()) ? StateFiles.json(p.readFile(g.path()), g.pointer()) : Reading.absent();
+      case Getter.SqliteQuery g -> {
+        if (!regularFile(p, g.path())) yield Reading.absent();
+        String wal = g.path() + "-wal";
+        yield StateFiles.sqlite(p.readFile(g.path()), regularFile(p, wal) ? p.readFile(wal) : null, g.query());
+      }
     };
+  }
+
+  /** A file that exists and is no folder; a link, a FIFO or an oversized file throws as unreadable. */
+  private static boolean regularFile(SavedState p, String path) {
+    if (!p.exists(path) || p.isDirectory(path)) return false;
+    p.requireReadableFile(path);
+    return true;
   }
 
   private DocumentFormat spreadsheet(String path) {

@@ -66,7 +66,9 @@ class OsworldCompatTest {
   static void exportTasksOfEveryFamilyAndStartOsworld() throws IOException {
     work = Files.createTempDirectory("osworld-compat-");
     List<TaskSpec> tasks = new ArrayList<>();
-    for (TaskFamily f : CATALOG.families(CATALOG.names())) for (long seed : SEEDS) tasks.add(f.sample(seed));
+    // the apps whose end states are modelled here; Chromium's profile getters (json_value,
+    // sqlite_query) have no reader on OSWorld's VM yet, so its tasks are not exported
+    for (TaskFamily f : CATALOG.families(List.copyOf(MODELS.keySet()))) for (long seed : SEEDS) tasks.add(f.sample(seed));
     new OsworldExporter(CATALOG).export(tasks, work, work.resolve("export"));
     for (TaskSpec t : tasks) EXAMPLES.put(t, work.resolve("export/examples").resolve(t.app()).resolve(t.id() + ".json"));
     Path kit = kit(work.resolve("kit"));

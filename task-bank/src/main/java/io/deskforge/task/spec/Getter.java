@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Getter.DirListing.class, name = "dir_listing"),
   @JsonSubTypes.Type(value = Getter.SpreadsheetCell.class, name = "spreadsheet_cell"),
   @JsonSubTypes.Type(value = Getter.SpreadsheetRange.class, name = "spreadsheet_range"),
+  @JsonSubTypes.Type(value = Getter.JsonValue.class, name = "json_value"),
+  @JsonSubTypes.Type(value = Getter.SqliteQuery.class, name = "sqlite_query"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Getter {
@@ -36,4 +38,18 @@ public sealed interface Getter {
 
   /** The computed values of a rectangular range such as {@code A1:C4}, row by row. */
   record SpreadsheetRange(String path, String sheet, String range) implements Getter {}
+
+  /**
+   * The value at an RFC 6901 JSON Pointer ({@code /browser/show_home_button}) in a JSON file, such
+   * as an app's settings or bookmarks: a string as its text, a boolean as a flag, a number as its
+   * JSON text, an array of strings as items; a missing file or pointer reads as absent.
+   */
+  record JsonValue(String path, String pointer) implements Getter {}
+
+  /**
+   * The rows of a read-only SQL query on a SQLite database file (an app's history, say), read from
+   * a copy so that the app's lock never blocks it and the read never changes it; one column reads
+   * as items, more as rows. A missing file reads as absent.
+   */
+  record SqliteQuery(String path, String query) implements Getter {}
 }

@@ -210,6 +210,14 @@ class OsworldExporterTest {
   }
 
   @Test
+  void aTaskReadingABrowserProfileHasNoOsworldFormYetAndSaysWhy() {
+    assertThatThrownBy(() -> EXPORTER.example(SampleTasks.browserBookmark("Tea shop"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("chromium.bookmark-page")
+        .hasMessageContaining("has no OSWorld form")
+        .hasMessageContaining("json_value getter has no reader on OSWorld's VM yet");
+  }
+
+  @Test
   void relatedAppsAreTheTasksAppThenItsRelatedOnes() {
     JsonNode e = EXPORTER.example(SampleTasks.spreadsheetSum(2));
     assertThat(e.get("related_apps")).extracting(JsonNode::asText).containsExactly("gnumeric", "files");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the app catalog answers for the sample tasks' apps (mousepad, gnumeric, files), written out
+ * What the app catalog answers for the sample tasks' apps (mousepad, gnumeric, files, chromium), written out
  * here because task-bank cannot depend on env-templates.
  */
 final class TestCatalog implements ExportCatalog {
@@ -17,7 +17,8 @@ final class TestCatalog implements ExportCatalog {
       case "mousepad" -> List.of("mousepad");
       case "gnumeric" -> List.of("gnumeric");
       case "files" -> List.of("nautilus");
-      default -> throw new IllegalArgumentException("unknown app '" + app + "'; known apps: files, gnumeric, mousepad");
+      case "chromium" -> List.of("chromium");
+      default -> throw new IllegalArgumentException("unknown app '" + app + "'; known apps: chromium, files, gnumeric, mousepad");
     };
   }
 

@@ -1,0 +1,100 @@
+package io.deskforge.apps.chromium;
+
+import io.deskforge.apps.AppTemplate;
+import io.deskforge.apps.TaskFamily;
+import io.deskforge.desktop.AppLaunch;
+import io.deskforge.desktop.ready.Ready;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chromium, Debian's build of the open-source browser. Tasks change the browser itself (bookmarks,
+ * settings, history); getters read its profile from outside the desktop, which Chromium writes
+ * lazily, so every task asks to quit the browser (ctrl+q) and the checker reads the profile as it
+ * was left on exit.
+ */
+public final class Chromium implements AppTemplate {
+  public static final String NAME = "chromium";
+  /** The user data folder each desktop gets fresh; setup writes the seeded profile into it. */
+  public static final String USER_DATA = "/home/user/.config/chromium";
+  /** The one profile used. */
+  public static final String PROFILE = USER_DATA + "/Default";
+  public static final String PREFERENCES = PROFILE + "/Preferences";
+  public static final String BOOKMARKS = PROFILE + "/Bookmarks";
+  public static final String HISTORY = PROFILE + "/History";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "web browser (Chromium): bookmarks, settings and history, read from the browser's profile";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("chromium");
+  }
+
+  /**
+   * Extra arguments are URLs to open. What the flags are for:
+   *
+   * <ul>
+   *   <li>a fresh profile in {@link #USER_DATA} with no first-run page, default-browser bar, sync,
+   *       sign-in, translation bar, component updates or background requests (there is no network
+   *       beyond loopback in a desktop, and a prompt would cover the page);
+   *   <li>{@code --password-store=basic}: no keyring daemon to ask;
+   *   <li>{@code --no-sandbox}: Chromium's own sandbox needs to create user namespaces, or the
+   *       setuid helper of Debian's chromium-sandbox package. A sandbox desktop runs it inside
+   *       bubblewrap's namespaces, where it may not create nested ones, and with no_new_privs set,
+   *       under which a setuid helper gains nothing; without the flag the zygote exits at once with
+   *       "No usable sandbox!" (measured here). The desktop (its own user, PID, mount and network
+   *       namespaces, seccomp filter and resource limits) is the sandbox around the whole browser;
+   *   <li>{@code --force-renderer-accessibility}: the page's accessibility tree is exposed to AT-SPI
+   *       (Chromium builds it only when asked);
+   *   <li>{@code --test-type}: no warning bar about the unsupported --no-sandbox flag over the page;
+   *   <li>{@code --disable-gpu}: Xvfb has no GPU, so Chromium draws in software from the start;
+   *   <li>{@code --disable-dev-shm-usage}: a desktop's /dev/shm may be small.
+   * </ul>
+   */
+  @Override
+  public AppLaunch launch(List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of("chromium",
+        "--user-data-dir=" + USER_DATA,
+        "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-features=Translate,MediaRouter,OptimizationHints",
+        "--disable-default-apps", "--disable-extensions", "--no-service-autorun", "--password-store=basic",
+        "--no-sandbox", "--test-type", "--disable-gpu", "--disable-dev-shm-usage",
+        "--force-renderer-accessibility", "--start-maximized", "--window-position=0,0"));
+    cmd.addAll(args);
+    return new AppLaunch(NAME, cmd, java.util.Map.of(), Ready.windowReady(readyTitle(args)), Duration.ofSeconds(30));
+  }
+
+  /** The window of the first page once loaded: its title then ends in " - Chromium". */
+  static String readyTitle(List<String> args) {
+    return args.isEmpty() ? "(?i)chromium" : " - Chromium$";
+  }
+
+  @Override
+  public List<String> getters() {
+    return List.of("json_value", "sqlite_query", "file_exists");
+  }
+
+  @Override
+  public List<String> stateFolders() {
+    return List.of(USER_DATA + "/");
+  }
+
+  @Override
+  public List<TaskFamily> families() {
+    return List.of(new BookmarkPage(), new HomePage(), new VisitPages());
+  }
+
+  @Override
+  public List<String> commodities() {
+    return List.of("Internet browser software");
+  }
+}

@@ -1,0 +1,68 @@
+package io.deskforge.apps.chromium;
+
+import io.deskforge.task.action.Action;
+import java.util.List;
+
+/**
+ * Chromium's GUI as a person uses it at 1280x800, maximized, with a fresh profile: the address
+ * bar, the bookmark bubble (ctrl+d) and the settings pages, whose controls the settings layout
+ * keeps in place.
+ */
+final class ChromiumGui {
+  private ChromiumGui() {}
+
+  /**
+   * How long after a change Chromium writes it on its own: Preferences and History are committed
+   * at most 10 s after the first pending change (ImportantFileWriter's and the history backend's
+   * commit interval), bookmarks 2.5 s after. A person who leaves the browser open and looks at the
+   * profile later finds the change there; the trajectories end with this wait so that the checker,
+   * which reads the profile from outside, sees what the browser would keep.
+   */
+  static final long PREFERENCES_WRITE_MS = 11_000;
+  static final long BOOKMARKS_WRITE_MS = 3_500;
+
+  /** The star at the right end of the address bar: bookmark this page. */
+  static final int STAR_X = 1171, STAR_Y = 63;
+  /** How long the bookmark bubble may take to slide in on a loaded host. */
+  static final long BUBBLE_OPEN_MS = 2000;
+
+  /** The bookmark bubble of a fresh profile: name field, folder list, Done. */
+  static final int BUBBLE_NAME_X = 1062, BUBBLE_NAME_Y = 158;
+  static final int BUBBLE_FOLDER_X = 1062, BUBBLE_FOLDER_Y = 208;
+  static final int BUBBLE_FOLDER_BAR_X = 1048, BUBBLE_FOLDER_BAR_Y = 247;
+  static final int BUBBLE_DONE_X = 1129, BUBBLE_DONE_Y = 271;
+
+  /** chrome://settings/appearance: the "Show home button" switch and, once on, the custom address. */
+  static final int HOME_SWITCH_X = 999, HOME_SWITCH_Y = 402;
+  static final int HOME_CUSTOM_RADIO_X = 421, HOME_CUSTOM_RADIO_Y = 499;
+  static final int HOME_ADDRESS_X = 590, HOME_ADDRESS_Y = 500;
+
+  /** The address bar. */
+  static final int ADDRESS_BAR_X = 640, ADDRESS_BAR_Y = 63;
+
+  /**
+   * Types an address into the address bar and opens it, then waits for the tab's window title.
+   * The bar is clicked, not focused with ctrl+l: just after start the browser may take the keys
+   * before its bar has the focus, and Return then searches for the tail of the address. The short
+   * pause lets the bar's suggestion catch up with the typed text, as a person sees it before
+   * pressing Return.
+   */
+  static List<Action> open(String address, String windowTitle) {
+    return List.of(Action.click(ADDRESS_BAR_X, ADDRESS_BAR_Y), Action.key("ctrl+a"), Action.type(address), Action.waitMs(400),
+        Action.key("Return"), Action.waitForWindow(windowTitle));
+  }
+
+  /**
+   * A settings page, loaded and laid out: the title changes first, then the page builds its
+   * sections and scrolls the one asked for into place, and a click before that lands elsewhere.
+   */
+  static List<Action> settings(String page, String windowTitle) {
+    return concat(open("chrome://settings/" + page, windowTitle), List.of(Action.waitMs(2500)));
+  }
+
+  static List<Action> concat(List<Action> a, List<Action> b) {
+    List<Action> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+package io.deskforge.apps.chromium;
+
+import io.deskforge.apps.family.SeededFamily;
+import io.deskforge.apps.family.TaskDraw;
+import io.deskforge.task.action.Action;
+import io.deskforge.task.spec.Checker;
+import io.deskforge.task.spec.Fact;
+import io.deskforge.task.spec.Getter;
+import io.deskforge.task.spec.Metric;
+import io.deskforge.task.spec.SetupStep;
+import io.deskforge.task.spec.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Set a custom home page and show the Home button, in chrome://settings/appearance. Checked in
+ * the profile's Preferences: the button shown, the home page not the New Tab page, and the address.
+ */
+final class HomePage extends SeededFamily {
+  static final String ID = "chromium.home-page";
+
+  HomePage() {
+    super(ID, Chromium.NAME, "set a custom home page and show the Home button",
+        List.of(
+            "In Chromium's settings, show the Home button and make {address} the home page it opens.",
+            "Set Chromium's home page to {address} and turn on the Home button in the toolbar.",
+            "I want a Home button in Chromium that takes me to {address}. Set that up."));
+  }
+
+  @Override
+  public TaskSpec sample(long seed) {
+    TaskDraw d = draw(seed);
+    Sites.Page start = d.pick(Sites.PAGES).in(Sites.site(d));
+    String address = Sites.address(d);
+    String wrong = Sites.address(d);
+    while (wrong.equals(address)) wrong = Sites.address(d);
+    String instruction = instruction(d, Map.of("address", address));
+
+    return task(seed)
+        .param("address", address).param("start_page", start.slug())
+        .instruction(instruction)
+        .fact(Fact.inInstruction("address", address))
+        .setup(start.write())
+        .setup(new SetupStep.Launch(Chromium.NAME, List.of(start.url())))
+        .checker(Checker.all(
+            Checker.check(new Getter.JsonValue(Chromium.PREFERENCES, "/browser/show_home_button"), new Metric.IsTrue()),
+            Checker.check(new Getter.JsonValue(Chromium.PREFERENCES, "/homepage_is_newtabpage"), new Metric.IsFalse()),
+            Checker.check(new Getter.JsonValue(Chromium.PREFERENCES, "/homepage"), new Metric.EqualsText(address, false, false))))
+        .solution("chrome://settings/appearance: the Show home button switch, the custom address typed, Tab to commit it",
+            home(start, address, false))
+        .negative("button-only", "shows the Home button but leaves it opening the New Tab page", buttonOnly(start))
+        .negative("wrong-address", "shows the Home button with another address", home(start, wrong, false))
+        .negative("button-off-again", "types the address but turns the Home button off again", home(start, address, true))
+        .build();
+  }
+
+  private static List<Action> appearance(Sites.Page start) {
+    List<Action> out = new ArrayList<>(List.of(Action.waitForWindow(start.windowTitle())));
+    out.addAll(ChromiumGui.settings("appearance", "^Settings - Appearance - Chromium$"));
+    out.add(Action.click(ChromiumGui.HOME_SWITCH_X, ChromiumGui.HOME_SWITCH_Y));
+    out.add(Action.waitMs(700)); // the choice of home page unfolds under the switch
+    return out;
+  }
+
+  static List<Action> home(Sites.Page start, String address, boolean switchOffAfter) {
+    List<Action> out = appearance(start);
+    out.add(Action.click(ChromiumGui.HOME_CUSTOM_RADIO_X, ChromiumGui.HOME_CUSTOM_RADIO_Y));
+    out.add(Action.click(ChromiumGui.HOME_ADDRESS_X, ChromiumGui.HOME_ADDRESS_Y));
+    out.add(Action.type(address));
+    out.add(Action.key("Tab")); // the field saves on leaving it
+    out.add(Action.waitMs(300));
+    if (switchOffAfter) {
+      out.add(Action.click(ChromiumGui.HOME_SWITCH_X, ChromiumGui.HOME_SWITCH_Y));
+      out.add(Action.waitMs(300));
+    }
+    out.add(Action.waitMs(ChromiumGui.PREFERENCES_WRITE_MS));
+    return out;
+  }
+
+  static List<Action> buttonOnly(Sites.Page start) {
+    List<Action> out = appearance(start);
+    out.add(Action.waitMs(ChromiumGui.PREFERENCES_WRITE_MS));
+    return out;
+  }
+}
