@@ -33,29 +33,17 @@ public final class CheckerShape {
     return String.join(",", of.stream().map(CheckerShape::of).sorted().toList());
   }
 
+  /** A getter's kind as the task spec names it ({@code file_text}, {@code json_value}...): new getters need no edit here. */
   static String getter(Getter g) {
-    return switch (g) {
-      case null -> "none";
-      case Getter.FileText x -> "file_text";
-      case Getter.FileExists x -> "file_exists";
-      case Getter.DirListing x -> "dir_listing";
-      case Getter.SpreadsheetCell x -> "spreadsheet_cell";
-      case Getter.SpreadsheetRange x -> "spreadsheet_range";
-    };
+    return g == null ? "none" : typeName(g);
   }
 
+  /** A metric's kind as the task spec names it ({@code equals}, {@code regex}...). */
   static String metric(Metric m) {
-    return switch (m) {
-      case null -> "none";
-      case Metric.EqualsText x -> "equals";
-      case Metric.Contains x -> "contains";
-      case Metric.NotContains x -> "not_contains";
-      case Metric.Matches x -> "regex";
-      case Metric.NumberWithin x -> "number_within";
-      case Metric.SetEquals x -> "set_equals";
-      case Metric.RowsEqual x -> "rows_equal";
-      case Metric.IsTrue x -> "is_true";
-      case Metric.IsFalse x -> "is_false";
-    };
+    return m == null ? "none" : typeName(m);
+  }
+
+  private static String typeName(Object specPart) {
+    return io.deskforge.task.json.TaskJson.tree(specPart).path("type").asText("?");
   }
 }

@@ -22,7 +22,8 @@ class DiversityReportTest {
   @Test
   void eachShippedPortIsNearItsJavaOriginalAndNoTwoJavaFamiliesAreNear() {
     List<DiversityReport.Neighbour> all = report.apps().stream().flatMap(a -> a.neighbours().stream()).toList();
-    assertThat(all).hasSize(19);
+    AppCatalog catalog = AppCatalog.load().withFamilies(FamilyFiles.shipped());
+    assertThat(all).hasSize(catalog.families(catalog.names()).size()); // one row per family of every app
     for (DiversityReport.Neighbour n : all) {
       if (n.family().endsWith(".data")) {
         assertThat(n.neighbour()).as(n.family()).isEqualTo(n.family().replace(".data", ""));
@@ -43,12 +44,14 @@ class DiversityReportTest {
     DiversityReport.App mousepad = app("mousepad");
     assertThat(mousepad.checkerShapes()).containsOnlyKeys("check(file_text,equals)", "all(check(file_text,equals),check(file_text,not_contains))");
     assertThat(mousepad.actionKinds()).containsKeys("key", "type", "wait_window");
+    java.util.Set<String> withPorts = new java.util.HashSet<>();
+    FamilyFiles.shipped().forEach(f -> withPorts.add(f.app()));
     for (DiversityReport.App a : report.apps()) {
       assertThat(a.instructionSpread()).as(a.app()).isBetween(0.2, 1.0);
       assertThat(a.familySpread()).as(a.app()).isBetween(0.0, a.instructionSpread());
       assertThat(a.familyVolume()).as(a.app()).isBetween(0.0, 1.0);
-      // the ports duplicate their originals: a quarter or more of each app's families are near one
-      assertThat(a.collapse()).as(a.app()).contains("have a near neighbour");
+      // the ports duplicate their originals: a quarter or more of the families of an app with ports are near one
+      if (withPorts.contains(a.app())) assertThat(a.collapse()).as(a.app()).contains("have a near neighbour");
     }
   }
 
@@ -57,7 +60,7 @@ class DiversityReportTest {
     AppCatalog catalog = AppCatalog.load();
     DiversityReport java = DiversityReport.of(FamilyProfiles.ofFamilies(catalog.families(catalog.names()), 8),
         InstructionEmbeddings.miniLm(), DiversityGate.DEFAULT_COSINE);
-    assertThat(java.apps()).extracting(DiversityReport.App::app).containsExactly("gnumeric", "mousepad", "xterm");
+    assertThat(java.apps()).extracting(DiversityReport.App::app).contains("gnumeric", "mousepad", "xterm");
     for (DiversityReport.App a : java.apps()) {
       assertThat(a.collapse()).as(a.app()).isNull();
       assertThat(a.nearPairs()).as(a.app()).isZero();
