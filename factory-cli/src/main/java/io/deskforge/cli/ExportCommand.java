@@ -4,6 +4,7 @@ import io.deskforge.apps.AppCatalog;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.export.Export;
 import io.deskforge.task.export.Exporter;
+import io.deskforge.task.export.OsworldExporter;
 import io.deskforge.task.export.TrajectoryExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,6 +31,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "One of: ${COMPLETION-CANDIDATES}.", completionCandidates = ExportCommand.Formats.class)
   String format;
 
+  @Option(names = "--strict", description = {"osworld: refuse the whole export when a verified task has no OSWorld form (a getter",
+      "OSWorld's VM cannot read yet). Default: such tasks are left out and listed, with why, on stderr."})
+  boolean strict;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "The folder to write into; created if missing. Files of an earlier export with the same names are replaced.")
   Path out;
@@ -53,6 +58,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("unknown export format '" + format + "'; known: " + String.join(", ", new Formats()));
     }
     Exporter exporter = episodes ? null : Exporter.of(format, AppCatalog.load());
+    if (exporter instanceof OsworldExporter o && !strict) exporter = o.skippingUnexportable();
     Export export;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       export = episodes ? TrajectoryExport.write(b, out) : exporter.exportVerified(b, out);
@@ -65,6 +71,13 @@ final class ExportCommand implements Callable<Integer> {
     export.files().forEach(f -> entries.merge(f.getName(0).toString() + (f.getNameCount() > 1 ? "/" : ""), 1, Integer::sum));
     entries.forEach((name, n) -> w.println("  " + name + (name.endsWith("/") ? " (" + n + " files)" : "")));
     w.flush();
+    if (!export.skipped().isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf("left out %d verified task%s with no %s form (--strict refuses the export instead):%n", export.skipped().size(),
+          export.skipped().size() == 1 ? "" : "s", export.format());
+      export.skipped().forEach(why -> err.println("  " + why));
+      err.flush();
+    }
     return Deskforge.OK;
   }
 }

@@ -31,10 +31,25 @@ public final class OsworldExporter implements Exporter {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final OsworldMapping mapping;
+  private final boolean skipping;
 
   /** {@code catalog} says which packages each app needs and how its documents are written and read. */
   public OsworldExporter(ExportCatalog catalog) {
-    this.mapping = new OsworldMapping(catalog);
+    this(new OsworldMapping(catalog), false);
+  }
+
+  private OsworldExporter(OsworldMapping mapping, boolean skipping) {
+    this.mapping = mapping;
+    this.skipping = skipping;
+  }
+
+  /**
+   * This exporter, but a task OSWorld cannot run (a getter its VM has no reader for, say) is left
+   * out and named with why in {@link Export#skipped}, instead of refusing the whole export. A bank of
+   * only such tasks is still refused: there would be nothing to run.
+   */
+  public OsworldExporter skippingUnexportable() {
+    return new OsworldExporter(mapping, true);
   }
 
   @Override
@@ -47,13 +62,25 @@ public final class OsworldExporter implements Exporter {
   public Export export(List<TaskSpec> tasks, Path evidenceFolder, Path outDir) {
     Map<Path, ObjectNode> examples = new java.util.LinkedHashMap<>();
     Map<String, List<String>> byApp = new TreeMap<>();
+    List<String> skipped = new ArrayList<>();
     for (TaskSpec task : tasks.stream().sorted(Comparator.comparing(TaskSpec::id)).toList()) {
       if (!SAFE_NAME.matcher(task.app()).matches() || !SAFE_NAME.matcher(task.id()).matches()) {
         throw new IllegalArgumentException("task " + task.id() + " of app " + task.app()
             + ": app and id must be file names (letters, digits, . _ -) to be OSWorld paths");
       }
-      examples.put(Path.of(EXAMPLES, task.app(), task.id() + ".json"), example(task));
+      ObjectNode example;
+      try {
+        example = example(task);
+      } catch (IllegalArgumentException e) {
+        if (!skipping) throw e;
+        skipped.add(e.getMessage());
+        continue;
+      }
+      examples.put(Path.of(EXAMPLES, task.app(), task.id() + ".json"), example);
       byApp.computeIfAbsent(task.app(), a -> new ArrayList<>()).add(task.id());
+    }
+    if (examples.isEmpty() && !skipped.isEmpty()) {
+      throw new IllegalArgumentException("none of the " + tasks.size() + " tasks has an OSWorld form; the first: " + skipped.get(0));
     }
     List<Path> files = new ArrayList<>();
     examples.forEach((file, example) -> {
@@ -64,7 +91,7 @@ public final class OsworldExporter implements Exporter {
     byApp.forEach((app, ids) -> ids.forEach(testAll.withArray(app)::add));
     ExportFiles.write(outDir.resolve(TEST_ALL), pretty(testAll));
     files.addFirst(Path.of(TEST_ALL));
-    return new Export(format(), outDir, tasks.size(), files);
+    return new Export(format(), outDir, examples.size(), files, skipped);
   }
 
   /** One task as an OSWorld example file; an error names the task and the part OSWorld cannot run. */
