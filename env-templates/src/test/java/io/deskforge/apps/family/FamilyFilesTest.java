@@ -116,6 +116,17 @@ class FamilyFilesTest {
         .hasMessage(dir.resolve("missing") + ": no such file or folder");
   }
 
+  @Test
+  void aFamilyMayReadAnAppsStructuredStateWithTheJsonAndSqliteGetters() {
+    // the type-text family checking a JSON settings file instead: the schema takes the getter, and a draw binds it
+    assertThat(problems(f -> ((ObjectNode) f.get("checker")).putObject("getter").put("type", "json_value").put("path", "{path}")
+        .put("pointer", "/homepage"))).isEmpty();
+    assertThat(problems(f -> ((ObjectNode) f.get("checker")).putObject("getter").put("type", "sqlite_query").put("path", "{path}")
+        .put("query", "SELECT url FROM urls"))).isEmpty();
+    List<Problem> noPointer = problems(f -> ((ObjectNode) f.get("checker")).putObject("getter").put("type", "json_value").put("path", "{path}"));
+    assertThat(noPointer.toString()).contains("/checker/getter/pointer: is required but missing");
+  }
+
   private static List<Problem> problems(Consumer<JsonNode> breakIt) {
     try {
       JsonNode f = TaskJson.mapper().readTree(resource(TYPE_TEXT));
