@@ -55,11 +55,14 @@ public final class XlsxFormat implements DocumentFormat {
 
   /**
    * For an export's VM, where the host's POI is not: LibreOffice converts every sheet to CSV
-   * ({@code file-Sheet.csv}) in a scratch folder with a throwaway profile, and the one asked for is printed.
+   * ({@code file-Sheet.csv}) in a scratch folder, and the one asked for is printed. Its profile
+   * lives in the user's temporary folder, outside the home, and is made once: a fresh profile per
+   * read costs seconds.
    */
   @Override
   public List<String> readCommand(String path, String sheet) {
-    String script = "d=$(mktemp -d) && soffice -env:UserInstallation=file://$d/profile --headless --convert-to"
+    String script = "d=$(mktemp -d) && p=\"${TMPDIR:-/tmp}/deskforge-soffice-read-$(id -u)\" &&"
+        + " soffice -env:UserInstallation=file://$p --headless --convert-to"
         + " 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' --outdir \"$d\" \"$1\" >/dev/null 2>&1;"
         + " b=$(basename \"$1\" .xlsx); if [ -n \"$2\" ]; then f=\"$d/$b-$2.csv\"; else f=$(ls \"$d\"/\"$b\"-*.csv | head -n 1); fi;"
         + " cat \"$f\"; r=$?; rm -rf \"$d\"; exit $r";
