@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * toolbar's sort buttons sort the table around the cursor by the cursor's column, header kept;
  * Ctrl+S saves in the file's own format (the profile answers "keep format" for it).
  *
- * <p>Not the Name Box: after Return there, Calc moves the cursor later, from its event queue, and
- * keys typed meanwhile still land in the Name Box (a formula then reads as a bad reference). Not
- * the Data menu: keys sent right after Alt+D can reach the menu bar before the menu is up, and a
- * menu is no window to wait for. Keys on the grid are handled in order, whatever the load.
+ * <p>Not the Data menu: keys sent right after Alt+D can reach the menu bar before the menu is up
+ * (a Sort Descending became Sort Ascending in a replay), and a menu is no window to wait for. The
+ * Name Box works, but a replay that used it once lost a whole entry, for a reason not pinned down;
+ * the grid's keys are handled in order and have not.
  */
 final class CalcGui {
   private CalcGui() {}
