@@ -37,7 +37,7 @@ class DockerReplayTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mousepad.replace-word", "gnumeric.sum-column", "xterm.rename-file"})
+  @ValueSource(strings = {"mousepad.replace-word", "gnumeric.sum-column", "xterm.rename-file", "libreoffice-calc.sort-rows"})
   void aTaskOfEachAppIsProvedByReplayInDockerDesktops(String family) {
     TaskSpec task = CATALOG.family(family).sample(42);
     assertThat(new StaticAuditor(CATALOG).audit(task)).isEmpty();

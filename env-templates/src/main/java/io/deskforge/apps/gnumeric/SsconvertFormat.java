@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * Spreadsheet files through Gnumeric's {@code ssconvert}, run inside the desktop as its user:
  * reading computed values (recalculated, as the spreadsheet shows them), writing a sheet from rows,
- * changing a cell. ssconvert reads and writes .gnumeric, .xlsx, .ods and .csv alike; it claims the
- * binary formats, and being the first spreadsheet format it also serves spreadsheet getters and
- * setup steps on any other path (a .csv).
+ * changing a cell. ssconvert reads and writes .gnumeric, .xlsx, .ods and .csv alike; it claims
+ * .gnumeric, .xls and .ods (.xlsx is LibreOffice Calc's {@code XlsxFormat}, read with POI), and
+ * being the first spreadsheet format it also serves spreadsheet getters and setup steps on any
+ * other path (a .csv, or an .xlsx in a catalog without Calc).
  */
 public final class SsconvertFormat implements DocumentFormat {
 
@@ -26,7 +27,7 @@ public final class SsconvertFormat implements DocumentFormat {
 
   @Override
   public List<String> extensions() {
-    return List.of("gnumeric", "xlsx", "xls", "ods");
+    return List.of("gnumeric", "xls", "ods");
   }
 
   @Override

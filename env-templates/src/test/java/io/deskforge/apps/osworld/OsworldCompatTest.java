@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.calc.CalcEndState;
 import io.deskforge.apps.gnumeric.GnumericEndState;
 import io.deskforge.apps.mousepad.MousepadEndState;
 import io.deskforge.apps.xterm.XtermEndState;
@@ -54,7 +55,8 @@ class OsworldCompatTest {
   static final long[] SEEDS = {0, 1};
   static final AppCatalog CATALOG = AppCatalog.load();
   static final Map<String, EndStateModel> MODELS = Map.of(
-      "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState());
+      "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState(),
+      "libreoffice-calc", new CalcEndState());
 
   static Path work;
   static ScratchHome home;

@@ -36,7 +36,7 @@ public final class ScratchHome implements SavedState, AutoCloseable {
   private final Path root;
   private final HostReading reading;
 
-  ScratchHome() {
+  public ScratchHome() {
     try {
       this.root = Files.createTempDirectory("osworld-home-").toRealPath();
       this.reading = new HostReading(root, LIMITS);

@@ -23,6 +23,7 @@ public final class X11Input {
   private final List<Integer> spares = new ArrayList<>();
   private final java.util.Set<Integer> usedSinceQuiet = new java.util.HashSet<>();
   private int nextSpare;
+  private int lastReleased = -1; // the keycode released last, to tell a second tap of it from a key repeat
   private boolean mapped;
 
   /**
@@ -141,6 +142,7 @@ public final class X11Input {
           x.fakeInput(X11Connection.KEY_PRESS, shift, 0, 0);
           pressed.add(shift);
         }
+        apart(kc[0]);
         x.fakeInput(X11Connection.KEY_PRESS, kc[0], 0, 0);
         pressed.add(kc[0]);
       }
@@ -149,6 +151,7 @@ public final class X11Input {
         pause(holdMs);
       }
       for (int i = pressed.size() - 1; i >= 0; i--) x.fakeInput(X11Connection.KEY_RELEASE, pressed.get(i), 0, 0);
+      lastReleased = pressed.isEmpty() ? -1 : pressed.get(0);
       x.sync();
     }
   }
@@ -168,9 +171,25 @@ public final class X11Input {
     if (spares.contains(kc[0])) usedSinceQuiet.add(kc[0]);
     int shift = kc[1] == 1 ? keycode(Keysyms.SHIFT_L)[0] : 0;
     if (shift != 0) x.fakeInput(X11Connection.KEY_PRESS, shift, 0, 0);
+    apart(kc[0]);
     x.fakeInput(X11Connection.KEY_PRESS, kc[0], 0, 0);
     x.fakeInput(X11Connection.KEY_RELEASE, kc[0], 0, 0);
-    if (shift != 0) x.fakeInput(X11Connection.KEY_RELEASE, shift, 0, 0);
+    lastReleased = kc[0];
+    if (shift != 0) {
+      x.fakeInput(X11Connection.KEY_RELEASE, shift, 0, 0);
+      lastReleased = shift;
+    }
+  }
+
+  /**
+   * A press of the key just released gets a later server time than the release. Within one
+   * millisecond the pair is what an auto-repeating key sends, and some toolkits (LibreOffice's X11
+   * one) drop or merge it: "11" typed into Calc arrived as "1", and "Right Right" moved one cell.
+   */
+  private void apart(int keycode) throws IOException {
+    if (keycode != lastReleased) return;
+    x.sync();
+    pause(2);
   }
 
   /** {keycode, level} for a keysym, binding it to the spare keycode when the keymap lacks it. */

@@ -1,0 +1,158 @@
+package io.deskforge.apps.calc;
+
+import io.deskforge.apps.check.CellRef;
+import io.deskforge.desktop.UnreadableFileException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A saved .xlsx workbook as the checker reads it, on the host with Apache POI, from the file's
+ * bytes: a cell's value as the sheet shows it, its formula, number format, boldness and fill; the
+ * sheets' names. Bytes that are not an .xlsx workbook (missing parts, another format under the
+ * name, a zip bomb) throw {@link UnreadableFileException}, so a check on them fails closed.
+ */
+public final class XlsxWorkbook {
+  private static final MathContext DIGITS = new MathContext(15);
+  private final XSSFWorkbook book;
+  private final DataFormatter formatter = new DataFormatter(Locale.US);
+
+  private XlsxWorkbook(XSSFWorkbook book) {
+    this.book = book;
+  }
+
+  /** Parses a workbook; {@code what} names it in errors (a path). */
+  public static XlsxWorkbook parse(byte[] bytes, String what) {
+    try {
+      return new XlsxWorkbook(new XSSFWorkbook(new ByteArrayInputStream(bytes)));
+    } catch (IOException | RuntimeException e) {
+      throw new UnreadableFileException(what + " is not a readable .xlsx workbook: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+    }
+  }
+
+  /** The sheets' names, in tab order. */
+  public List<String> sheetNames() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < book.getNumberOfSheets(); i++) out.add(book.getSheetName(i));
+    return out;
+  }
+
+  /** The values of a sheet (null: the first) as rows, up to its last used row and column. */
+  public List<List<String>> rows(String sheet) {
+    Sheet s = sheet(sheet);
+    List<List<String>> out = new ArrayList<>();
+    for (int r = 0; r <= s.getLastRowNum(); r++) {
+      Row row = s.getRow(r);
+      List<String> line = new ArrayList<>();
+      if (row != null) for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) line.add(show(row.getCell(c)));
+      while (!line.isEmpty() && line.get(line.size() - 1).isEmpty()) line.remove(line.size() - 1);
+      out.add(line);
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
+    return out;
+  }
+
+  /** A cell's value as the sheet shows it (a formula's last computed result); empty when blank. */
+  public String value(String sheet, String cell) {
+    return show(cell(sheet, cell));
+  }
+
+  /** A cell's formula with its leading '=' ({@code =C2*D2}), or null when it holds none. */
+  public String formula(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    return c != null && c.getCellType() == CellType.FORMULA ? "=" + c.getCellFormula() : null;
+  }
+
+  /** A cell's number format code ({@code General}, {@code #,##0.00}, {@code 0%}). */
+  public String numberFormat(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    return c == null ? "General" : c.getCellStyle().getDataFormatString();
+  }
+
+  /** Whether a cell's font is bold. */
+  public boolean bold(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    return c != null && book.getFontAt(c.getCellStyle().getFontIndex()).getBold();
+  }
+
+  /** A cell's solid fill as RRGGBB (upper case), or null when it has none. */
+  public String fill(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    if (c == null) return null;
+    XSSFCellStyle style = (XSSFCellStyle) c.getCellStyle();
+    if (style.getFillPattern() != FillPatternType.SOLID_FOREGROUND) return null;
+    XSSFColor color = style.getFillForegroundXSSFColor();
+    byte[] rgb = color == null ? null : color.getRGB();
+    return rgb == null ? null : HexFormat.of().withUpperCase().formatHex(rgb, rgb.length - 3, rgb.length);
+  }
+
+  private Cell cell(String sheet, String cell) {
+    CellRef ref = CellRef.parse(cell);
+    Row row = sheet(sheet).getRow(ref.row());
+    return row == null ? null : row.getCell(ref.column());
+  }
+
+  private Sheet sheet(String name) {
+    if (book.getNumberOfSheets() == 0) throw new UnreadableFileException("the workbook has no sheet");
+    if (name == null) return book.getSheetAt(0);
+    Sheet s = book.getSheet(name);
+    if (s == null) throw new UnreadableFileException("the workbook has no sheet named '" + name + "'; it has " + sheetNames());
+    return s;
+  }
+
+  /** What a cell shows: numbers in General format as plain decimals (15 digits, no trailing zeros), others as formatted. */
+  private String show(Cell c) {
+    if (c == null) return "";
+    CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+    return switch (type) {
+      case STRING -> c.getStringCellValue();
+      case BOOLEAN -> c.getBooleanCellValue() ? "TRUE" : "FALSE";
+      case ERROR -> FormulaError.forInt(c.getErrorCellValue()).getString();
+      case NUMERIC -> {
+        double d = c.getNumericCellValue();
+        String format = c.getCellStyle().getDataFormatString();
+        if (!DateUtil.isCellDateFormatted(c) && (format == null || format.equalsIgnoreCase("General"))) yield plain(d);
+        yield formatter.formatRawCellContents(d, c.getCellStyle().getDataFormat(), format);
+      }
+      default -> "";
+    };
+  }
+
+  static String plain(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) return Double.toString(d);
+    BigDecimal n = new BigDecimal(d).round(DIGITS).stripTrailingZeros();
+    return n.scale() < 0 ? n.setScale(0).toPlainString() : n.toPlainString();
+  }
+
+  /** The workbook's bytes as .xlsx. */
+  byte[] bytes() {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      book.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("could not write the workbook", e);
+    }
+  }
+
+  XSSFWorkbook book() {
+    return book;
+  }
+}

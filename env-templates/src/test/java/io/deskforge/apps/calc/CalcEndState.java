@@ -1,0 +1,148 @@
+package io.deskforge.apps.calc;
+
+import io.deskforge.apps.check.CellRef;
+import io.deskforge.apps.osworld.EndStateModel;
+import io.deskforge.apps.osworld.ScratchHome;
+import io.deskforge.task.action.Action;
+import io.deskforge.task.spec.TaskSpec;
+import io.deskforge.task.spec.Trajectory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * LibreOffice Calc driven as {@link CalcGui} does, modelled on the opened workbook with POI:
+ * Ctrl+Home and arrows move the cursor, Shift+Down extends the selection, typed text up to Return
+ * enters the cell (the cursor moves down), Ctrl+D copies the selection's top formula down it
+ * (references shifted), the toolbar's sort buttons sort the rows under the header by the cursor's
+ * column, Ctrl+S writes the workbook with its formulas computed. Work never saved is lost.
+ */
+public final class CalcEndState implements EndStateModel {
+  @Override
+  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+    String file = EndStateModel.openedFile(task);
+    XSSFWorkbook book;
+    try {
+      book = new XSSFWorkbook(new ByteArrayInputStream(home.readFile(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Sheet sheet = book.getSheetAt(0);
+    int column = 0;
+    int row = 0;
+    int selectionEnd = 0;
+    for (Action a : trajectory.actions()) {
+      switch (a) {
+        case Action.Key k -> {
+          for (String key : k.keys().split(" ")) {
+            switch (key) {
+              case "ctrl+Home" -> { column = 0; row = 0; selectionEnd = 0; }
+              case "Right" -> { column++; selectionEnd = row; }
+              case "Down" -> { row++; selectionEnd = row; }
+              case "Up" -> { row = Math.max(0, row - 1); selectionEnd = row; }
+              case "shift+Down" -> selectionEnd++;
+              case "ctrl+d" -> fillDown(sheet, column, row, selectionEnd);
+              case "ctrl+s" -> save(book, home, file);
+              default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key);
+            }
+          }
+        }
+        case Action.Type t -> {
+          if (!t.text().endsWith("\n")) throw EndStateModel.unmodelled(task, trajectory, "an entry without Return: " + t);
+          for (String value : t.text().substring(0, t.text().length() - 1).split("\n", -1)) {
+            put(cell(sheet, column, row), value);
+            row++;
+            selectionEnd = row;
+          }
+        }
+        case Action.Click c when c.y() == 51 && (c.x() == 596 || c.x() == 572) -> sort(sheet, column, c.x() == 596);
+        case Action.Wait w -> { }
+        case Action.WaitForWindow w -> { }
+        default -> throw EndStateModel.unmodelled(task, trajectory, a);
+      }
+    }
+  }
+
+  private static Cell cell(Sheet sheet, int column, int row) {
+    Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+    return r.getCell(column) == null ? r.createCell(column) : r.getCell(column);
+  }
+
+  private static void put(Cell cell, String value) {
+    cell.setBlank();
+    if (value.startsWith("=")) cell.setCellFormula(value.substring(1).replace(';', ','));
+    else if (value.matches("-?[0-9]+(\\.[0-9]+)?")) cell.setCellValue(Double.parseDouble(value));
+    else cell.setCellValue(value);
+  }
+
+  /** The top cell's formula into each cell below it, its relative row references shifted. */
+  private static void fillDown(Sheet sheet, int column, int top, int bottom) {
+    Cell first = cell(sheet, column, top);
+    if (first.getCellType() != CellType.FORMULA) throw new IllegalArgumentException("the model fills down formulas only");
+    String formula = first.getCellFormula();
+    for (int r = top + 1; r <= bottom; r++) {
+      int shift = r - top;
+      put(cell(sheet, column, r), "=" + shiftRows(formula, shift));
+    }
+  }
+
+  /** A1-style references without '$' before the row move down by {@code shift} rows. */
+  static String shiftRows(String formula, int shift) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\$?[A-Z]{1,3})(\\$?)([0-9]+)").matcher(formula);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int rowNumber = Integer.parseInt(m.group(3));
+      m.appendReplacement(out, m.group(1) + m.group(2) + (m.group(2).isEmpty() ? rowNumber + shift : rowNumber));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** The rows under the header (row 1) down to the table's last row, by the cursor's column. */
+  private static void sort(Sheet sheet, int column, boolean descending) {
+    int width = sheet.getRow(0).getLastCellNum();
+    List<List<Object>> rows = new ArrayList<>();
+    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+      Row row = sheet.getRow(r);
+      if (row == null || row.getCell(0) == null) break;
+      List<Object> values = new ArrayList<>();
+      for (int c = 0; c < width; c++) {
+        Cell cell = row.getCell(c);
+        values.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : cell.getStringCellValue());
+      }
+      rows.add(values);
+    }
+    Comparator<List<Object>> order = Comparator.comparing(v -> v.get(column) instanceof Double d ? String.format("%030.6f", d) : v.get(column).toString());
+    rows.sort(descending ? order.reversed() : order);
+    for (int i = 0; i < rows.size(); i++) {
+      for (int c = 0; c < width; c++) {
+        Object v = rows.get(i).get(c);
+        Cell cell = cell(sheet, c, i + 1);
+        if (v instanceof Double d) cell.setCellValue(d);
+        else cell.setCellValue(v.toString());
+      }
+    }
+  }
+
+  private static void save(XSSFWorkbook book, ScratchHome home, String file) {
+    book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      book.write(out);
+      Files.write(home.host(file), out.toByteArray());
+      home.chown();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
