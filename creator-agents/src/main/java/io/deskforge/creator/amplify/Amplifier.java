@@ -3,7 +3,6 @@ package io.deskforge.creator.amplify;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.family.DataFamily;
-import io.deskforge.apps.family.FamilyFiles;
 import io.deskforge.creator.diversity.DiversityGate;
 import io.deskforge.creator.diversity.FamilyProfile;
 import io.deskforge.creator.llm.FamilyPrompt;
@@ -207,11 +206,6 @@ public final class Amplifier implements AutoCloseable {
   private void record(Consumer<Creations.Attempt> listener, Creations.Attempt a) {
     pipeline.bank().creations().record(a);
     listener.accept(a);
-  }
-
-  /** The families of {@code paths} as seeds, checked like any family file. */
-  public static List<DataFamily> seeds(List<java.nio.file.Path> paths) {
-    return FamilyFiles.load(paths);
   }
 
   @Override
