@@ -66,7 +66,13 @@ final class HomePage extends SeededFamily {
   static List<Action> home(Sites.Page start, String address, boolean switchOffAfter) {
     List<Action> out = appearance(start);
     out.add(Action.click(ChromiumGui.HOME_CUSTOM_RADIO_X, ChromiumGui.HOME_CUSTOM_RADIO_Y));
+    // the address field takes focus only once the radio's choice has been applied; typed earlier, the
+    // address went nowhere on a loaded host (CI: Preferences kept no homepage), so give it time, then
+    // focus the field and replace whatever it holds
+    out.add(Action.waitMs(600));
     out.add(Action.click(ChromiumGui.HOME_ADDRESS_X, ChromiumGui.HOME_ADDRESS_Y));
+    out.add(Action.waitMs(400));
+    out.add(Action.key("ctrl+a"));
     out.add(Action.type(address));
     out.add(Action.key("Tab")); // the field saves on leaving it
     out.add(Action.waitMs(300));
