@@ -44,8 +44,9 @@ public final class OsworldExporter implements Exporter {
   }
 
   /**
-   * This exporter, but a task OSWorld cannot run (a getter its VM has no reader for, say) is left
-   * out and named with why in {@link Export#skipped}, instead of refusing the whole export. A bank of
+   * This exporter, but a task whose getter OSWorld's VM has no reader for yet (Chromium's profile
+   * getters) is left out and named with why in {@link Export#skipped}, instead of refusing the whole
+   * export; any other refusal (an unknown app, a regex Python reads otherwise) still refuses it. A bank of
    * only such tasks is still refused: there would be nothing to run.
    */
   public OsworldExporter skippingUnexportable() {
@@ -72,7 +73,8 @@ public final class OsworldExporter implements Exporter {
       try {
         example = example(task);
       } catch (IllegalArgumentException e) {
-        if (!skipping) throw e;
+        // only a getter without a VM reader is skipped; an unknown app or a checker OSWorld reads otherwise still refuses
+        if (!skipping || !(e.getCause() instanceof VmReader.NoReaderYet)) throw e;
         skipped.add(e.getMessage());
         continue;
       }

@@ -338,21 +338,25 @@ class OsworldExporterTest {
   }
 
   @Test
-  void skippingLeavesOutTheTaskOsworldCannotRunNamingItAndExportsTheRest() throws Exception {
-    TaskSpec bad = withChecker(SampleTasks.moveFile("a.txt"),
-        Checker.check(new Getter.FileText("/home/user/a.txt"), new Metric.Matches("(?i)x")));
+  void skippingLeavesOutATaskWhoseGetterHasNoVmReaderNamingItAndExportsTheRest() throws Exception {
+    TaskSpec bad = SampleTasks.browserBookmark("Tea shop");
     TaskSpec good = SampleTasks.replaceWord("apple");
     Path folder = dir.resolve("partial");
     Export e = EXPORTER.skippingUnexportable().export(List.of(good, bad), dir, folder);
     assertThat(e.tasks()).isEqualTo(1);
     assertThat(e.skipped()).hasSize(1).first().asString().contains(bad.id()).contains("has no OSWorld form");
     assertThat(folder.resolve("examples").resolve(good.app()).resolve(good.id() + ".json")).exists();
-    assertThat(folder.resolve("examples").resolve(bad.app()).resolve(bad.id() + ".json")).doesNotExist();
     assertThat(Files.readString(folder.resolve("test_all.json"))).contains(good.id()).doesNotContain(bad.id());
     // nothing exportable at all is still an error, with the folder left as it was
     Path none = dir.resolve("none");
     assertThatThrownBy(() -> EXPORTER.skippingUnexportable().export(List.of(bad), dir, none)).hasMessageContaining("none of the 1 tasks");
     assertThat(none).doesNotExist();
+    // any other refusal still refuses the whole export
+    TaskSpec regex = withChecker(SampleTasks.moveFile("a.txt"),
+        Checker.check(new Getter.FileText("/home/user/a.txt"), new Metric.Matches("(?i)x")));
+    Path refused = dir.resolve("refused-too");
+    assertThatThrownBy(() -> EXPORTER.skippingUnexportable().export(List.of(good, regex), dir, refused)).hasMessageContaining(regex.id());
+    assertThat(refused).doesNotExist();
   }
 
   @Test
