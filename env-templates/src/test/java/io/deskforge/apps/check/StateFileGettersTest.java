@@ -3,21 +3,15 @@ package io.deskforge.apps.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
-import io.deskforge.desktop.ExecResult;
-import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.task.check.Reading;
 import io.deskforge.task.spec.Getter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +76,7 @@ class StateFileGettersTest {
   }
 
   private Reading read(Getter g) {
-    return reader.read(new HostState(), g);
+    return reader.read(HostSavedState.withoutCommands(), g);
   }
 
   @Test
@@ -188,52 +182,5 @@ class StateFileGettersTest {
     Reading r = read(new Getter.SqliteQuery(dir.resolve("History").toString(), "SELECT url FROM urls"));
     assertThat(r.present()).isFalse();
     assertThat(r.unreadable()).isNull();
-  }
-
-  /** Saved state in host paths, read without following links as a desktop's privileged side reads. */
-  final class HostState implements SavedState {
-    @Override
-    public boolean exists(String path) {
-      return Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    @Override
-    public boolean isDirectory(String path) {
-      return Files.isDirectory(Path.of(path), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    @Override
-    public byte[] readFile(String path) {
-      requireReadableFile(path);
-      try {
-        return Files.readAllBytes(Path.of(path));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void requireReadableFile(String path) {
-      if (!Files.isRegularFile(Path.of(path), LinkOption.NOFOLLOW_LINKS)) throw new UnreadableFileException(path + " is not a regular file");
-    }
-
-    @Override
-    public List<String> list(String path) {
-      try (Stream<Path> s = Files.list(Path.of(path))) {
-        return s.map(p -> p.getFileName().toString()).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public ExecResult execAsUser(List<String> command, Duration timeout) {
-      return new ExecResult(1, new byte[0], "no commands run here");
-    }
-
-    @Override
-    public Duration callTimeout() {
-      return Duration.ofSeconds(10);
-    }
   }
 }

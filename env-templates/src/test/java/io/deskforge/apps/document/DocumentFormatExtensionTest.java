@@ -9,27 +9,21 @@ import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.check.CellRef;
 import io.deskforge.apps.check.Csv;
 import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.check.HostSavedState;
 import io.deskforge.apps.check.SavedState;
 import io.deskforge.apps.gnumeric.Gnumeric;
 import io.deskforge.apps.gnumeric.SsconvertFormat;
 import io.deskforge.desktop.AppLaunch;
 import io.deskforge.desktop.ExecResult;
-import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.desktop.ready.Ready;
 import io.deskforge.task.export.ExportCatalog;
 import io.deskforge.task.spec.Getter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,64 +109,6 @@ class DocumentFormatExtensionTest {
     }
   }
 
-  /** Saved state in a host folder, desktop paths being the host's own: enough for commands like cat. */
-  record HostState(Path root) implements SavedState {
-    @Override
-    public boolean exists(String path) {
-      return Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    @Override
-    public boolean isDirectory(String path) {
-      return Files.isDirectory(Path.of(path), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    @Override
-    public byte[] readFile(String path) {
-      requireReadableFile(path);
-      try {
-        return Files.readAllBytes(Path.of(path));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void requireReadableFile(String path) {
-      if (!Files.isRegularFile(Path.of(path), LinkOption.NOFOLLOW_LINKS)) throw new UnreadableFileException(path + " is not a regular file");
-    }
-
-    @Override
-    public List<String> list(String path) {
-      try (Stream<Path> s = Files.list(Path.of(path))) {
-        return s.map(p -> p.getFileName().toString()).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public ExecResult execAsUser(List<String> command, Duration timeout) {
-      try {
-        Process p = new ProcessBuilder(command).directory(root.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) throw new IllegalStateException("timed out: " + command);
-        return new ExecResult(p.exitValue(), out, err);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public Duration callTimeout() {
-      return Duration.ofSeconds(10);
-    }
-  }
-
   private String sheet(String text) throws IOException {
     Path file = dir.resolve("prices.csv");
     Files.writeString(file, text);
@@ -184,7 +120,7 @@ class DocumentFormatExtensionTest {
     AppCatalog catalog = AppCatalog.of(List.of(new PlainCsvApp()));
     String path = sheet("Item,Price\ntea,12.5\njam,30\n");
     GetterReader reader = new GetterReader(catalog.formats());
-    HostState state = new HostState(dir);
+    HostSavedState state = new HostSavedState(dir);
 
     assertThat(reader.read(state, new Getter.SpreadsheetCell(path, null, "B3")).text()).isEqualTo("30");
     assertThat(reader.read(state, new Getter.SpreadsheetRange(path, null, "A2:B3")).rows())
@@ -196,7 +132,7 @@ class DocumentFormatExtensionTest {
   void aCellIsChangedThroughTheFormatAndReadBackAsTheCheckerReadsIt() throws IOException {
     AppCatalog catalog = AppCatalog.of(List.of(new PlainCsvApp()));
     String path = sheet("Item,Price\ntea,12.5\n");
-    HostState state = new HostState(dir);
+    HostSavedState state = new HostSavedState(dir);
     DocumentFormat format = catalog.formats().forPath(path, DocumentFormat.Kind.SPREADSHEET);
 
     format.setCell(state, path, "B2", "13.5");
