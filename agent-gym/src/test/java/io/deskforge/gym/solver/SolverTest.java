@@ -77,6 +77,13 @@ class SolverTest {
     return new OpenAiAgent(OpenAiAgentConfig.builder(chat.baseUrl(), MODEL).apiKeyEnv("DESKFORGE_SOLVER_TEST_NO_KEY").build());
   }
 
+  /** One attempt of the openai agent, against the scripted server, at {@code candidate}. */
+  Solver.Result solve(TaskSpec candidate) {
+    try (OpenAiAgent agent = agent()) {
+      return solver.solve(candidate, agent);
+    }
+  }
+
   static String json(Object o) throws Exception {
     return new ObjectMapper().writeValueAsString(o);
   }
@@ -88,10 +95,7 @@ class SolverTest {
     chat.reply(ScriptedChat.ok(MODEL, "Now save it: {\"action\":\"key\",\"keys\":\"ctrl+s\"}"));
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
 
-    Solver.Result r;
-    try (OpenAiAgent agent = agent()) {
-      r = solver.solve(candidate, agent);
-    }
+    Solver.Result r = solve(candidate);
     assertThat(r).as(r.toString()).isInstanceOf(Solver.Result.Solved.class);
     TaskSpec solved = ((Solver.Result.Solved) r).task();
     List<Action> actions = solved.solution().actions();
@@ -119,10 +123,7 @@ class SolverTest {
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"type\",\"text\":" + json(typed(candidate)) + "}"));
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"key\",\"keys\":\"ctrl+s\"}"));
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
-    Solver.Result r;
-    try (OpenAiAgent agent = agent()) {
-      r = solver.solve(candidate, agent);
-    }
+    Solver.Result r = solve(candidate);
     assertThat(r).as(r.toString()).isInstanceOf(Solver.Result.Solved.class);
 
     // the actions found for seed 21, with its drawn values turned back into slots, solve seed 22 too
@@ -140,10 +141,7 @@ class SolverTest {
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"type\",\"text\":\"something else entirely\"}"));
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"key\",\"keys\":\"ctrl+s\"}"));
     chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"done\"}"));
-    Solver.Result r;
-    try (OpenAiAgent agent = agent()) {
-      r = solver.solve(candidate, agent);
-    }
+    Solver.Result r = solve(candidate);
     assertThat(r).isInstanceOf(Solver.Result.Unsolved.class);
     assertThat(((Solver.Result.Unsolved) r).reason()).startsWith("the agent said done but the checker fails");
     assertThat(r.steps()).isEqualTo(3);
@@ -153,10 +151,7 @@ class SolverTest {
   void refusedRepliesGoBackToTheModelAndTooManyEndTheAttempt() throws Exception {
     TaskSpec candidate = candidate(13);
     for (int i = 0; i < Solver.MAX_REFUSALS; i++) chat.reply(ScriptedChat.ok(MODEL, "{\"action\":\"click\",\"x\":99999,\"y\":5}"));
-    Solver.Result r;
-    try (OpenAiAgent agent = agent()) {
-      r = solver.solve(candidate, agent);
-    }
+    Solver.Result r = solve(candidate);
     assertThat(r).isInstanceOf(Solver.Result.Unsolved.class);
     assertThat(((Solver.Result.Unsolved) r).reason()).contains(Solver.MAX_REFUSALS + " replies in a row were refused");
     // from the second request on, the model is told why its last reply was refused
