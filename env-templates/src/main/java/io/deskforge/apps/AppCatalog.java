@@ -145,6 +145,11 @@ public final class AppCatalog implements ExportCatalog {
     return formats().forPath(path, DocumentFormat.Kind.SPREADSHEET).writePlan(path, rows, scratch);
   }
 
+  @Override
+  public FilePlan documentWrite(String path, com.fasterxml.jackson.databind.JsonNode content, String scratch) {
+    return formats().claimingOrThrow(path).contentPlan(path, content, scratch);
+  }
+
   /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */
   @Override
   public ReadLimits readLimits() {

@@ -123,10 +123,29 @@ public final class SampleTasks {
         Difficulty.ofSteps(5), Provenance.of("template"), null).withContentId();
   }
 
+  /** A styled workbook written from a description, and a cell's formula and weight asked of its format. No OSWorld form yet. */
+  public static TaskSpec formulaColumn() {
+    String path = "/home/user/orders.xlsx";
+    com.fasterxml.jackson.databind.node.ObjectNode content = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    content.putArray("rows").add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add("Qty").add("Price"))
+        .add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add("3").add("4.5"));
+    return new TaskSpec(null, "libreoffice-calc.formula", "libreoffice-calc", List.of(),
+        "In orders.xlsx, put the formula =A2*B2 in C2 and make it bold.", 3L, Map.of(),
+        Privileged.of(Fact.inInstruction("formula", "=A2*B2")),
+        List.of(new SetupStep.WriteDocument(path, content), new SetupStep.Launch("libreoffice-calc", List.of(path))),
+        Checker.all(
+            Checker.check(new Getter.DocumentQuery(path, "C2.formula"), new Metric.EqualsText("=A2*B2", true, false)),
+            Checker.check(new Getter.DocumentQuery(path, "C2.bold"), new Metric.IsTrue())),
+        Trajectory.of("reference", "Name Box, formula, bold, save", Action.key("ctrl+shift+t"), Action.type("C2\n=A2*B2\n"),
+            Action.key("ctrl+b"), Action.key("ctrl+s")),
+        List.of(Trajectory.noOp()), Difficulty.ofSteps(4), Provenance.of("template"), null).withContentId();
+  }
+
   /** The samples and those without an OSWorld form: every variant of the format. */
   public static List<TaskSpec> everyVariant() {
     List<TaskSpec> out = new java.util.ArrayList<>(all());
     out.add(browserBookmark("Tea shop"));
+    out.add(formulaColumn());
     return out;
   }
 

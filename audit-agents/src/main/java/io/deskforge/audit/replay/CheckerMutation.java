@@ -39,7 +39,8 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
    * The mutations of a solved state, given what each path the checker reads held after the
    * reference solution ({@code solved}) and before it ({@code initial}). A solution that made the
    * checker pass changed at least one of those paths, so at least the not-saved mutation exists.
-   * A spreadsheet's cells are read and changed by the format that handles its file.
+   * A spreadsheet's cells are read and changed by the format that handles its file, and so is
+   * what a document query reads.
    */
   static List<CheckerMutation> derive(TaskSpec task, Map<String, PathState> solved, Map<String, PathState> initial,
       DocumentFormats formats) {
@@ -52,7 +53,20 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
       PathState before = initial.getOrDefault(path, new PathState.Absent());
       List<Getter> getters = e.getValue();
       boolean sheet = getters.stream().anyMatch(g -> g instanceof Getter.SpreadsheetCell || g instanceof Getter.SpreadsheetRange);
-      if (now instanceof PathState.File file && sheet) {
+      List<String> queries = getters.stream().filter(g -> g instanceof Getter.DocumentQuery).map(g -> ((Getter.DocumentQuery) g).query()).toList();
+      if (now instanceof PathState.File && !queries.isEmpty() && formats.claiming(path).isPresent()) {
+        // the format knows what a query reads and how to change it (a value, a style, a slide)
+        DocumentFormat format = formats.claiming(path).get();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String query : queries) {
+          for (DocumentFormat.Mutation m : format.mutations(path, query)) {
+            if (names.add(m.name())) out.add(new CheckerMutation(m.name(), path, d -> m.apply().accept(SavedState.of(d))));
+          }
+        }
+      }
+      if (now instanceof PathState.File && !queries.isEmpty()) {
+        // a document read by queries is no text whose lines or words the generic mutations could change
+      } else if (now instanceof PathState.File file && sheet) {
         DocumentFormat format = formats.forPath(path, DocumentFormat.Kind.SPREADSHEET);
         for (Getter g : getters) {
           String cell = g instanceof Getter.SpreadsheetCell c ? c.cell()

@@ -104,6 +104,12 @@ public final class StaticAuditor {
         case SetupStep.WriteFile s -> writable(s.path(), writable, where, reasons);
         case SetupStep.MakeDir s -> writable(s.path(), writable, where, reasons);
         case SetupStep.WriteSpreadsheet s -> writable(s.path(), writable, where, reasons);
+        case SetupStep.WriteDocument s -> {
+          writable(s.path(), writable, where, reasons);
+          if (catalog.formats().claiming(s.path()).isEmpty()) {
+            reasons.add("allowed steps: " + where + " writes a document " + s.path() + " that no app's document format claims");
+          }
+        }
         case SetupStep.Run s -> {
           if (s.asRoot()) reasons.add("allowed steps: " + where + " runs a command as root; template tasks may only run commands as the desktop user");
           if (s.command().isEmpty()) reasons.add("allowed steps: " + where + " has an empty command");
@@ -214,6 +220,11 @@ public final class StaticAuditor {
           }
           if (r.sheet() != null && !named(t, r.sheet())) reasons.add(where + " reads sheet '" + r.sheet() + "', which the instruction does not name");
         }
+        case Getter.DocumentQuery q -> {
+          var format = catalog.formats().claiming(path);
+          if (format.isEmpty()) reasons.add(where + " asks " + path + " a document query, but no app's document format claims it");
+          else format.get().queryProblem(q.query()).ifPresent(p -> reasons.add(where + " asks " + q.path() + " '" + q.query() + "': " + p));
+        }
         default -> { }
       }
     }
@@ -311,23 +322,40 @@ public final class StaticAuditor {
     for (SetupStep s : t.setup()) {
       if (s instanceof SetupStep.WriteFile w && w.path().equals(path)) last = s;
       if (s instanceof SetupStep.WriteSpreadsheet w && w.path().equals(path)) last = s;
+      if (s instanceof SetupStep.WriteDocument w && w.path().equals(path)) last = s;
       if (s instanceof SetupStep.MakeDir m && m.path().equals(path)) last = s;
     }
     String v = value.strip();
     return switch (last) {
       case null -> Optional.of("claims to be in " + path + ", which setup never writes");
-      case SetupStep.WriteFile w -> {
-        boolean line = w.text().lines().anyMatch(l -> sameValue(l, v));
-        boolean word = !v.isEmpty() && java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}.,-])" + java.util.regex.Pattern.quote(v)
-            + "(?![\\p{L}\\p{N}]|[.,]\\p{N})").matcher(w.text()).find();
-        yield line || word ? Optional.empty()
-            : Optional.of("claims to be in " + path + ", but setup writes no line or word \"" + clip(v) + "\" there"
-                + (w.text().contains(v) ? " (only as part of something longer)" : ""));
-      }
+      case SetupStep.WriteFile w -> inText(w.text(), path, v);
       case SetupStep.WriteSpreadsheet w -> w.rows().stream().flatMap(List::stream).anyMatch(c -> sameValue(c, v))
           ? Optional.empty() : Optional.of("claims to be in " + path + ", but no cell that setup writes there holds \"" + clip(v) + "\"");
+      case SetupStep.WriteDocument w -> {
+        // every text of the described document (a paragraph, a title, a cell) is a line of it
+        List<String> texts = new ArrayList<>();
+        collectTexts(w.content(), texts);
+        yield inText(String.join("\n", texts), path, v);
+      }
       default -> Optional.of("claims to be in " + path + ", which setup makes a folder");
     };
+  }
+
+  /** Why a value is not a whole line or a whole word of a text that setup writes at the path, or empty when it is. */
+  private static Optional<String> inText(String text, String path, String v) {
+    boolean line = text.lines().anyMatch(l -> sameValue(l, v));
+    boolean word = !v.isEmpty() && java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}.,-])" + java.util.regex.Pattern.quote(v)
+        + "(?![\\p{L}\\p{N}]|[.,]\\p{N})").matcher(text).find();
+    return line || word ? Optional.empty()
+        : Optional.of("claims to be in " + path + ", but setup writes no line or word \"" + clip(v) + "\" there"
+            + (text.contains(v) ? " (only as part of something longer)" : ""));
+  }
+
+  /** The texts of a write_document step's content, depth first: every string, and every number as written. */
+  private static void collectTexts(com.fasterxml.jackson.databind.JsonNode node, List<String> out) {
+    if (node == null) return;
+    if (node.isTextual() || node.isNumber()) out.add(node.asText());
+    node.forEach(child -> collectTexts(child, out));
   }
 
   private static List<String> expectedValues(Checker.Check leaf) {

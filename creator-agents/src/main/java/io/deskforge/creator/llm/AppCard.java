@@ -47,6 +47,7 @@ public final class AppCard {
     if (!a.stateFolders().isEmpty()) b.append("state folders outside the home: ").append(String.join(", ", a.stateFolders())).append('\n');
     for (DocumentFormat f : a.formats()) {
       b.append("document format: ").append(f.kind().name().toLowerCase()).append(" files ").append(String.join(", ", f.extensions())).append('\n');
+      f.guide().lines().forEach(l -> b.append("  ").append(l).append('\n'));
     }
     b.append("setup step kinds (setup[].type): ").append(String.join(", ", setupKinds())).append('\n');
     b.append("GUI actions a solution or negative may use (actions[].action): ").append(String.join(", ", actionKinds())).append('\n');

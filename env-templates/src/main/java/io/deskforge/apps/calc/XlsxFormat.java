@@ -4,11 +4,12 @@ import io.deskforge.apps.check.CellRef;
 import io.deskforge.apps.check.Csv;
 import io.deskforge.apps.check.SavedState;
 import io.deskforge.apps.document.DocumentFormat;
-import io.deskforge.desktop.ExecResult;
+import io.deskforge.task.check.Reading;
 import io.deskforge.task.export.ExportCatalog;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -89,17 +90,40 @@ public final class XlsxFormat implements DocumentFormat {
     } else {
       put(row.getCell(ref.column()) == null ? row.createCell(ref.column()) : row.getCell(ref.column()), value);
     }
+    XlsxQuery.recalculate(wb);
+    state.writeFile(path, wb.bytes());
+  }
+
+  @Override
+  public String guide() {
+    return XlsxQuery.GUIDE;
+  }
+
+  /** See {@link XlsxQuery} for the queries; a missing sheet or a file that is no workbook reads as unreadable. */
+  @Override
+  public Reading query(SavedState state, String path, String query) {
+    XlsxQuery q;
     try {
-      book.getCreationHelper().createFormulaEvaluator().evaluateAll();
-    } catch (RuntimeException e) {
-      // a function POI does not know keeps its last result; the changed cell itself is what counts
+      q = XlsxQuery.parse(query);
+    } catch (IllegalArgumentException e) {
+      return Reading.unreadable(e.getMessage());
     }
-    String b64 = Base64.getEncoder().encodeToString(wb.bytes());
-    // one argument may hold 128 KiB; a task's workbook is a few KiB
-    if (b64.length() > 120_000) throw new IllegalStateException(path + " is too large to write back through a command argument");
-    ExecResult r = state.execAsUser(List.of("sh", "-c",
-        "printf '%s' \"$1\" | base64 -d > \"$2.deskforge-tmp\" && mv \"$2.deskforge-tmp\" \"$2\"", "sh", b64, path), TIMEOUT);
-    if (!r.ok()) throw new IllegalStateException("could not write " + path + " back: " + DocumentFormat.lastLines(r.stderr()));
+    return q.read(XlsxWorkbook.parse(state.readFile(path), path));
+  }
+
+  @Override
+  public Optional<String> queryProblem(String query) {
+    try {
+      XlsxQuery.parse(query);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  @Override
+  public List<Mutation> mutations(String path, String query) {
+    return queryProblem(query).isPresent() ? List.of() : XlsxQuery.parse(query).mutations(path);
   }
 
   /** Every sheet, by name and values: a renamed sheet or a change on any sheet shows. */

@@ -104,6 +104,63 @@ public final class XlsxWorkbook {
     return rgb == null ? null : HexFormat.of().withUpperCase().formatHex(rgb, rgb.length - 3, rgb.length);
   }
 
+  /** Whether a cell's font is italic. */
+  public boolean italic(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    return c != null && book.getFontAt(c.getCellStyle().getFontIndex()).getItalic();
+  }
+
+  /** A cell's font name ({@code Liberation Sans}). */
+  public String fontName(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    return c == null ? book.getFontAt(0).getFontName() : book.getFontAt(c.getCellStyle().getFontIndex()).getFontName();
+  }
+
+  /** A cell's horizontal alignment in lower case ({@code general}, {@code left}, {@code center}, {@code right}). */
+  public String alignment(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    return c == null ? "general" : c.getCellStyle().getAlignment().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The charts on a sheet (null: the first), in drawing order, each as its kind of data ({@code
+   * bar}, {@code line}, {@code pie}, {@code scatter}, {@code area}, ...; one per plot of the chart).
+   */
+  public List<String> charts(String sheet) {
+    List<String> out = new ArrayList<>();
+    if (!(sheet(sheet) instanceof org.apache.poi.xssf.usermodel.XSSFSheet s) || s.getDrawingPatriarch() == null) return out;
+    for (var chart : s.getDrawingPatriarch().getCharts()) {
+      for (var data : chart.getChartSeries()) {
+        out.add(data.getClass().getSimpleName().replaceFirst("^XDDF", "").replaceFirst("ChartData$", "")
+            .replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /** The ranges the charts on a sheet plot as values, one per series ({@code Sheet1!$B$2:$B$9}). */
+  public List<String> chartRanges(String sheet) {
+    List<String> out = new ArrayList<>();
+    if (!(sheet(sheet) instanceof org.apache.poi.xssf.usermodel.XSSFSheet s) || s.getDrawingPatriarch() == null) return out;
+    for (var chart : s.getDrawingPatriarch().getCharts()) {
+      for (var data : chart.getChartSeries()) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+          var values = data.getSeries(i).getValuesData();
+          if (values != null && values.getDataRangeReference() != null) out.add(values.getDataRangeReference());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The cell itself, made when missing, for a change. */
+  Cell editable(String sheet, String cell) {
+    CellRef ref = CellRef.parse(cell);
+    Sheet s = sheet(sheet);
+    Row row = s.getRow(ref.row()) == null ? s.createRow(ref.row()) : s.getRow(ref.row());
+    return row.getCell(ref.column()) == null ? row.createCell(ref.column()) : row.getCell(ref.column());
+  }
+
   private Cell cell(String sheet, String cell) {
     CellRef ref = CellRef.parse(cell);
     Row row = sheet(sheet).getRow(ref.row());

@@ -67,6 +67,11 @@ public final class GetterReader {
         String wal = g.path() + "-wal";
         yield StateFiles.sqlite(p.readFile(g.path()), regularFile(p, wal) ? p.readFile(wal) : null, g.query());
       }
+      case Getter.DocumentQuery g -> {
+        var format = formats.claiming(g.path());
+        if (format.isEmpty()) yield Reading.unreadable("no app's document format claims " + g.path());
+        yield regularFile(p, g.path()) ? format.get().query(p, g.path(), g.query()) : Reading.absent();
+      }
     };
   }
 

@@ -35,6 +35,19 @@ public interface SavedState {
   /** How long one call into the state may take. */
   Duration callTimeout();
 
+  /**
+   * Replaces a file with these bytes, owned by the desktop user (what a checker mutation does to a
+   * solved document). By default through a command as the user, so any state that runs commands
+   * can be written; up to 90 KiB that way, since the bytes travel as one argument.
+   */
+  default void writeFile(String path, byte[] content) {
+    String b64 = java.util.Base64.getEncoder().encodeToString(content);
+    if (b64.length() > 120_000) throw new IllegalStateException(path + " is too large to write through a command argument");
+    ExecResult r = execAsUser(List.of("sh", "-c",
+        "printf '%s' \"$1\" | base64 -d > \"$2.deskforge-tmp\" && mv \"$2.deskforge-tmp\" \"$2\"", "sh", b64, path), callTimeout());
+    if (!r.ok()) throw new IllegalStateException("could not write " + path + ": " + r.stderr().strip());
+  }
+
   /** A desktop's saved state, asked of its privileged side on each call. */
   static SavedState of(Desktop desktop) {
     return new SavedState() {
@@ -71,6 +84,11 @@ public interface SavedState {
       @Override
       public ExecResult execAsUser(List<String> command, Duration timeout) {
         return desktop.privileged().execAsUser(command, timeout);
+      }
+
+      @Override
+      public void writeFile(String path, byte[] content) {
+        desktop.privileged().writeFile(path, content);
       }
     };
   }

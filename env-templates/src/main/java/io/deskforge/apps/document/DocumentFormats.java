@@ -27,6 +27,12 @@ public final class DocumentFormats {
     return all.stream().filter(f -> f.claims(path)).findFirst();
   }
 
+  /** The format claiming this path's extension; throws naming the path and the extensions claimed when none does. */
+  public DocumentFormat claimingOrThrow(String path) {
+    return claiming(path).orElseThrow(() -> new IllegalArgumentException("no app's document format claims " + path
+        + "; the formats claim " + all.stream().flatMap(f -> f.extensions().stream()).map(e -> "." + e).distinct().toList()));
+  }
+
   /** The format for a document of this kind at this path; throws when no app offers one. */
   public DocumentFormat forPath(String path, DocumentFormat.Kind kind) {
     return all.stream().filter(f -> f.kind() == kind && f.claims(path)).findFirst()

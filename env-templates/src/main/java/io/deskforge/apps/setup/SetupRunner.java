@@ -41,6 +41,7 @@ public final class SetupRunner {
       case SetupStep.MakeDir s -> desktop.privileged().makeDirectories(s.path());
       case SetupStep.WriteSpreadsheet s ->
           catalog.formats().forPath(s.path(), DocumentFormat.Kind.SPREADSHEET).write(desktop, s.path(), s.rows());
+      case SetupStep.WriteDocument s -> catalog.formats().claimingOrThrow(s.path()).write(desktop, s.path(), s.content());
       case SetupStep.Run s -> {
         ExecResult r = s.asRoot()
             ? desktop.privileged().execAsRoot(s.command(), Duration.ofSeconds(60))

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A read-only saved state over a host folder standing in for /home/user, for getter tests without a desktop. */
+/** A saved state over a host folder standing in for /home/user, for getter and mutation tests without a desktop; it runs no commands. */
 record FolderState(Path home) implements SavedState {
   private Path at(String path) {
     return home.resolve(path.replaceFirst("^/home/user/?", ""));
@@ -55,6 +55,15 @@ record FolderState(Path home) implements SavedState {
   @Override
   public ExecResult execAsUser(List<String> command, Duration timeout) {
     throw new UnsupportedOperationException("a folder state runs no commands");
+  }
+
+  @Override
+  public void writeFile(String path, byte[] content) {
+    try {
+      Files.write(at(path), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -30,6 +30,12 @@ public interface ExportCatalog {
   FilePlan spreadsheetWrite(String path, List<List<String>> rows, String scratch);
 
   /**
+   * How to write a document from a {@code write_document} step's content, as the format claiming
+   * the path writes it in deskforge's own desktops.
+   */
+  FilePlan documentWrite(String path, com.fasterxml.jackson.databind.JsonNode content, String scratch);
+
+  /**
    * The largest file a getter reads, and how long one read may take: past either, deskforge's
    * getters read the file as unreadable, and so does the export's reader.
    */

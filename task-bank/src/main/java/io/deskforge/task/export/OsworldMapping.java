@@ -83,16 +83,8 @@ final class OsworldMapping {
     return switch (step) {
       case SetupStep.WriteFile w -> writeFile(w.path(), w.text().getBytes(StandardCharsets.UTF_8), w.path().startsWith(HOME));
       case SetupStep.MakeDir d -> List.of(execute(owned(d.path(), List.of("mkdir", "-p", d.path()))));
-      case SetupStep.WriteSpreadsheet s -> {
-        String scratch = SCRATCH + "/" + index;
-        ExportCatalog.FilePlan plan = catalog.spreadsheetWrite(s.path(), s.rows(), scratch);
-        List<ObjectNode> out = new ArrayList<>();
-        // the plan's own files are scratch: the user writes them, so that the user can remove them
-        plan.files().forEach((path, text) -> out.addAll(writeFile(path, text.getBytes(StandardCharsets.UTF_8), true)));
-        plan.commands().forEach(c -> out.add(execute(owned(s.path(), c))));
-        out.add(execute(List.of("rm", "-rf", scratch)));
-        yield out;
-      }
+      case SetupStep.WriteSpreadsheet s -> plan(s.path(), catalog.spreadsheetWrite(s.path(), s.rows(), SCRATCH + "/" + index), index);
+      case SetupStep.WriteDocument s -> plan(s.path(), catalog.documentWrite(s.path(), s.content(), SCRATCH + "/" + index), index);
       case SetupStep.Run r -> {
         for (String arg : r.command()) {
           if (arg.startsWith("~/")) {
@@ -104,6 +96,15 @@ final class OsworldMapping {
       }
       case SetupStep.Launch l -> List.of(entry("launch", JSON.objectNode().set("command", strings(catalog.launchCommand(l.app(), l.args())))));
     };
+  }
+
+  /** A document format's write plan as steps; its staged files are scratch, written by the user so that the user can remove them. */
+  private List<ObjectNode> plan(String path, ExportCatalog.FilePlan plan, int index) {
+    List<ObjectNode> out = new ArrayList<>();
+    plan.files().forEach((file, text) -> out.addAll(writeFile(file, text.getBytes(StandardCharsets.UTF_8), true)));
+    plan.commands().forEach(c -> out.add(execute(owned(path, c))));
+    out.add(execute(List.of("rm", "-rf", SCRATCH + "/" + index)));
+    return out;
   }
 
   /**

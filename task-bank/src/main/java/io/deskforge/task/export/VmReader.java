@@ -86,6 +86,7 @@ final class VmReader {
       // not yet read by vm_reader.py: refused here rather than scored 0 on every state there
       case Getter.JsonValue j -> throw new NoReaderYet("the json_value getter has no reader on OSWorld's VM yet");
       case Getter.SqliteQuery q -> throw new NoReaderYet("the sqlite_query getter has no reader on OSWorld's VM yet");
+      case Getter.DocumentQuery q -> throw new NoReaderYet("the document_query getter has no reader on OSWorld's VM yet");
       default -> { }
     }
     return g;

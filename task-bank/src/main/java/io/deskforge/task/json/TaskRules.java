@@ -78,6 +78,10 @@ final class TaskRules {
         case SetupStep.WriteFile w -> path(w.path(), at);
         case SetupStep.MakeDir d -> path(d.path(), at);
         case SetupStep.WriteSpreadsheet s -> path(s.path(), at);
+        case SetupStep.WriteDocument s -> {
+          path(s.path(), at);
+          if (s.content() == null || !s.content().isObject()) add("$.setup[" + i + "].content", "a write_document step needs its content as an object");
+        }
         case SetupStep.Run r -> { }
         case SetupStep.Launch l -> { }
       }
@@ -167,6 +171,7 @@ final class TaskRules {
     for (SetupStep step : task.setup()) {
       if (step instanceof SetupStep.WriteFile w) out.add(w.path());
       if (step instanceof SetupStep.WriteSpreadsheet s) out.add(s.path());
+      if (step instanceof SetupStep.WriteDocument d) out.add(d.path());
     }
     return out;
   }

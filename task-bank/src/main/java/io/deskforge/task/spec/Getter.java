@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Getter.SpreadsheetRange.class, name = "spreadsheet_range"),
   @JsonSubTypes.Type(value = Getter.JsonValue.class, name = "json_value"),
   @JsonSubTypes.Type(value = Getter.SqliteQuery.class, name = "sqlite_query"),
+  @JsonSubTypes.Type(value = Getter.DocumentQuery.class, name = "document_query"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Getter {
@@ -52,4 +53,13 @@ public sealed interface Getter {
    * as items, more as rows. A missing file reads as absent.
    */
   record SqliteQuery(String path, String query) implements Getter {}
+
+  /**
+   * One property of a document (a cell's formula or fill, a paragraph's alignment, a slide's
+   * title), asked in the query language of the document format that claims the file by its
+   * extension ({@code B7.formula}, {@code paragraph 3 alignment}, {@code slide 2 title}): each
+   * format documents its own queries, so a new format brings new properties without a new getter.
+   * A missing file reads as absent; a query the format does not answer, as unreadable.
+   */
+  record DocumentQuery(String path, String query) implements Getter {}
 }

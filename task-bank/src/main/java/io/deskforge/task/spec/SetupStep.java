@@ -3,6 +3,7 @@ package io.deskforge.task.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = SetupStep.WriteFile.class, name = "write_file"),
   @JsonSubTypes.Type(value = SetupStep.MakeDir.class, name = "make_dir"),
   @JsonSubTypes.Type(value = SetupStep.WriteSpreadsheet.class, name = "write_spreadsheet"),
+  @JsonSubTypes.Type(value = SetupStep.WriteDocument.class, name = "write_document"),
   @JsonSubTypes.Type(value = SetupStep.Run.class, name = "run"),
   @JsonSubTypes.Type(value = SetupStep.Launch.class, name = "launch"),
 })
@@ -31,6 +33,14 @@ public sealed interface SetupStep {
    * Each cell is a literal value or a formula starting with '='.
    */
   record WriteSpreadsheet(String path, List<List<String>> rows) implements SetupStep {}
+
+  /**
+   * Writes a document (a text document, a presentation, a workbook with styles) from a
+   * description the format that claims the file's extension reads: each format documents the
+   * content it takes ({@code {"paragraphs": [...]}}, {@code {"slides": [...]}}), so a new format
+   * needs no new step. The file is the desktop user's.
+   */
+  record WriteDocument(String path, JsonNode content) implements SetupStep {}
 
   /** Runs a command in the desktop, as the desktop user unless {@code asRoot}. */
   record Run(List<String> command, boolean asRoot) implements SetupStep {}

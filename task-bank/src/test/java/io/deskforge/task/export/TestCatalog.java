@@ -37,6 +37,11 @@ final class TestCatalog implements ExportCatalog {
     return out;
   }
 
+  @Override
+  public FilePlan documentWrite(String path, com.fasterxml.jackson.databind.JsonNode content, String scratch) {
+    return new FilePlan(Map.of(scratch + "/content.json", content.toString()), List.of(List.of("write-document", scratch + "/content.json", path)));
+  }
+
   /** Small, so a test can pass the limit. */
   static final long READ_BYTES = 4096;
 

@@ -1,0 +1,160 @@
+package io.deskforge.apps.calc;
+
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.task.check.Reading;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The {@code document_query} language of .xlsx workbooks: one cell's property ({@code B7.formula},
+ * {@code Summary!B2.number_format}), or a sheet's ({@code sheets}, {@code Sheet1!charts}). What
+ * each reads, and how the audit changes it so that a checker asking it must notice:
+ *
+ * <ul>
+ *   <li>{@code CELL.value}: the value as the sheet shows it; changed by one.
+ *   <li>{@code CELL.formula}: the formula with its '=' (absent when the cell holds none); replaced by its own value.
+ *   <li>{@code CELL.number_format}: the format code ({@code #,##0.00}); reset to General.
+ *   <li>{@code CELL.bold}, {@code CELL.italic}: flags; toggled.
+ *   <li>{@code CELL.fill}: the solid fill as RRGGBB (absent when none); removed.
+ *   <li>{@code CELL.font}: the font's name. {@code CELL.align}: general, left, center, right, ...
+ *   <li>{@code sheets}: the sheets' names in tab order; the last one removed (renamed when it is the only one).
+ *   <li>{@code charts}: the kinds of data the sheet's charts plot ({@code bar}, {@code pie});
+ *       {@code chart_ranges}: the ranges they plot as values.
+ * </ul>
+ */
+record XlsxQuery(String sheet, String cell, String property) {
+  private static final Pattern CELL = Pattern.compile(
+      "(?:(?<sheet>[^!]{1,31})!)?(?<cell>\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7})\\.(?<prop>value|formula|number_format|bold|italic|fill|font|align)");
+  private static final Pattern SHEET = Pattern.compile("(?:(?<sheet>[^!]{1,31})!)?(?<prop>sheets|charts|chart_ranges)");
+
+  static final String GUIDE = """
+      write_document content: {"rows": [["Region", "Sales"], ["North", "12.5"], ...]} (first sheet; '=' starts a formula)
+      document_query: CELL.value | CELL.formula | CELL.number_format | CELL.bold | CELL.italic | CELL.fill | CELL.font | CELL.align,
+        with CELL as B7 or Summary!B7 (e.g. "C2.formula" reads =A2*B2, "Summary!B2.number_format" reads #,##0.00,
+        "A1.fill" reads FFFF00); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges""";
+
+  /** The query parsed, or an {@link IllegalArgumentException} naming what is wrong. */
+  static XlsxQuery parse(String query) {
+    String q = query == null ? "" : query.strip();
+    Matcher m = CELL.matcher(q);
+    if (m.matches()) return new XlsxQuery(m.group("sheet"), m.group("cell").replace("$", "").toUpperCase(Locale.ROOT), m.group("prop"));
+    m = SHEET.matcher(q);
+    if (m.matches()) {
+      if (m.group("prop").equals("sheets") && m.group("sheet") != null) throw new IllegalArgumentException("'sheets' names a workbook's sheets; ask it without a sheet");
+      return new XlsxQuery(m.group("sheet"), null, m.group("prop"));
+    }
+    throw new IllegalArgumentException("not an .xlsx query: '" + query + "'; ask CELL.value, CELL.formula, CELL.number_format, CELL.bold,"
+        + " CELL.italic, CELL.fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts or chart_ranges");
+  }
+
+  Reading read(XlsxWorkbook wb) {
+    return switch (property) {
+      case "value" -> Reading.text(wb.value(sheet, cell));
+      case "formula" -> orAbsent(wb.formula(sheet, cell));
+      case "number_format" -> Reading.text(wb.numberFormat(sheet, cell));
+      case "bold" -> Reading.flag(wb.bold(sheet, cell));
+      case "italic" -> Reading.flag(wb.italic(sheet, cell));
+      case "fill" -> orAbsent(wb.fill(sheet, cell));
+      case "font" -> Reading.text(wb.fontName(sheet, cell));
+      case "align" -> Reading.text(wb.alignment(sheet, cell));
+      case "sheets" -> Reading.items(wb.sheetNames());
+      case "charts" -> Reading.items(wb.charts(sheet));
+      case "chart_ranges" -> Reading.items(wb.chartRanges(sheet));
+      default -> throw new IllegalStateException(property);
+    };
+  }
+
+  private static Reading orAbsent(String s) {
+    return s == null ? Reading.absent() : Reading.text(s);
+  }
+
+  /** The changes to a solved workbook that a checker asking this query must notice. */
+  List<DocumentFormat.Mutation> mutations(String path) {
+    String where = cell == null ? (sheet == null ? "" : sheet) : (sheet == null ? "" : sheet + "!") + cell;
+    List<DocumentFormat.Mutation> out = new ArrayList<>();
+    switch (property) {
+      case "value" -> out.add(change("value-changed:" + where, path, wb -> {
+        Cell c = wb.editable(sheet, cell);
+        String now = wb.value(sheet, cell);
+        c.setBlank();
+        try {
+          c.setCellValue(Double.parseDouble(now) + 1);
+        } catch (NumberFormatException e) {
+          c.setCellValue(now + "x");
+        }
+      }));
+      case "formula" -> out.add(change("formula-replaced-by-value:" + where, path, wb -> {
+        // the right number typed in by hand: what a checker of values alone cannot tell apart
+        String shown = wb.value(sheet, cell);
+        Cell c = wb.editable(sheet, cell);
+        c.setBlank();
+        try {
+          c.setCellValue(Double.parseDouble(shown));
+        } catch (NumberFormatException e) {
+          c.setCellValue(shown);
+        }
+      }));
+      case "number_format" -> out.add(change("format-dropped:" + where, path, wb -> restyle(wb, sheet, cell, s -> s.setDataFormat((short) 0))));
+      case "bold" -> out.add(change("style-dropped:" + where, path, wb -> font(wb, sheet, cell, f -> f.setBold(!f.getBold()))));
+      case "italic" -> out.add(change("style-dropped:" + where, path, wb -> font(wb, sheet, cell, f -> f.setItalic(!f.getItalic()))));
+      case "fill" -> out.add(change("fill-dropped:" + where, path, wb -> restyle(wb, sheet, cell, s -> s.setFillPattern(FillPatternType.NO_FILL))));
+      case "sheets" -> out.add(change("sheet-removed", path, wb -> {
+        XSSFWorkbook book = wb.book();
+        if (book.getNumberOfSheets() > 1) book.removeSheetAt(book.getNumberOfSheets() - 1);
+        else book.setSheetName(0, book.getSheetName(0) + "x");
+      }));
+      default -> { }
+    }
+    return out;
+  }
+
+  private static DocumentFormat.Mutation change(String name, String path, Consumer<XlsxWorkbook> edit) {
+    return new DocumentFormat.Mutation(name, state -> {
+      XlsxWorkbook wb = XlsxFormat.workbook(state, path);
+      if (wb == null) throw new IllegalStateException(path + " is missing; there is nothing to change");
+      edit.accept(wb);
+      recalculate(wb);
+      state.writeFile(path, wb.bytes());
+    });
+  }
+
+  /** A copy of the cell's style with one change, so that other cells sharing the style keep theirs. */
+  private static void restyle(XlsxWorkbook wb, String sheet, String cell, Consumer<CellStyle> edit) {
+    Cell c = wb.editable(sheet, cell);
+    CellStyle copy = wb.book().createCellStyle();
+    copy.cloneStyleFrom(c.getCellStyle());
+    edit.accept(copy);
+    c.setCellStyle(copy);
+  }
+
+  private static void font(XlsxWorkbook wb, String sheet, String cell, Consumer<Font> edit) {
+    restyle(wb, sheet, cell, style -> {
+      Font old = wb.book().getFontAt(style.getFontIndex());
+      Font f = wb.book().createFont();
+      f.setFontName(old.getFontName());
+      f.setFontHeightInPoints(old.getFontHeightInPoints());
+      f.setBold(old.getBold());
+      f.setItalic(old.getItalic());
+      f.setColor(old.getColor());
+      edit.accept(f);
+      style.setFont(f);
+    });
+  }
+
+  static void recalculate(XlsxWorkbook wb) {
+    try {
+      wb.book().getCreationHelper().createFormulaEvaluator().evaluateAll();
+    } catch (RuntimeException e) {
+      // a function POI does not know keeps its last result; the changed cell itself is what counts
+    }
+  }
+}
