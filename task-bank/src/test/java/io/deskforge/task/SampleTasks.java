@@ -101,7 +101,7 @@ public final class SampleTasks {
         List.of(Trajectory.noOp()), Difficulty.ofSteps(12), Provenance.of("template"), null).withContentId();
   }
 
-  /** A browser's profile: json_value (Bookmarks, Preferences) and sqlite_query (History). No OSWorld form yet. */
+  /** A browser's profile: json_value (Bookmarks, Preferences) and sqlite_query (History), read on OSWorld's VM by the reader. */
   public static TaskSpec browserBookmark(String name) {
     String profile = "/home/user/.config/chromium/Default/";
     String url = "file:///home/user/sites/tea.html";

@@ -8,6 +8,7 @@ import io.deskforge.desktop.UnreadableFileException;
 import io.deskforge.task.check.CheckResult;
 import io.deskforge.task.check.CheckerEvaluator;
 import io.deskforge.task.check.Reading;
+import io.deskforge.task.check.StateFiles;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import java.nio.charset.StandardCharsets;

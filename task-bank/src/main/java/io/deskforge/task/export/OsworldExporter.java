@@ -44,8 +44,8 @@ public final class OsworldExporter implements Exporter {
   }
 
   /**
-   * This exporter, but a task whose getter OSWorld's VM has no reader for yet (Chromium's profile
-   * getters) is left out and named with why in {@link Export#skipped}, instead of refusing the whole
+   * This exporter, but a task whose getter OSWorld's VM has no reader for yet (a document query
+   * on an office file) is left out and named with why in {@link Export#skipped}, instead of refusing the whole
    * export; any other refusal (an unknown app, a regex Python reads otherwise) still refuses it. A bank of
    * only such tasks is still refused: there would be nothing to run.
    */

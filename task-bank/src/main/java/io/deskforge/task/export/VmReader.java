@@ -84,8 +84,6 @@ final class VmReader {
         box.add(Math.min(from[0], to[0])).add(Math.min(from[1], to[1])).add(Math.max(from[0], to[0])).add(Math.max(from[1], to[1]));
       }
       // not yet read by vm_reader.py: refused here rather than scored 0 on every state there
-      case Getter.JsonValue j -> throw new NoReaderYet("the json_value getter has no reader on OSWorld's VM yet");
-      case Getter.SqliteQuery q -> throw new NoReaderYet("the sqlite_query getter has no reader on OSWorld's VM yet");
       case Getter.DocumentQuery q -> throw new NoReaderYet("the document_query getter has no reader on OSWorld's VM yet");
       default -> { }
     }

@@ -2,7 +2,7 @@
 # check_include_exclude compare exactly as deskforge's checker does. Argument: one JSON object.
 # Prints one line-free value: a normal form ("..." JSON text, |tokens|, [JSON list], true/false),
 # or "(absent)" / "(unreadable: why)", which equal no expected value: reads fail closed.
-import codecs, json, os, re, stat, subprocess, sys
+import codecs, decimal, json, math, os, re, shutil, sqlite3, stat, subprocess, sys, tempfile, time
 
 # Java's Character.isWhitespace, which String.strip() removes (no-break spaces are not in it)
 WS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
@@ -88,16 +88,19 @@ def read(g):  # (kind, value) as deskforge's GetterReader reads the getter
         return "flag", k != "absent" and (k == "dir" if want == "dir" else k != "dir" if want == "file" else True)
     if t == "dir_listing":
         return ("items", os.listdir(p)) if k == "dir" else ("absent", None)
-    if k == "absent" or (t == "file_text" and k == "dir"):
+    if k == "absent" or (t in ("file_text", "json_value", "sqlite_query") and k == "dir"):
         return "absent", None
     regular(p, k, g)
     if t == "file_text":
-        fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as f:
-            data = f.read(g["max_bytes"] + 1)
-        if len(data) > g["max_bytes"]:
-            raise Unreadable(p + " is over the %d-byte read limit" % g["max_bytes"])
-        return "text", data.decode("utf-8", "java")
+        return "text", file_bytes(p, g).decode("utf-8", "java")
+    if t == "json_value":
+        return json_value(file_bytes(p, g), g["pointer"])
+    if t == "sqlite_query":
+        wal = p + "-wal"
+        kw = kind(wal)
+        if kw not in ("absent", "dir"):
+            regular(wal, kw, g)
+        return sqlite_query(file_bytes(p, g), file_bytes(wal, g) if kw not in ("absent", "dir") else None, g["query"], g["timeout"])
     r = subprocess.run(g["csv"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=g["timeout"])
     if r.returncode != 0:
         raise Unreadable("the spreadsheet reader exited with %d" % r.returncode)
@@ -105,6 +108,130 @@ def read(g):  # (kind, value) as deskforge's GetterReader reads the getter
     c0, r0, c1, r1 = g["cells"]
     got = [[rows[y][x] if y < len(rows) and x < len(rows[y]) else "" for x in range(c0, c1 + 1)] for y in range(r0, r1 + 1)]
     return ("text", got[0][0]) if t == "spreadsheet_cell" else ("rows", got)
+
+
+def file_bytes(p, g):  # the bytes of a regular file, never through a link, within the read limit
+    fd = os.open(p, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(g["max_bytes"] + 1)
+    if len(data) > g["max_bytes"]:
+        raise Unreadable(p + " is over the %d-byte read limit" % g["max_bytes"])
+    return data
+
+
+def java_double(x):  # Java's Double.toString, which Jackson's asText and toString print a double with
+    if x != x:
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    if x == 0:
+        return "-0.0" if math.copysign(1, x) < 0 else "0.0"
+    d = decimal.Decimal(repr(x)).normalize()  # the shortest digits that round-trip, as Java 19+ chooses them
+    if 1e-3 <= abs(x) < 1e7:
+        t = format(d, "f")
+        return t if "." in t else t + ".0"
+    sign, digits, exp = d.as_tuple()
+    ds = "".join(map(str, digits))
+    return ("-" if sign else "") + ds[0] + "." + (ds[1:] or "0") + "E" + str(len(ds) - 1 + exp)
+
+
+def jackson(v):  # Jackson's JsonNode.toString: compact, non-ASCII kept, control characters as \u00XX
+    if v is None:
+        return "null"
+    if v is True or v is False:
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return java_double(v)
+    if isinstance(v, str):
+        out = []
+        for c in v:
+            o = ord(c)
+            out.append({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}.get(c)
+                       or ("\\u%04X" % o if o < 0x20 else c))
+        return '"' + "".join(out) + '"'
+    if isinstance(v, list):
+        return "[" + ",".join(jackson(x) for x in v) + "]"
+    return "{" + ",".join(jackson(k) + ":" + jackson(x) for k, x in v.items()) + "}"
+
+
+def no_constant(name):
+    raise ValueError("not JSON: " + name)
+
+
+def json_value(data, pointer):  # deskforge's StateFiles.json: Jackson's tree, RFC 6901 pointer
+    try:  # as Jackson's readTree: the encoding detected, the first value read, and what follows it never looked at
+        text = data.decode(json.detect_encoding(data), "surrogateescape").lstrip(" \t\r\n")
+        root, end = json.JSONDecoder(parse_constant=no_constant).raw_decode(text)
+    except ValueError as e:
+        raise Unreadable("not JSON: %s" % e)
+    if re.search("[\udc80-\udcff]", text[:end]):  # bytes that are not text, inside the value Jackson reads
+        raise Unreadable("not JSON: bytes that are not UTF-8")
+    if pointer != "" and not pointer.startswith("/"):
+        raise Unreadable("not a JSON pointer: '%s'" % pointer)
+    node = root
+    for token in pointer.split("/")[1:] if pointer else []:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and re.fullmatch(r"0|[1-9][0-9]{0,9}", token) and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return "absent", None
+    if node is None:
+        return "absent", None
+    if node is True or node is False:
+        return "flag", node
+    if isinstance(node, str):
+        return "text", node
+    if isinstance(node, (int, float)):
+        return "text", jackson(node)
+    if isinstance(node, list):
+        return "items", [x if isinstance(x, str) else jackson(x) for x in node]
+    return "text", jackson(node)
+
+
+def sqlite_text(v):  # what SQLite's sqlite3_column_text gives, as deskforge's JDBC getString reads it
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        t = "%.15g" % v  # SQLite's "%!.15g": 15 digits, a ".0" on whole numbers
+        if re.fullmatch(r"-?[0-9]+", t):
+            t += ".0"
+        elif re.fullmatch(r"-?[0-9]+e[-+][0-9]+", t):
+            t = t.replace("e", ".0e")
+        return t
+    if isinstance(v, bytes):
+        return v.decode("utf-8", "java")
+    return str(v)
+
+
+def sqlite_query(data, wal, query, timeout):  # deskforge's StateFiles.sqlite: a read-only query on a copy
+    d = tempfile.mkdtemp(prefix="deskforge-sqlite-")
+    try:
+        with open(os.path.join(d, "state.db"), "wb") as f:
+            f.write(data)
+        if wal is not None:
+            with open(os.path.join(d, "state.db-wal"), "wb") as f:
+                f.write(wal)
+        try:
+            # the copy opens read-write, so that SQLite can replay its log, and refuses every write
+            c = sqlite3.connect(os.path.join(d, "state.db"))
+            try:
+                c.execute("PRAGMA query_only = ON")
+                deadline = time.monotonic() + min(10, timeout)
+                c.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10000)
+                cur = c.execute(query)
+                n = len(cur.description or [])
+                rows = [[sqlite_text(v) for v in r] for r in cur.fetchall()]
+            finally:
+                c.close()
+        except sqlite3.Error as e:
+            raise Unreadable("SQLite could not answer '%s': %s" % (query, e))
+        return ("items", [r[0] for r in rows]) if n == 1 else ("rows", rows)
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def text_of(kind, value):
@@ -170,6 +297,6 @@ def passes(c):  # a nested all/any, evaluated as deskforge's CheckerEvaluator do
 try:
     a = json.loads(sys.argv[1])
     out = ("true" if passes(a["check"]) else "false") if "check" in a else value(a)
-except (OSError, Unreadable, subprocess.SubprocessError, UnicodeError) as e:
+except (OSError, Unreadable, subprocess.SubprocessError, UnicodeError, RecursionError) as e:
     out = "(unreadable: %s)" % str(e).replace("|", "/")
 sys.stdout.write(out)

@@ -210,11 +210,19 @@ class OsworldExporterTest {
   }
 
   @Test
-  void aTaskReadingABrowserProfileHasNoOsworldFormYetAndSaysWhy() {
-    assertThatThrownBy(() -> EXPORTER.example(SampleTasks.browserBookmark("Tea shop"))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("chromium.bookmark-page")
+  void aTaskReadingABrowserProfileIsReadOnTheVmByTheReader() {
+    JsonNode e = EXPORTER.example(SampleTasks.browserBookmark("Tea shop"));
+    String evaluator = e.get("evaluator").toString();
+    assertThat(evaluator).contains("vm_command_line").contains("\\\"type\\\":\\\"json_value\\\"")
+        .contains("\\\"type\\\":\\\"sqlite_query\\\"").doesNotContain("deskforge_");
+  }
+
+  @Test
+  void aTaskAskingADocumentQueryHasNoOsworldFormYetAndSaysWhy() {
+    assertThatThrownBy(() -> EXPORTER.example(SampleTasks.formulaColumn())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("libreoffice-calc.formula")
         .hasMessageContaining("has no OSWorld form")
-        .hasMessageContaining("json_value getter has no reader on OSWorld's VM yet");
+        .hasMessageContaining("document_query getter has no reader on OSWorld's VM yet");
   }
 
   @Test
@@ -339,7 +347,7 @@ class OsworldExporterTest {
 
   @Test
   void skippingLeavesOutATaskWhoseGetterHasNoVmReaderNamingItAndExportsTheRest() throws Exception {
-    TaskSpec bad = SampleTasks.browserBookmark("Tea shop");
+    TaskSpec bad = SampleTasks.formulaColumn();
     TaskSpec good = SampleTasks.replaceWord("apple");
     Path folder = dir.resolve("partial");
     Export e = EXPORTER.skippingUnexportable().export(List.of(good, bad), dir, folder);

@@ -9,7 +9,21 @@ import java.util.Map;
  * here because task-bank cannot depend on env-templates.
  */
 final class TestCatalog implements ExportCatalog {
-  static final TestCatalog INSTANCE = new TestCatalog();
+  /** Small, so a test can pass the limit. */
+  static final long READ_BYTES = 4096;
+  static final TestCatalog INSTANCE = new TestCatalog(READ_BYTES);
+  /** A read limit that whole databases fit in. */
+  static final TestCatalog LARGER_FILES = new TestCatalog(1 << 20);
+
+  private final long readBytes;
+
+  private TestCatalog(long readBytes) {
+    this.readBytes = readBytes;
+  }
+
+  long readBytes() {
+    return readBytes;
+  }
 
   @Override
   public List<String> packages(String app) {
@@ -18,6 +32,7 @@ final class TestCatalog implements ExportCatalog {
       case "gnumeric" -> List.of("gnumeric");
       case "files" -> List.of("nautilus");
       case "chromium" -> List.of("chromium");
+      case "libreoffice-calc" -> List.of("libreoffice-calc");
       default -> throw new IllegalArgumentException("unknown app '" + app + "'; known apps: chromium, files, gnumeric, mousepad");
     };
   }
@@ -42,12 +57,10 @@ final class TestCatalog implements ExportCatalog {
     return new FilePlan(Map.of(scratch + "/content.json", content.toString()), List.of(List.of("write-document", scratch + "/content.json", path)));
   }
 
-  /** Small, so a test can pass the limit. */
-  static final long READ_BYTES = 4096;
 
   @Override
   public ReadLimits readLimits() {
-    return new ReadLimits(READ_BYTES, java.time.Duration.ofSeconds(20));
+    return new ReadLimits(readBytes, java.time.Duration.ofSeconds(20));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.task.check.CheckerEvaluator;
 import io.deskforge.task.check.Reading;
+import io.deskforge.task.check.StateFiles;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
@@ -42,6 +43,8 @@ class VmReaderTest {
   private static PrintWriter toPython;
   private static BufferedReader fromPython;
   private static final OsworldMapping MAPPING = new OsworldMapping(TestCatalog.INSTANCE);
+  /** For state files: databases are larger than the texts' small limit, which their tests push against. */
+  private static final OsworldMapping STATE_MAPPING = new OsworldMapping(TestCatalog.LARGER_FILES);
 
   @BeforeAll
   static void startTheReader() throws IOException {
@@ -117,6 +120,22 @@ class VmReaderTest {
           try (Stream<Path> s = Files.list(p)) {
             yield Reading.items(s.map(x -> x.getFileName().toString()).sorted().toList());
           }
+        }
+        // as GetterReader: a regular file within the limit, its bytes to the very code the desktops' getters call
+        case Getter.JsonValue j -> {
+          if (kind.equals("absent") || kind.equals("dir")) yield Reading.absent();
+          if (!kind.equals("file") || Files.size(p) > TestCatalog.LARGER_FILES.readBytes()) yield Reading.unreadable(kind);
+          yield StateFiles.json(Files.readAllBytes(p), j.pointer());
+        }
+        case Getter.SqliteQuery q -> {
+          if (kind.equals("absent") || kind.equals("dir")) yield Reading.absent();
+          if (!kind.equals("file") || Files.size(p) > TestCatalog.LARGER_FILES.readBytes()) yield Reading.unreadable(kind);
+          Path wal = Path.of(q.path() + "-wal");
+          boolean log = Files.exists(wal, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(wal, LinkOption.NOFOLLOW_LINKS);
+          if (log && (!Files.isRegularFile(wal, LinkOption.NOFOLLOW_LINKS) || Files.size(wal) > TestCatalog.LARGER_FILES.readBytes())) {
+            yield Reading.unreadable("the log");
+          }
+          yield StateFiles.sqlite(Files.readAllBytes(p), log ? Files.readAllBytes(wal) : null, q.query());
         }
         default -> throw new IllegalArgumentException("not read here: " + g);
       };
@@ -321,6 +340,119 @@ class VmReaderTest {
     for (Metric m : List.of(new Metric.EqualsText("", false, false), new Metric.EqualsText("", true, true),
         new Metric.NotContains("anything", false), new Metric.Contains("", false), new Metric.Matches(".*"))) {
       assertThat(osworld(MAPPING.leaf(Checker.check(new Getter.FileText(missing.toString()), m)))).as(m.toString()).isFalse();
+    }
+  }
+
+  /**
+   * Checks that pass exactly when the getter reads what deskforge read, and ones that do not: the
+   * reader must produce the very same text, flag, items or rows, or read nothing.
+   */
+  private static List<Metric> probes(Reading r) {
+    if (r.text() != null) return List.of(new Metric.EqualsText(r.text(), false, false), new Metric.EqualsText(r.text() + "x", false, false),
+        new Metric.Contains(r.text(), false));
+    if (r.flag() != null) return List.of(new Metric.IsTrue(), new Metric.IsFalse());
+    if (r.items() != null) {
+      List<String> more = new ArrayList<>(r.items());
+      more.add("x");
+      return List.of(new Metric.SetEquals(r.items()), new Metric.SetEquals(more));
+    }
+    if (r.rows() != null) return List.of(new Metric.RowsEqual(r.rows()), new Metric.RowsEqual(List.of(List.of("x"))));
+    return List.of(new Metric.EqualsText("", false, false), new Metric.IsFalse(), new Metric.SetEquals(List.of()), new Metric.NotContains("x", false));
+  }
+
+  private static List<String> disagreementsOn(Getter g) throws IOException {
+    List<String> out = new ArrayList<>();
+    Reading ours = read(g);
+    for (Metric m : probes(ours)) {
+      Checker.Check check = Checker.check(g, m);
+      boolean d = deskforge(check);
+      boolean o = osworld(STATE_MAPPING.leaf(check));
+      if (d != o) out.add(g + " / " + m + ": deskforge " + d + " (read " + ours.summary() + "), OSWorld " + o);
+    }
+    return out;
+  }
+
+  @Test
+  void jsonValuesAreReadAsDeskforgeReadsThemWhateverTheirType() throws Exception {
+    Map<String, String> docs = new LinkedHashMap<>();
+    docs.put("prefs", """
+        {"homepage": "https://tea.example/ä", "show": true, "hide": false, "count": 3, "big": 123456789012345678901234567890,
+         "ratio": 0.1, "third": 0.3333333333333333, "whole": 2.0, "huge": 1e20, "tiny": 1.5e-7, "million": 1234567.0, "ten_million": 1e7,
+         "neg": -0.0, "none": null, "list": ["a", "b", 3, true, null, {"k": "v"}], "empty": [], "obj": {"x": [1, 2.5], "s": "q\\"uo\\ted\\n\\u0001 \\u00e9"},
+         "a/b": {"c~d": "escaped"}, "0": "zero key", "arr": ["first", "second"]}""");
+    docs.put("bom", "\uFEFF{\"a\": \"with a byte-order mark\"}");
+    docs.put("trailing", "{\"a\": 1} trailing words");
+    docs.put("not json", "{\"a\": ");
+    docs.put("nan", "{\"a\": NaN}");
+    docs.put("empty", "");
+    docs.put("spaces", "  \n ");
+    docs.put("top array", "[\"x\", \"y\"]");
+    List<String> pointers = List.of("", "/homepage", "/show", "/hide", "/count", "/big", "/ratio", "/third", "/whole", "/huge", "/tiny",
+        "/million", "/ten_million", "/neg", "/none", "/list", "/empty", "/obj", "/obj/x", "/obj/x/1", "/obj/s", "/a~1b/c~0d", "/0", "/arr/0",
+        "/arr/1", "/arr/2", "/arr/01", "/arr/-", "/missing", "/homepage/deeper", "/a", "no-slash");
+    List<String> wrong = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, String> doc : docs.entrySet()) {
+      Path file = dir.resolve("state-" + (i++) + ".json");
+      Files.writeString(file, doc.getValue(), StandardCharsets.UTF_8);
+      for (String pointer : pointers) wrong.addAll(disagreementsOn(new Getter.JsonValue(file.toString(), pointer)));
+    }
+    // bytes that are not UTF-8 after the value (Jackson never reads them) and inside it (it does)
+    byte[] value = "{\"a\": \"tea\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {(byte) 0xFF, (byte) 0xC3, (byte) 0x28};
+    Path after = dir.resolve("bytes-after.json");
+    Files.write(after, java.nio.ByteBuffer.allocate(value.length + 3).put(value).put(bad).array());
+    Path inside = dir.resolve("bytes-inside.json");
+    Files.write(inside, java.nio.ByteBuffer.allocate(value.length + 3).put(value, 0, 9).put(bad).put(value, 9, value.length - 9).array());
+    for (Path p : List.of(after, inside)) wrong.addAll(disagreementsOn(new Getter.JsonValue(p.toString(), "/a")));
+    assertThat(read(new Getter.JsonValue(after.toString(), "/a")).text()).isEqualTo("tea");
+    assertThat(read(new Getter.JsonValue(dir.resolve("state-0.json").toString(), "/homepage")).text()).isEqualTo("https://tea.example/ä");
+    for (Path odd : List.of(dir.resolve("no-such.json"), Files.createDirectories(dir.resolve("folder.json")))) {
+      wrong.addAll(disagreementsOn(new Getter.JsonValue(odd.toString(), "/a")));
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void sqliteRowsAreReadAsDeskforgeReadsThemFromTheDatabaseAndItsWriteAheadLog() throws Exception {
+    Path db = dir.resolve("History");
+    Path open = dir.resolve("live/History");
+    Files.createDirectories(open.getParent());
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+      s.execute("CREATE TABLE urls (id INTEGER PRIMARY KEY, url TEXT, title TEXT, visit_count INTEGER, score REAL, icon BLOB)");
+      s.execute("INSERT INTO urls VALUES (1, 'file:///home/user/sites/tea.html', 'Tea ☕', 2, 1.5, x'68690a'),"
+          + " (2, 'https://b.example/', NULL, 0, 100.0, NULL), (3, 'https://c.example/', '', 7, 0.1, NULL),"
+          + " (4, 'https://d.example/', 'd', 1, 1e20, NULL), (5, 'https://e.example/', 'e', 1, 0.3333333333333333, NULL)");
+    }
+    // a live database: rows still in its write-ahead log, as a running browser leaves them
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + open); var s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA wal_autocheckpoint=0");
+      s.execute("CREATE TABLE urls (url TEXT)");
+      s.execute("INSERT INTO urls VALUES ('https://in-the-log.example/')");
+      Path walCopy = dir.resolve("History2-wal");
+      Files.copy(Path.of(open + "-wal"), walCopy);
+      Files.copy(open, dir.resolve("History2"));
+    }
+    List<String> wrong = new ArrayList<>();
+    for (String q : List.of("SELECT url FROM urls ORDER BY id", "SELECT url, title, visit_count FROM urls ORDER BY id",
+        "SELECT score FROM urls ORDER BY id", "SELECT title FROM urls WHERE title IS NULL OR title = ''", "SELECT icon FROM urls WHERE id = 1",
+        "SELECT count(*) FROM urls", "SELECT url FROM urls WHERE id > 99", "SELECT sum(score) FROM urls", "SELECT nonsense FROM nowhere",
+        "DELETE FROM urls")) {
+      wrong.addAll(disagreementsOn(new Getter.SqliteQuery(db.toString(), q)));
+    }
+    assertThat(read(new Getter.SqliteQuery(db.toString(), "SELECT count(*) FROM urls")).items()).as("the database is read, not refused").containsExactly("5");
+    wrong.addAll(disagreementsOn(new Getter.SqliteQuery(dir.resolve("History2").toString(), "SELECT url FROM urls")));
+    assertThat(read(new Getter.SqliteQuery(dir.resolve("History2").toString(), "SELECT url FROM urls")).items())
+        .as("the row only the log holds").containsExactly("https://in-the-log.example/");
+    Path notDb = dir.resolve("NotADatabase");
+    Files.writeString(notDb, "plain text");
+    wrong.addAll(disagreementsOn(new Getter.SqliteQuery(notDb.toString(), "SELECT 1")));
+    wrong.addAll(disagreementsOn(new Getter.SqliteQuery(dir.resolve("Missing").toString(), "SELECT 1")));
+    assertThat(wrong).isEmpty();
+    assertThat(Files.readAllBytes(db)).as("the read never changes the database").isNotEmpty();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM urls")) {
+      assertThat(rs.getInt(1)).as("DELETE ran on a read-only copy, if at all").isEqualTo(5);
     }
   }
 }

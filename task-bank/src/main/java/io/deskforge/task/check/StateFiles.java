@@ -1,9 +1,8 @@
-package io.deskforge.apps.check;
+package io.deskforge.task.check;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskforge.task.check.Reading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +19,8 @@ import java.util.Properties;
 /**
  * Reads structured state files an app keeps (JSON settings, SQLite databases) from their bytes, as
  * the {@code json_value} and {@code sqlite_query} getters do. What cannot be parsed reads as
- * unreadable, so a check on it fails closed.
+ * unreadable, so a check on it fails closed. Pure functions of the bytes, kept beside the checker:
+ * the desktops' getters call them, and the OSWorld export's VM reader is tested against them.
  */
 public final class StateFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
