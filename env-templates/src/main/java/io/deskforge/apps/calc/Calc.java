@@ -62,7 +62,7 @@ public final class Calc implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new LineTotal(), new SortRows(), new RegionTotals());
+    return List.of(new LineTotal(), new SortRows(), new RegionTotals(), new NumberFormats());
   }
 
   @Override

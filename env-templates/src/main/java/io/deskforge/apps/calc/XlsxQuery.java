@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <ul>
  *   <li>{@code CELL.value}: the value as the sheet shows it; changed by one.
  *   <li>{@code CELL.formula}: the formula with its '=' (absent when the cell holds none); replaced by its own value.
- *   <li>{@code CELL.number_format}: the format code ({@code #,##0.00}); reset to General.
+ *   <li>{@code CELL.number_format}: the format code ({@code #,##0.00}); reset to General (General becomes {@code 0.00}).
  *   <li>{@code CELL.bold}, {@code CELL.italic}: flags; toggled.
  *   <li>{@code CELL.fill}: the solid fill as RRGGBB (absent when none); removed.
  *   <li>{@code CELL.font}: the font's name. {@code CELL.align}: general, left, center, right, ...
@@ -103,7 +103,11 @@ record XlsxQuery(String sheet, String cell, String property) {
           c.setCellValue(shown);
         }
       }));
-      case "number_format" -> out.add(change("format-dropped:" + where, path, wb -> restyle(wb, sheet, cell, s -> s.setDataFormat((short) 0))));
+      case "number_format" -> out.add(change("format-changed:" + where, path, wb -> {
+        // a format dropped to General, or General given one: either way the query reads another code
+        boolean general = "General".equals(wb.numberFormat(sheet, cell));
+        restyle(wb, sheet, cell, s -> s.setDataFormat((short) (general ? 2 : 0)));
+      }));
       case "bold" -> out.add(change("style-dropped:" + where, path, wb -> font(wb, sheet, cell, f -> f.setBold(!f.getBold()))));
       case "italic" -> out.add(change("style-dropped:" + where, path, wb -> font(wb, sheet, cell, f -> f.setItalic(!f.getItalic()))));
       case "fill" -> out.add(change("fill-dropped:" + where, path, wb -> restyle(wb, sheet, cell, s -> s.setFillPattern(FillPatternType.NO_FILL))));

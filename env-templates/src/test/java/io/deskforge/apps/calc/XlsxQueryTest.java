@@ -115,7 +115,7 @@ class XlsxQueryTest {
   void eachMutationChangesWhatItsQueryReads() throws Exception {
     DocumentFormat xlsx = AppCatalog.load().formats().claiming(MADE).orElseThrow();
     byte[] original = Files.readAllBytes(home.resolve("made.xlsx"));
-    for (String query : List.of("B3.formula", "B2.value", "B2.number_format", "A1.bold", "A3.fill", "sheets")) {
+    for (String query : List.of("B3.formula", "B2.value", "B2.number_format", "A2.number_format", "A1.bold", "A3.fill", "sheets")) {
       Reading before = ask(MADE, query);
       List<DocumentFormat.Mutation> mutations = xlsx.mutations(MADE, query);
       assertThat(mutations).as(query).isNotEmpty();
