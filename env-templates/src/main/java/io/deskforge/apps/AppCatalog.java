@@ -150,6 +150,11 @@ public final class AppCatalog implements ExportCatalog {
     return formats().claimingOrThrow(path).contentPlan(path, content, scratch);
   }
 
+  @Override
+  public java.util.Optional<OsworldCheck> documentCheck(String path, String query, io.deskforge.task.spec.Metric metric) {
+    return formats().claiming(path).flatMap(f -> f.osworldCheck(path, query, metric));
+  }
+
   /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */
   @Override
   public ReadLimits readLimits() {

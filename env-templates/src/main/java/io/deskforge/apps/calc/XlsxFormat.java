@@ -121,6 +121,12 @@ public final class XlsxFormat implements DocumentFormat {
     }
   }
 
+  /** See {@link XlsxQuery#osworldCheck}: OSWorld's compare_table with a check_cell rule, for the styles it reads alike. */
+  @Override
+  public Optional<ExportCatalog.OsworldCheck> osworldCheck(String path, String query, io.deskforge.task.spec.Metric metric) {
+    return queryProblem(query).isPresent() ? Optional.empty() : XlsxQuery.parse(query).osworldCheck(path, metric);
+  }
+
   @Override
   public List<Mutation> mutations(String path, String query) {
     return queryProblem(query).isPresent() ? List.of() : XlsxQuery.parse(query).mutations(path);

@@ -77,6 +77,44 @@ record XlsxQuery(String sheet, String cell, String property) {
     return s == null ? Reading.absent() : Reading.text(s);
   }
 
+  /**
+   * OSWorld's check of the same meaning, where there is one: {@code compare_table} on the file
+   * fetched with {@code vm_file}, one {@code check_cell} rule whose property openpyxl reads as POI
+   * does here (number_format, bold, italic, font), compared by {@code eq} with the expected text or
+   * flag. The value (OSWorld reads it unformatted), the formula, the fill (ARGB there) and the sheet
+   * queries have none yet.
+   */
+  java.util.Optional<io.deskforge.task.export.ExportCatalog.OsworldCheck> osworldCheck(String path, io.deskforge.task.spec.Metric metric) {
+    String prop = switch (property) {
+      case "number_format" -> "number_format";
+      case "bold" -> "font_bold";
+      case "italic" -> "font_italic";
+      case "font" -> "font_name";
+      default -> null;
+    };
+    if (prop == null) return java.util.Optional.empty();
+    boolean flag = prop.equals("font_bold") || prop.equals("font_italic");
+    com.fasterxml.jackson.databind.node.JsonNodeFactory json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    com.fasterxml.jackson.databind.node.ObjectNode rule = json.objectNode().put("method", "eq");
+    switch (metric) {
+      case io.deskforge.task.spec.Metric.EqualsText e when !flag && !e.trim() && !e.ignoreCase() -> rule.put("ref", e.expected());
+      case io.deskforge.task.spec.Metric.IsTrue t when flag -> rule.put("ref", true);
+      case io.deskforge.task.spec.Metric.IsFalse f when flag -> rule.put("ref", false);
+      default -> {
+        return java.util.Optional.empty();
+      }
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode result = json.objectNode().put("type", "vm_file").put("path", path)
+        .put("dest", path.substring(path.lastIndexOf('/') + 1));
+    com.fasterxml.jackson.databind.node.ObjectNode options = json.objectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode check = options.putArray("rules").addObject().put("type", "check_cell");
+    if (sheet == null) check.put("sheet_idx", 0);
+    else check.put("sheet_idx", "RN" + sheet);
+    check.put("coordinate", cell);
+    check.putObject("props").set(prop, rule);
+    return java.util.Optional.of(new io.deskforge.task.export.ExportCatalog.OsworldCheck("compare_table", result, null, options));
+  }
+
   /** The changes to a solved workbook that a checker asking this query must notice. */
   List<DocumentFormat.Mutation> mutations(String path) {
     String where = cell == null ? (sheet == null ? "" : sheet) : (sheet == null ? "" : sheet + "!") + cell;

@@ -133,6 +133,15 @@ public interface DocumentFormat {
     return List.of();
   }
 
+  /**
+   * OSWorld's own check of what this query reads with this metric, where one of its metrics has
+   * the same meaning (the OSWorld export then scores the query with OSWorld's code); empty by
+   * default, and the task then has no OSWorld form yet.
+   */
+  default Optional<ExportCatalog.OsworldCheck> osworldCheck(String path, String query, io.deskforge.task.spec.Metric metric) {
+    return Optional.empty();
+  }
+
   /** A named change to a saved document. */
   record Mutation(String name, Consumer<SavedState> apply) {}
 

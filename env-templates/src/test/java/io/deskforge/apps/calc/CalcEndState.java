@@ -23,7 +23,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * LibreOffice Calc driven as {@link CalcGui} does, modelled on the opened workbook with POI:
- * Ctrl+Home and arrows move the cursor, Shift+Down extends the selection, typed text up to Return
+ * Ctrl+Home and arrows move the cursor, Shift+Down and Shift+Right extend the selection, Ctrl+Shift+1,
+ * 2 and 5 give it Calc's number, scientific and percent formats, Ctrl+I toggles its italics, typed text up to Return
  * enters the cell (the cursor moves down), Ctrl+D copies the selection's top formula down it
  * (references shifted), the toolbar's sort buttons sort the rows under the header by the cursor's
  * column, Ctrl+S writes the workbook with its formulas computed. Work never saved is lost.
@@ -42,16 +43,23 @@ public final class CalcEndState implements EndStateModel {
     int column = 0;
     int row = 0;
     int selectionEnd = 0;
+    int selectionRight = 0;
     for (Action a : trajectory.actions()) {
       switch (a) {
         case Action.Key k -> {
           for (String key : k.keys().split(" ")) {
+            if (!key.startsWith("shift+") && !key.startsWith("ctrl+shift+") && !key.equals("ctrl+i")) selectionRight = -1;
             switch (key) {
               case "ctrl+Home" -> { column = 0; row = 0; selectionEnd = 0; }
               case "Right" -> { column++; selectionEnd = row; }
               case "Down" -> { row++; selectionEnd = row; }
               case "Up" -> { row = Math.max(0, row - 1); selectionEnd = row; }
               case "shift+Down" -> selectionEnd++;
+              case "shift+Right" -> selectionRight = Math.max(selectionRight, column) + 1;
+              case "ctrl+shift+1" -> format(book, sheet, column, Math.max(selectionRight, column), row, selectionEnd, "#,##0.00");
+              case "ctrl+shift+2" -> format(book, sheet, column, Math.max(selectionRight, column), row, selectionEnd, "0.00E+00");
+              case "ctrl+shift+5" -> format(book, sheet, column, Math.max(selectionRight, column), row, selectionEnd, "0.00%");
+              case "ctrl+i" -> italic(book, sheet, column, Math.max(selectionRight, column), row, selectionEnd);
               case "ctrl+d" -> fillDown(sheet, column, row, selectionEnd);
               case "ctrl+s" -> save(book, home, file);
               default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key);
@@ -70,6 +78,39 @@ public final class CalcEndState implements EndStateModel {
         case Action.Wait w -> { }
         case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
+      }
+    }
+  }
+
+  /** Calc's number format shortcuts: the selection's cells get the format, each keeping the rest of its style. */
+  private static void format(XSSFWorkbook book, Sheet sheet, int left, int right, int top, int bottom, String code) {
+    short id = book.createDataFormat().getFormat(code);
+    restyle(book, sheet, left, right, top, bottom, s -> s.setDataFormat(id));
+  }
+
+  /** Ctrl+I: italics on for the whole selection when its first cell has none, else off. */
+  private static void italic(XSSFWorkbook book, Sheet sheet, int left, int right, int top, int bottom) {
+    boolean on = !book.getFontAt(cell(sheet, left, top).getCellStyle().getFontIndex()).getItalic();
+    restyle(book, sheet, left, right, top, bottom, s -> {
+      var old = book.getFontAt(s.getFontIndex());
+      var f = book.createFont();
+      f.setFontName(old.getFontName());
+      f.setFontHeightInPoints(old.getFontHeightInPoints());
+      f.setBold(old.getBold());
+      f.setItalic(on);
+      s.setFont(f);
+    });
+  }
+
+  private static void restyle(XSSFWorkbook book, Sheet sheet, int left, int right, int top, int bottom,
+      java.util.function.Consumer<org.apache.poi.ss.usermodel.CellStyle> edit) {
+    for (int r = Math.min(top, bottom); r <= Math.max(top, bottom); r++) {
+      for (int c = left; c <= right; c++) {
+        Cell cell = cell(sheet, c, r);
+        var style = book.createCellStyle();
+        style.cloneStyleFrom(cell.getCellStyle());
+        edit.accept(style);
+        cell.setCellStyle(style);
       }
     }
   }

@@ -251,6 +251,7 @@ class OsworldCompatTest {
         if (g instanceof Getter.SpreadsheetCell || g instanceof Getter.SpreadsheetRange) sheets.add(g.path());
         if (g instanceof Getter.JsonValue) jsons.add(g.path());
         if (g instanceof Getter.SqliteQuery) databases.add(g.path());
+        if (g instanceof Getter.DocumentQuery) sheets.add(g.path());
       }
       Map<String, Consumer<ScratchHome>> out = new LinkedHashMap<>();
       for (String p : union(union(texts, sheets), union(jsons, databases))) {

@@ -9,6 +9,10 @@ tasks with the same request and response shapes, and runs commands here, in the 
 - POST /setup/launch: as OSWorld's launch_app, except that the program is only looked up on the
   PATH, not started: the stand-in has no display for a GUI app (a missing program answers 500, as
   Popen's FileNotFoundError does there);
+- POST /file: as OSWorld's get_file, the file at the form's file_path (~ and $VARS expanded, links
+  followed, as Flask's send_file opens it) as an attachment; 404 when missing, 500 when it cannot
+  be read (a folder, no permission), 400 without file_path; for the vm_file getter of the
+  document checks that go to OSWorld's own metrics;
 - GET /screenshot (a placeholder PNG: there is no screen), /accessibility, /platform.
 
 Every request is logged as one JSON line (endpoint, command, return code) so the test can check
@@ -24,6 +28,7 @@ import struct
 import subprocess
 import sys
 import threading
+import urllib.parse
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -95,6 +100,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.execute()
         if self.path == "/setup/launch":
             return self.launch()
+        if self.path == "/file":
+            return self.file()
         log({"endpoint": self.path, "method": "POST", "unknown": True})
         self.reply(404, {"error": "the stand-in does not serve " + self.path})
 
@@ -108,6 +115,25 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(500, {"status": "error", "message": str(e)})
         log({"endpoint": self.path, "command": command, "returncode": result.returncode, "error": result.stderr[-2000:]})
         self.reply(200, {"status": "success", "output": result.stdout, "error": result.stderr, "returncode": result.returncode})
+
+    def file(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        form = urllib.parse.parse_qs(self.rfile.read(n).decode("utf-8") if n else "")
+        if "file_path" not in form:
+            log({"endpoint": self.path, "status": 400})
+            return self.reply(400, {"error": "file_path is required"})
+        path = os.path.expandvars(os.path.expanduser(form["file_path"][0]))
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except FileNotFoundError:
+            log({"endpoint": self.path, "path": path, "status": 404})
+            return self.reply(404, {"error": "File not found"})
+        except OSError as e:  # Flask answers an exception in a view with a 500
+            log({"endpoint": self.path, "path": path, "status": 500, "exception": str(e)})
+            return self.reply(500, "Internal Server Error", "text/html")
+        log({"endpoint": self.path, "path": path, "status": 200})
+        self.reply(200, data, "application/octet-stream")
 
     def launch(self):
         data = self.body()

@@ -36,6 +36,20 @@ public interface ExportCatalog {
   FilePlan documentWrite(String path, com.fasterxml.jackson.databind.JsonNode content, String scratch);
 
   /**
+   * OSWorld's own check of one property of a document with this metric, as the format claiming
+   * the path maps it (a cell's number format to {@code compare_table}'s {@code check_cell}, say),
+   * or empty when the format has no OSWorld metric of the same meaning: such a task has no OSWorld
+   * form yet.
+   */
+  default java.util.Optional<OsworldCheck> documentCheck(String path, String query, io.deskforge.task.spec.Metric metric) {
+    return java.util.Optional.empty();
+  }
+
+  /** One OSWorld metric function, the getter of what it reads, what it expects and its options (each may be null but func and result). */
+  record OsworldCheck(String func, com.fasterxml.jackson.databind.node.ObjectNode result,
+      com.fasterxml.jackson.databind.node.ObjectNode expected, com.fasterxml.jackson.databind.node.ObjectNode options) {}
+
+  /**
    * The largest file a getter reads, and how long one read may take: past either, deskforge's
    * getters read the file as unreadable, and so does the export's reader.
    */

@@ -153,33 +153,61 @@ final class OsworldMapping {
    */
   ObjectNode evaluator(Checker checker) {
     ObjectNode evaluator = JSON.objectNode();
-    if (checker instanceof Checker.Check leaf) {
-      Leaf l = leaf(leaf);
+    List<Leaf> leaves = new ArrayList<>();
+    boolean all = !(checker instanceof Checker.AnyOf);
+    if (checker instanceof Checker.Check leaf) leaves.add(leaf(leaf));
+    else {
+      List<Checker> parts = checker instanceof Checker.AllOf a ? a.of() : ((Checker.AnyOf) checker).of();
+      if (parts.isEmpty()) throw new IllegalArgumentException("an empty all/any has no OSWorld form");
+      for (Checker part : parts) leaves.add(part(part));
+    }
+    List<String> documents = checker.leaves().stream().filter(l -> l.getter() instanceof Getter.DocumentQuery)
+        .map(l -> l.getter().path()).distinct().toList();
+    if (!documents.isEmpty()) {
+      // OSWorld's metric reads the file its getter fetched, through any link: deskforge never follows
+      // one, so the reader first says the document is a regular file within the read limit
+      if (!all) throw new VmReader.NoReaderYet("a document query under 'any' has no OSWorld form yet");
+      for (String path : documents) leaves.add(leaf(Checker.check(new Getter.FileText(path), new Metric.Matches(".*"))));
+    }
+    if (leaves.size() == 1) {
+      Leaf l = leaves.get(0);
       evaluator.put("func", l.func());
       evaluator.set("result", l.result());
       evaluator.set("expected", l.expected());
+      if (l.options() != null) evaluator.set("options", l.options());
       return evaluator;
     }
-    List<Checker> parts = checker instanceof Checker.AllOf all ? all.of() : ((Checker.AnyOf) checker).of();
-    if (parts.isEmpty()) throw new IllegalArgumentException("an empty all/any has no OSWorld form");
     ArrayNode funcs = evaluator.putArray("func");
     ArrayNode results = evaluator.putArray("result");
     ArrayNode expected = evaluator.putArray("expected");
-    for (Checker part : parts) {
-      Leaf l = part(part);
+    for (Leaf l : leaves) {
       funcs.add(l.func());
       results.add(l.result());
       expected.add(l.expected());
     }
-    evaluator.put("conj", checker instanceof Checker.AllOf ? "and" : "or");
+    if (leaves.stream().anyMatch(l -> l.options() != null)) {
+      ArrayNode options = evaluator.putArray("options");
+      leaves.forEach(l -> options.add(l.options() == null ? JSON.objectNode() : l.options()));
+    }
+    evaluator.put("conj", all ? "and" : "or");
     return evaluator;
   }
 
-  /** One metric function applied to what one getter read, compared with what is expected. */
-  record Leaf(String func, ObjectNode result, ObjectNode expected) {}
+  /** One metric function applied to what one getter read, compared with what is expected, with the metric's options. */
+  record Leaf(String func, ObjectNode result, ObjectNode expected, ObjectNode options) {
+    Leaf(String func, ObjectNode result, ObjectNode expected) {
+      this(func, result, expected, null);
+    }
+  }
 
   /** A check: the reader prints the normal form, an OSWorld metric compares it with the expected one. */
   Leaf leaf(Checker.Check check) {
+    if (check.getter() instanceof Getter.DocumentQuery q) {
+      ExportCatalog.OsworldCheck c = catalog.documentCheck(q.path(), q.query(), check.metric())
+          .orElseThrow(() -> new VmReader.NoReaderYet("the document query '" + q.query() + "' with " + check.metric().getClass().getSimpleName()
+              + " has no OSWorld metric of the same meaning yet"));
+      return new Leaf(c.func(), c.result(), c.expected(), c.options());
+    }
     ObjectNode argument = argument(check);
     ObjectNode rules = JSON.objectNode();
     if (argument.has("include")) {

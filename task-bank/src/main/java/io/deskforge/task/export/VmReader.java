@@ -84,7 +84,8 @@ final class VmReader {
         box.add(Math.min(from[0], to[0])).add(Math.min(from[1], to[1])).add(Math.max(from[0], to[0])).add(Math.max(from[1], to[1]));
       }
       // not yet read by vm_reader.py: refused here rather than scored 0 on every state there
-      case Getter.DocumentQuery q -> throw new NoReaderYet("the document_query getter has no reader on OSWorld's VM yet");
+      case Getter.DocumentQuery q -> throw new NoReaderYet("the document_query getter has no reader on OSWorld's VM yet; only the"
+          + " OSWorld metrics its format maps it to read it, and not nested in another all/any");
       default -> { }
     }
     return g;

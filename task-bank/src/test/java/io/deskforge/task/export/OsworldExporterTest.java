@@ -222,7 +222,25 @@ class OsworldExporterTest {
     assertThatThrownBy(() -> EXPORTER.example(SampleTasks.formulaColumn())).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("libreoffice-calc.formula")
         .hasMessageContaining("has no OSWorld form")
-        .hasMessageContaining("document_query getter has no reader on OSWorld's VM yet");
+        .hasMessageContaining("the document query 'C2.formula' with EqualsText has no OSWorld metric of the same meaning yet");
+  }
+
+  @Test
+  void aDocumentQueryTheFormatMapsIsScoredByOsworldsMetricAfterTheReaderSaysTheFileIsRegular() {
+    TaskSpec bold = withChecker(SampleTasks.formulaColumn(),
+        Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.bold"), new Metric.IsTrue()));
+    JsonNode e = EXPORTER.example(bold).get("evaluator");
+    assertThat(e.get("func")).extracting(JsonNode::asText).containsExactly("compare_table", "exact_match");
+    assertThat(e.get("conj").asText()).isEqualTo("and");
+    assertThat(e.at("/result/0").toString()).isEqualTo("{\"type\":\"vm_file\",\"path\":\"/home/user/orders.xlsx\",\"dest\":\"orders.xlsx\"}");
+    assertThat(e.at("/options/0/rules/0/props/font_bold").toString()).isEqualTo("{\"method\":\"eq\",\"ref\":true}");
+    assertThat(e.at("/options/1").toString()).as("the reader's leaf takes no options").isEqualTo("{}");
+    assertThat(e.at("/result/1/command/3").asText()).contains("\"file_text\"").contains("/home/user/orders.xlsx");
+    // under 'any' the guard could not hold the file to a regular one: no OSWorld form yet
+    TaskSpec either = withChecker(SampleTasks.formulaColumn(), Checker.any(
+        Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.bold"), new Metric.IsTrue()),
+        Checker.check(new Getter.FileText("/home/user/notes.txt"), new Metric.Contains("x", false))));
+    assertThatThrownBy(() -> EXPORTER.example(either)).hasMessageContaining("a document query under 'any' has no OSWorld form yet");
   }
 
   @Test

@@ -52,6 +52,18 @@ final class TestCatalog implements ExportCatalog {
     return out;
   }
 
+  /** A workbook cell's boldness, as Calc's format maps it; nothing else. */
+  @Override
+  public java.util.Optional<OsworldCheck> documentCheck(String path, String query, io.deskforge.task.spec.Metric metric) {
+    if (!query.endsWith(".bold") || !(metric instanceof io.deskforge.task.spec.Metric.IsTrue)) return java.util.Optional.empty();
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var result = json.objectNode().put("type", "vm_file").put("path", path).put("dest", path.substring(path.lastIndexOf('/') + 1));
+    var options = json.objectNode();
+    var rule = options.putArray("rules").addObject().put("type", "check_cell").put("sheet_idx", 0).put("coordinate", query.replace(".bold", ""));
+    rule.putObject("props").putObject("font_bold").put("method", "eq").put("ref", true);
+    return java.util.Optional.of(new OsworldCheck("compare_table", result, null, options));
+  }
+
   @Override
   public FilePlan documentWrite(String path, com.fasterxml.jackson.databind.JsonNode content, String scratch) {
     return new FilePlan(Map.of(scratch + "/content.json", content.toString()), List.of(List.of("write-document", scratch + "/content.json", path)));
