@@ -129,6 +129,37 @@ public final class Privileged {
     return execAsUser(List.of(command), Duration.ofSeconds(30));
   }
 
+  /**
+   * A byte stream to a TCP port on the desktop's own loopback, which nothing outside the desktop
+   * reaches otherwise (a desktop has a network namespace of its own): a relay runs inside as the
+   * desktop user, so it connects as any program of the user could. Each call is one connection;
+   * closing the stream closes it. When nothing listens on the port, the stream ends at once.
+   */
+  public DesktopStream connect(int port) {
+    desktop.ensureAlive();
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is out of range");
+    return new DesktopStream(desktop.startPiped(List.of("python3", "-I", "-S", "-c", DesktopStream.RELAY, Integer.toString(port)),
+        desktop.userEnvironment(Map.of())));
+  }
+
+  /**
+   * Starts a long-running program inside as the desktop user, not as one of the desktop's apps
+   * (no readiness, not in {@link Desktop#apps()}); its output is drained and dropped. The caller
+   * ends it with {@link Process#destroy()}; the desktop's close ends it too.
+   */
+  public Process startService(List<String> command) {
+    desktop.ensureAlive();
+    Process p = desktop.startPiped(command, desktop.userEnvironment(desktop.config.commandEnvironment()));
+    Thread.ofVirtual().start(() -> {
+      try (var in = p.getInputStream()) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (java.io.IOException e) {
+        // the program ended
+      }
+    });
+    return p;
+  }
+
   /** Runs a command inside the desktop's file system view as root. */
   public ExecResult execAsRoot(List<String> command, Duration timeout) {
     desktop.ensureAlive();
