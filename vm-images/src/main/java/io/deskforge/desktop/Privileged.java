@@ -116,7 +116,11 @@ public final class Privileged {
 
   /** A short command as the desktop user, with the user's plain environment, for reading paths. */
   private ExecResult userCommand(List<String> command) {
-    return desktop.exec(command, false, desktop.userEnvironment(Map.of()), desktop.config.limits().callTimeout());
+    return userCommand(command, desktop.config.limits().callTimeout());
+  }
+
+  private ExecResult userCommand(List<String> command, Duration timeout) {
+    return desktop.exec(command, false, desktop.userEnvironment(Map.of()), timeout);
   }
 
   /** Runs a command inside the desktop as the desktop user, with the session's environment. */
@@ -140,6 +144,26 @@ public final class Privileged {
     if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is out of range");
     return new DesktopStream(desktop.startPiped(List.of("python3", "-I", "-S", "-c", DesktopStream.RELAY, Integer.toString(port)),
         desktop.userEnvironment(Map.of())));
+  }
+
+  /**
+   * Waits until something accepts connections on the port of the desktop's loopback; returns
+   * whether it did within the timeout (a program just started by {@link #startService}).
+   */
+  public boolean waitForPort(int port, Duration timeout) {
+    desktop.ensureAlive();
+    long ms = Math.max(1, timeout.toMillis());
+    ExecResult r = userCommand(List.of("python3", "-I", "-S", "-c", String.join("\n",
+        "import socket, sys, time",
+        "end = time.monotonic() + int(sys.argv[2]) / 1000",
+        "while True:",
+        "    try:",
+        "        socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=1).close(); break",
+        "    except OSError:",
+        "        if time.monotonic() > end: sys.exit(1)",
+        "        time.sleep(0.02)",
+        ""), Integer.toString(port), Long.toString(ms)), timeout.plusSeconds(5));
+    return r.ok();
   }
 
   /**
