@@ -2,6 +2,7 @@ package io.deskforge.gym.env;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.BrowserDebugging;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.setup.SetupException;
@@ -16,6 +17,8 @@ import io.deskforge.gym.action.ActionException;
 import io.deskforge.gym.action.ActionSchemas;
 import io.deskforge.gym.action.GymCommand;
 import io.deskforge.gym.action.ParsedStep;
+import io.deskforge.gym.browser.BrowserEndpoints;
+import io.deskforge.gym.browser.HttpRelay;
 import io.deskforge.gym.episode.HomeSnapshot;
 import io.deskforge.gym.episode.TrajectoryAudit;
 import io.deskforge.task.action.Action;
@@ -254,6 +257,38 @@ public final class Gym implements AutoCloseable {
     closeEnv(env, "closed", "closed by the agent");
   }
 
+  /** Where an agent drives the env's browser: CDP and WebDriver on the host's loopback, and the env's token for both. */
+  public record BrowserAccess(String cdpUrl, String webDriverUrl, String token) {}
+
+  /**
+   * The env's browser endpoints, opened at the first call (the same afterwards, across resets);
+   * NOT_FOUND when none of the task's apps is a browser. Requests through them are refused once
+   * the episode has ended, as steps are.
+   */
+  public BrowserAccess browser(String envId) {
+    return withEnv(envId, true, env -> {
+      if (env.browser == null) {
+        BrowserDebugging spec = browserOf(env.task).orElseThrow(() -> new GymException(GymException.Kind.NOT_FOUND,
+            "env " + envId + ": its task runs no browser, so it has no CDP or WebDriver endpoint"));
+        env.browser = new BrowserEndpoints(env.id, spec, () -> env.desktop, () -> switch (env.state) {
+          case RUNNING -> env.desktop == null ? new HttpRelay.Refusal(503, "env " + env.id + " has no desktop now") : null;
+          case ENDED -> new HttpRelay.Refusal(409, "env " + env.id + ": the episode has ended (" + env.status + "); reset or delete it");
+          case CLOSED -> new HttpRelay.Refusal(409, "env " + env.id + " is closed");
+        }, env::touch);
+      }
+      return new BrowserAccess(env.browser.cdpUrl(), env.browser.webDriverUrl(), env.browser.token());
+    });
+  }
+
+  /** The first of the task's apps that is a browser, by what its template says. */
+  private Optional<BrowserDebugging> browserOf(TaskSpec task) {
+    for (String app : appsOf(task)) {
+      Optional<BrowserDebugging> b = catalog.get(app).browser();
+      if (b.isPresent()) return b;
+    }
+    return Optional.empty();
+  }
+
   /** The ids of the envs alive now. */
   public Collection<String> envIds() {
     return List.copyOf(envs.keySet());
@@ -462,6 +497,7 @@ public final class Gym implements AutoCloseable {
       try {
         if (env.state == Env.State.RUNNING && env.desktop != null) endEpisode(env, status, reason);
       } finally {
+        if (env.browser != null) env.browser.close();
         closeDesktop(env);
         env.state = Env.State.CLOSED;
         envs.remove(env.id);
@@ -533,12 +569,17 @@ public final class Gym implements AutoCloseable {
     return Math.max(15, 3 * steps);
   }
 
-  private DesktopConfig desktopConfig(TaskSpec task, EnvRequest request) {
+  /** The task's app, its related apps and every app its setup launches. */
+  private static List<String> appsOf(TaskSpec task) {
     Set<String> apps = new LinkedHashSet<>();
     apps.add(task.app());
     apps.addAll(task.relatedApps());
     for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l) apps.add(l.app());
-    DesktopConfig.Builder b = catalog.desktopFor(List.copyOf(apps)).workRoot(config.workRoot())
+    return List.copyOf(apps);
+  }
+
+  private DesktopConfig desktopConfig(TaskSpec task, EnvRequest request) {
+    DesktopConfig.Builder b = catalog.desktopFor(appsOf(task)).workRoot(config.workRoot())
         .accessibility(request != null && request.observation().contains(Observation.Part.ACCESSIBILITY));
     if (request != null && request.width() != null) b.resolution(request.width(), request.height());
     return b.build();
