@@ -12,6 +12,7 @@ import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.gym.env.Gym;
 import io.deskforge.gym.env.GymConfig;
 import io.deskforge.gym.server.GymServer;
+import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.spec.TaskSpec;
 import java.io.InputStream;
@@ -51,11 +52,14 @@ import org.openqa.selenium.remote.http.Filter;
 @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BrowserEndpointsTest {
   static final String FAMILY = "chromium.visit-pages";
+  /** A task with no browser. */
+  static final String NO_BROWSER = "xterm.write-file";
   static Path data;
   static Path desktops;
   static TaskBank bank;
   static DesktopProvider provider;
   static TaskSpec task;
+  static TaskSpec terminalTask;
   static Gym gym;
   static GymServer server;
   static Http http;
@@ -67,7 +71,9 @@ class BrowserEndpointsTest {
     desktops = Files.createTempDirectory("deskforge-browser-desktops");
     provider = DesktopProviders.create("sandbox");
     bank = TaskBank.open(data.resolve("bank.sqlite"));
-    task = VerifiedBank.fill(bank, provider, desktops, List.of(FAMILY), 1).get(0);
+    List<TaskSpec> tasks = VerifiedBank.fill(bank, provider, desktops, List.of(FAMILY, NO_BROWSER), 1);
+    task = tasks.get(0);
+    terminalTask = tasks.get(1);
     gym = new Gym(bank, provider, VerifiedBank.CATALOG, GymConfig.defaults().withWorkRoot(desktops)).start();
     server = new GymServer(gym, "127.0.0.1", null).start("127.0.0.1", 0);
     http = new Http(server.port(), null);
@@ -84,9 +90,21 @@ class BrowserEndpointsTest {
   }
 
   static String open() {
-    Http.Response r = http.post("/v1/envs", Map.of("task_id", task.id(), "agent", "test-browser"));
+    return start(task).get("env_id").asText();
+  }
+
+  static JsonNode start(TaskSpec t) {
+    Http.Response r = http.post("/v1/envs", Map.of("task_id", t.id(), "agent", "test-browser"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().get("env_id").asText();
+    return r.json();
+  }
+
+  /** The episode's steps through the browser endpoints, and no success-without-action flag once audited. */
+  static List<Episodes.Step> browserSteps(String episodeId, String schema) {
+    gym.drainAudits(Duration.ofSeconds(180));
+    Episodes.Episode e = bank.episodes().get(episodeId).orElseThrow();
+    assertThat(e.flags()).as(String.valueOf(e.audit())).doesNotContain("success-without-action");
+    return bank.episodes().steps(episodeId).stream().filter(s -> schema.equals(s.schema())).toList();
   }
 
   static JsonNode browser(String envId) {
@@ -117,7 +135,8 @@ class BrowserEndpointsTest {
 
   @Test
   void aPlaywrightAgentConnectedOverCdpCompletesTheTaskForRewardOne() throws Exception {
-    String envId = open();
+    JsonNode started = start(task);
+    String envId = started.get("env_id").asText();
     JsonNode b = browser(envId);
     List<String> pages = addresses(task.instruction());
     try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
@@ -130,11 +149,15 @@ class BrowserEndpointsTest {
     }
     assertThat(finish(envId)).isEqualTo(1.0);
     assertThat(http.delete("/v1/envs/" + envId).status()).isEqualTo(204);
+    List<Episodes.Step> steps = browserSteps(started.get("episode_id").asText(), "cdp");
+    assertThat(steps).extracting(s -> s.body().get("target").asText()).anyMatch(t -> t.startsWith("/json/version"))
+        .anyMatch(t -> t.startsWith("/devtools/browser/"));
   }
 
   @Test
   void aSeleniumRemoteWebDriverAgentCompletesTheTaskForRewardOne() throws Exception {
-    String envId = open();
+    JsonNode started = start(task);
+    String envId = started.get("env_id").asText();
     JsonNode b = browser(envId);
     List<String> pages = addresses(task.instruction());
     String token = b.get("token").asText();
@@ -152,6 +175,10 @@ class BrowserEndpointsTest {
     }
     assertThat(finish(envId)).isEqualTo(1.0);
     assertThat(http.delete("/v1/envs/" + envId).status()).isEqualTo(204);
+    List<Episodes.Step> steps = browserSteps(started.get("episode_id").asText(), "webdriver");
+    assertThat(steps).filteredOn(s -> s.body().get("target").asText().endsWith("/url") && s.body().get("method").asText().equals("POST"))
+        .extracting(s -> s.body().at("/body/url").asText()).containsExactlyElementsOf(pages);
+    assertThat(steps.toString()).as("the token is not recorded").doesNotContain(token);
   }
 
   @Test
@@ -204,6 +231,12 @@ class BrowserEndpointsTest {
 
   @Test
   void anEnvWhoseTaskRunsNoBrowserHasNoEndpoints() {
+    String envId = start(terminalTask).get("env_id").asText();
+    Http.Response r = http.get("/v1/envs/" + envId + "/browser");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.body()).contains("runs no browser");
+    assertThat(http.delete("/v1/envs/" + envId).status()).isEqualTo(204);
+    assertThat(http.get("/v1/envs/" + envId + "/browser").status()).as("a closed env").isEqualTo(409);
     assertThat(http.get("/v1/envs/env-nosuchenv/browser").status()).isEqualTo(404);
   }
 

@@ -31,6 +31,10 @@ public final class BrowserEndpoints implements AutoCloseable {
   /** How long the WebDriver server may take to listen once started. */
   static final Duration WEBDRIVER_START = Duration.ofSeconds(15);
 
+  /** The endpoints' names, as episodes record the requests made through them. */
+  public static final String CDP = "cdp";
+  public static final String WEBDRIVER = "webdriver";
+
   private final BrowserDebugging browser;
   private final Supplier<Desktop> desktop;
   private final String token;
@@ -42,19 +46,20 @@ public final class BrowserEndpoints implements AutoCloseable {
   /**
    * @param desktop the env's desktop now (null while it has none)
    * @param gate refuses requests when the env may not be driven (its episode ended)
-   * @param onUse runs at each request relayed (the env's idle clock)
+   * @param onRequest gets each request relayed, with the endpoint's name ({@link #CDP} or {@link
+   *     #WEBDRIVER}), its token removed
    */
   public BrowserEndpoints(String envId, BrowserDebugging browser, Supplier<Desktop> desktop, Supplier<HttpRelay.Refusal> gate,
-      Runnable onUse) {
+      java.util.function.BiConsumer<String, HttpRelay.Request> onRequest) {
     this.browser = browser;
     this.desktop = desktop;
     byte[] t = new byte[32];
     RANDOM.nextBytes(t);
     this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);
-    this.cdp = new HttpRelay(envId + "-cdp", token, () -> HttpRelay.Connection.of(current().privileged().connect(browser.cdpPort())), r -> r, gate, onUse);
+    this.cdp = new HttpRelay(envId + "-cdp", token, () -> HttpRelay.Connection.of(current().privileged().connect(browser.cdpPort())), r -> r, gate, r -> onRequest.accept(CDP, r));
     try {
       this.webDriver = new HttpRelay(envId + "-webdriver", token, () -> HttpRelay.Connection.of(webDriverStream()), r -> attachOnly(r, browser.debuggerAddress()),
-          gate, onUse);
+          gate, r -> onRequest.accept(WEBDRIVER, r));
     } catch (RuntimeException e) {
       cdp.close();
       throw e;

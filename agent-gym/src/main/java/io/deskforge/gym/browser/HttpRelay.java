@@ -121,16 +121,18 @@ public final class HttpRelay implements AutoCloseable {
   private final Upstream upstream;
   private final UnaryOperator<Request> rewrite;
   private final Supplier<Refusal> gate;
-  private final Runnable onUse;
+  private final java.util.function.Consumer<Request> onUse;
   private final ServerSocket server;
   private final Set<AutoCloseable> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   /**
    * Listens on 127.0.0.1 at a free port. {@code rewrite} may change a request on its way in;
-   * {@code gate} may refuse it; {@code onUse} runs for each request let through.
+   * {@code gate} may refuse it; {@code onUse} gets each request let through, as the client sent it
+   * but for its token, before it is relayed.
    */
-  public HttpRelay(String name, String token, Upstream upstream, UnaryOperator<Request> rewrite, Supplier<Refusal> gate, Runnable onUse) {
+  public HttpRelay(String name, String token, Upstream upstream, UnaryOperator<Request> rewrite, Supplier<Refusal> gate,
+      java.util.function.Consumer<Request> onUse) {
     this.name = name;
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.upstream = upstream;
@@ -203,13 +205,13 @@ public final class HttpRelay implements AutoCloseable {
           respond(out, no.status(), no.message());
           return;
         }
-        onUse.run();
         boolean webSocket = r.header("Upgrade") != null && r.header("Upgrade").toLowerCase(Locale.ROOT).contains("websocket");
         r = r.withoutHeader("Authorization");
         if (!webSocket && r.header("Upgrade") != null) {
           // another protocol (the JDK client offers h2c): not relayed, so the request stays plain HTTP/1.1
           r = r.withoutHeader("Upgrade").withoutHeader("HTTP2-Settings").withoutHeader("Connection");
         }
+        onUse.accept(r);
         r = rewrite.apply(r);
         if (up == null) {
           try {

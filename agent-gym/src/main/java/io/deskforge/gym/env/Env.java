@@ -34,6 +34,8 @@ final class Env {
   volatile State state = State.RUNNING;
   /** The CDP and WebDriver endpoints, once asked for; they live as long as the env. */
   io.deskforge.gym.browser.BrowserEndpoints browser;
+  /** Requests of this episode through the browser endpoints that may change something: WebDriver commands but reads, CDP sessions. */
+  int browserCommands;
   String status = "running";
   Evaluation finalEvaluation;
   HomeSnapshot startHome;

@@ -166,6 +166,7 @@ public final class Gym implements AutoCloseable {
       env.steps = 0;
       env.recorded = 0;
       env.actions.clear();
+      env.browserCommands = 0;
       env.state = Env.State.RUNNING;
       env.status = "running";
       env.finalEvaluation = null;
@@ -274,10 +275,40 @@ public final class Gym implements AutoCloseable {
           case RUNNING -> env.desktop == null ? new HttpRelay.Refusal(503, "env " + env.id + " has no desktop now") : null;
           case ENDED -> new HttpRelay.Refusal(409, "env " + env.id + ": the episode has ended (" + env.status + "); reset or delete it");
           case CLOSED -> new HttpRelay.Refusal(409, "env " + env.id + " is closed");
-        }, env::touch);
+        }, (endpoint, request) -> browserRequest(env, endpoint, request));
       }
       return new BrowserAccess(env.browser.cdpUrl(), env.browser.webDriverUrl(), env.browser.token());
     });
+  }
+
+  /**
+   * Records a request through an env's browser endpoints as a step of the episode (schema
+   * {@code cdp} or {@code webdriver}; the body holds its method, target and JSON body, the
+   * WebSocket messages of a CDP session not), which uses up no step of the budget.
+   */
+  private void browserRequest(Env env, String endpoint, HttpRelay.Request request) {
+    env.touch();
+    env.lock.lock();
+    try {
+      if (env.state != Env.State.RUNNING || env.episodeId == null) return;
+      boolean command = request.header("Upgrade") != null || !request.method().equals("GET");
+      if (command) env.browserCommands++;
+      com.fasterxml.jackson.databind.node.ObjectNode body = TaskJson.mapper().createObjectNode();
+      body.put("method", request.method());
+      body.put("target", request.target());
+      if (request.body().length > 0) {
+        try {
+          body.set("body", TaskJson.mapper().readTree(request.body()));
+        } catch (IOException | RuntimeException e) {
+          body.put("body_bytes", request.body().length);
+        }
+      }
+      record(env, endpoint, body, List.of(), null, null);
+    } catch (RuntimeException e) {
+      System.err.println("deskforge gym: recording a browser request of " + env.id + ": " + e);
+    } finally {
+      env.lock.unlock();
+    }
   }
 
   /** The first of the task's apps that is a browser, by what its template says. */
@@ -449,7 +480,7 @@ public final class Gym implements AutoCloseable {
     }
     try {
       audit.submit(TrajectoryAudit.capture(env.episodeId, env.task, env.desktop, env.startHome, List.copyOf(env.actions),
-          evaluation.reward()));
+          evaluation.reward(), env.browserCommands));
     } catch (RuntimeException e) {
       // the episode is recorded; only its audit is lost, and the record says so
       bank.episodes().audited(env.episodeId, List.of("audit-failed"), TaskJson.tree(Map.of("error", String.valueOf(e.getMessage()))));

@@ -28,6 +28,7 @@ class HttpRelayTest {
   final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
   final AtomicReference<HttpRelay.Refusal> refusal = new AtomicReference<>();
   HttpRelay relay;
+  final List<HttpRelay.Request> used = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** Answers every request with 200 and the request as it arrived (head and body), keeping the connection. */
   @BeforeEach
@@ -44,7 +45,7 @@ class HttpRelayTest {
       }
     });
     relay = new HttpRelay("test", "s3cret", this::connect, r -> r.path().equals("/rewrite") ? r.withBody("changed".getBytes()) : r,
-        refusal::get, () -> {});
+        refusal::get, used::add);
   }
 
   @AfterEach
@@ -125,6 +126,8 @@ class HttpRelayTest {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).startsWith("GET /json/version HTTP/1.1").doesNotContainIgnoringCase("authorization").doesNotContain("s3cret");
     assertThat(send("/x", "Basic " + java.util.Base64.getEncoder().encodeToString("any:s3cret".getBytes()), null).statusCode()).isEqualTo(200);
+    assertThat(used).extracting(HttpRelay.Request::target).containsExactly("/json/version", "/x");
+    assertThat(used).allMatch(r -> r.header("Authorization") == null);
   }
 
   @Test
