@@ -209,6 +209,21 @@ class BrowserEndpointsTest {
         .as("the browser's WebSocket is named on the relay").startsWith("ws://127.0.0.1:" + URI.create(cdp).getPort() + "/devtools/browser/");
     assertThat(get(webdriver + "/status", basic("agent", token)).statusCode()).as("HTTP Basic with the token").isEqualTo(200);
 
+    // the Python client hands out the same endpoints
+    Process py = new ProcessBuilder(PythonClientTest.python(), "-c", "import json, sys; sys.path.insert(0, sys.argv[1]);"
+        + " from deskforge_gym.client import Client; print(json.dumps(Client(sys.argv[2]).env(sys.argv[3]).browser()))",
+        PythonClientTest.clientFolder().toString(), "http://127.0.0.1:" + server.port(), a).redirectErrorStream(true).start();
+    String pyOut = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(py.waitFor()).as(pyOut).isZero();
+    assertThat(Http.JSON.readTree(pyOut)).isEqualTo(ba);
+
+    // a reset gives the env a fresh desktop: the same endpoints and token reach its new browser, and a WebDriver server there
+    assertThat(http.post("/v1/envs/" + a + "/reset", Map.of()).status()).isEqualTo(200);
+    assertThat(get(cdp + "/json/version", "Bearer " + token).statusCode()).isEqualTo(200);
+    HttpResponse<String> status = get(webdriver + "/status", "Bearer " + token);
+    assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+    assertThat(browser(a)).isEqualTo(ba);
+
     // the episode ended: the endpoints refuse to drive its browser
     Http.Response failed = http.post("/v1/envs/" + a + "/step", Map.of("action", "fail"));
     assertThat(failed.status()).as(failed.body()).isEqualTo(200);
