@@ -1,12 +1,14 @@
 package io.deskforge.gym;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.gym.env.Gym;
@@ -99,11 +101,13 @@ class BrowserEndpointsTest {
     return r.json();
   }
 
-  /** The episode's steps through the browser endpoints, and no success-without-action flag once audited. */
+  /** The episode's steps through the browser endpoints, once its trajectory audit found no action missing, the browser open and no collateral change. */
   static List<Episodes.Step> browserSteps(String episodeId, String schema) {
     gym.drainAudits(Duration.ofSeconds(180));
     Episodes.Episode e = bank.episodes().get(episodeId).orElseThrow();
-    assertThat(e.flags()).as(String.valueOf(e.audit())).doesNotContain("success-without-action");
+    // app-config-rewritten is left out: Chromium creates profile databases lazily, seconds apart, so
+    // which of them the reference run's end shows differs from run to run (measured: 16 and 44 paths)
+    assertThat(e.flags()).as(String.valueOf(e.audit())).doesNotContain("success-without-action", "app-closed", "collateral");
     return bank.episodes().steps(episodeId).stream().filter(s -> schema.equals(s.schema())).toList();
   }
 
@@ -145,9 +149,10 @@ class BrowserEndpointsTest {
       Page page = browser.contexts().get(0).pages().get(0);
       for (String address : pages) page.navigate(address);
       assertThat(page.url()).isEqualTo(pages.get(1));
-      browser.close();
+      assertThat(finish(envId)).isEqualTo(1.0);
+      // the episode's end closed the session: the agent drives the browser no further
+      assertThatThrownBy(() -> page.navigate(pages.get(0))).isInstanceOf(PlaywrightException.class);
     }
-    assertThat(finish(envId)).isEqualTo(1.0);
     assertThat(http.delete("/v1/envs/" + envId).status()).isEqualTo(204);
     List<Episodes.Step> steps = browserSteps(started.get("episode_id").asText(), "cdp");
     assertThat(steps).extracting(s -> s.body().get("target").asText()).anyMatch(t -> t.startsWith("/json/version"))

@@ -81,6 +81,15 @@ public final class BrowserEndpoints implements AutoCloseable {
     return token;
   }
 
+  /**
+   * Ends every connection open through the endpoints (a CDP session's WebSocket, which no later
+   * request passes through to be refused); they keep listening.
+   */
+  public void disconnect() {
+    cdp.disconnect();
+    webDriver.disconnect();
+  }
+
   @Override
   public synchronized void close() {
     cdp.close();

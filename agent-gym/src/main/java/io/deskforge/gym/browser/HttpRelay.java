@@ -163,8 +163,15 @@ public final class HttpRelay implements AutoCloseable {
   public void close() {
     closed = true;
     closeQuietly(server);
-    for (AutoCloseable c : List.copyOf(live)) closeQuietly(c);
-    live.clear();
+    disconnect();
+  }
+
+  /** Ends every connection relayed now (an open CDP WebSocket with them); keeps listening. */
+  public void disconnect() {
+    for (AutoCloseable c : List.copyOf(live)) {
+      closeQuietly(c);
+      live.remove(c);
+    }
   }
 
   private void accept() {

@@ -472,6 +472,7 @@ public final class Gym implements AutoCloseable {
     env.state = Env.State.ENDED;
     env.status = status;
     env.finalEvaluation = evaluation;
+    if (env.browser != null) env.browser.disconnect(); // an open CDP session would drive the browser on, past the verdict
     try {
       bank.episodes().finish(env.episodeId, status, evaluation.reward(), reason, TaskJson.tree(evaluation));
     } catch (IllegalStateException e) {
