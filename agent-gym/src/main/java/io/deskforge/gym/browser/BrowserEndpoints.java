@@ -48,18 +48,21 @@ public final class BrowserEndpoints implements AutoCloseable {
    * @param gate refuses requests when the env may not be driven (its episode ended)
    * @param onRequest gets each request relayed, with the endpoint's name ({@link #CDP} or {@link
    *     #WEBDRIVER}), its token removed
+   * @param activity runs at most once a second while an agent sends on a CDP session's WebSocket,
+   *     whose messages are no requests (the env's idle clock)
    */
   public BrowserEndpoints(String envId, BrowserDebugging browser, Supplier<Desktop> desktop, Supplier<HttpRelay.Refusal> gate,
-      java.util.function.BiConsumer<String, HttpRelay.Request> onRequest) {
+      java.util.function.BiConsumer<String, HttpRelay.Request> onRequest, Runnable activity) {
     this.browser = browser;
     this.desktop = desktop;
     byte[] t = new byte[32];
     RANDOM.nextBytes(t);
     this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);
-    this.cdp = new HttpRelay(envId + "-cdp", token, () -> HttpRelay.Connection.of(current().privileged().connect(browser.cdpPort())), r -> r, gate, r -> onRequest.accept(CDP, r));
+    this.cdp = new HttpRelay(envId + "-cdp", token, () -> HttpRelay.Connection.of(current().privileged().connect(browser.cdpPort())), r -> r, gate, r -> onRequest.accept(CDP, r),
+        activity);
     try {
       this.webDriver = new HttpRelay(envId + "-webdriver", token, () -> HttpRelay.Connection.of(webDriverStream()), r -> attachOnly(r, browser.debuggerAddress()),
-          gate, r -> onRequest.accept(WEBDRIVER, r));
+          gate, r -> onRequest.accept(WEBDRIVER, r), activity);
     } catch (RuntimeException e) {
       cdp.close();
       throw e;

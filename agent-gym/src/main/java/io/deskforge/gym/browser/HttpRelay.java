@@ -122,6 +122,7 @@ public final class HttpRelay implements AutoCloseable {
   private final UnaryOperator<Request> rewrite;
   private final Supplier<Refusal> gate;
   private final java.util.function.Consumer<Request> onUse;
+  private final Runnable activity;
   private final ServerSocket server;
   private final Set<AutoCloseable> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -133,6 +134,13 @@ public final class HttpRelay implements AutoCloseable {
    */
   public HttpRelay(String name, String token, Upstream upstream, UnaryOperator<Request> rewrite, Supplier<Refusal> gate,
       java.util.function.Consumer<Request> onUse) {
+    this(name, token, upstream, rewrite, gate, onUse, () -> {});
+  }
+
+  /** The same, with {@code activity} run at most once a second while a client sends on a WebSocket (no request to see there). */
+  public HttpRelay(String name, String token, Upstream upstream, UnaryOperator<Request> rewrite, Supplier<Refusal> gate,
+      java.util.function.Consumer<Request> onUse, Runnable activity) {
+    this.activity = activity;
     this.name = name;
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.upstream = upstream;
@@ -237,9 +245,14 @@ public final class HttpRelay implements AutoCloseable {
         if (webSocket) {
           // a WebSocket from here on: frames both ways, as they come
           byte[] buf = new byte[65536];
+          long reported = System.nanoTime() - 2_000_000_000L;
           for (int n; (n = in.read(buf)) > 0; ) {
             toDesktop.write(buf, 0, n);
             toDesktop.flush();
+            if (System.nanoTime() - reported > 1_000_000_000L) {
+              activity.run();
+              reported = System.nanoTime();
+            }
           }
           return;
         }

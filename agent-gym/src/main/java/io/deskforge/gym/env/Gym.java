@@ -263,8 +263,9 @@ public final class Gym implements AutoCloseable {
 
   /**
    * The env's browser endpoints, opened at the first call (the same afterwards, across resets);
-   * NOT_FOUND when none of the task's apps is a browser. Requests through them are refused once
-   * the episode has ended, as steps are.
+   * NOT_FOUND when none of the task's apps is a browser. Once the episode has ended, their open
+   * connections are ended and new requests refused, as steps are. Their requests, and messages
+   * an agent sends on a CDP session, count as use of the env for the idle reaper.
    */
   public BrowserAccess browser(String envId) {
     return withEnv(envId, true, env -> {
@@ -275,7 +276,7 @@ public final class Gym implements AutoCloseable {
           case RUNNING -> env.desktop == null ? new HttpRelay.Refusal(503, "env " + env.id + " has no desktop now") : null;
           case ENDED -> new HttpRelay.Refusal(409, "env " + env.id + ": the episode has ended (" + env.status + "); reset or delete it");
           case CLOSED -> new HttpRelay.Refusal(409, "env " + env.id + " is closed");
-        }, (endpoint, request) -> browserRequest(env, endpoint, request));
+        }, (endpoint, request) -> browserRequest(env, endpoint, request), env::touch);
       }
       return new BrowserAccess(env.browser.cdpUrl(), env.browser.webDriverUrl(), env.browser.token());
     });

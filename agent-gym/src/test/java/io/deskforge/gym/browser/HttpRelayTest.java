@@ -28,6 +28,7 @@ class HttpRelayTest {
   final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
   final AtomicReference<HttpRelay.Refusal> refusal = new AtomicReference<>();
   HttpRelay relay;
+  final java.util.concurrent.atomic.AtomicInteger activity = new java.util.concurrent.atomic.AtomicInteger();
   final List<HttpRelay.Request> used = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** Answers every request with 200 and the request as it arrived (head and body), keeping the connection. */
@@ -45,7 +46,7 @@ class HttpRelayTest {
       }
     });
     relay = new HttpRelay("test", "s3cret", this::connect, r -> r.path().equals("/rewrite") ? r.withBody("changed".getBytes()) : r,
-        refusal::get, used::add);
+        refusal::get, used::add, activity::incrementAndGet);
   }
 
   @AfterEach
@@ -160,6 +161,46 @@ class HttpRelayTest {
     }
     HttpResponse<String> unauthorized = h2.send(HttpRequest.newBuilder(URI.create(relay.url() + "/h")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unauthorized.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void afterAWebSocketUpgradeBytesPassAsTheyAreAndCountAsActivity() throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write("GET /ws HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      readUntil(s.getInputStream(), "Upgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+      // what follows is the WebSocket's: relayed as it is, no token asked (the stand-in parses it as HTTP)
+      out.write("GET /frames HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      readUntil(s.getInputStream(), "GET /frames HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+    assertThat(seen).hasSize(2);
+    assertThat(used).extracting(HttpRelay.Request::target).containsExactly("/ws");
+    assertThat(activity.get()).isPositive();
+  }
+
+  @Test
+  void aWebSocketUpgradeWithoutTheTokenIsRefused() throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 401 ");
+    }
+    assertThat(seen).isEmpty();
+  }
+
+  static String readUntil(InputStream in, String end) throws IOException {
+    StringBuilder b = new StringBuilder();
+    while (!b.toString().endsWith(end)) {
+      int c = in.read();
+      if (c < 0) throw new IOException("ended before '" + end + "': " + b);
+      b.append((char) c);
+    }
+    return b.toString();
   }
 
   @Test
