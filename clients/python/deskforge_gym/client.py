@@ -187,6 +187,14 @@ class Env:
         """The screen now, as PNG bytes."""
         return self._client.request("GET", self._path("/screenshot.png"), raw=True)
 
+    def browser(self):
+        """For an env whose task runs a browser: ``{cdp_url, webdriver_url, token, headers}``, its
+        Chrome DevTools Protocol and WebDriver endpoints on the server's loopback and the env's own
+        token (send ``headers``: ``Authorization: Bearer <token>``). Playwright:
+        ``p.chromium.connect_over_cdp(b["cdp_url"], headers=b["headers"])``. A GymError 404 when
+        the task runs no browser."""
+        return self._client.request("GET", self._path("/browser"))
+
     def close(self):
         """Ends the episode and frees the desktop. Calling it again, or on an env the server has
         already closed (idle for too long, say), does nothing."""

@@ -53,6 +53,15 @@ public interface AppTemplate {
   }
 
   /**
+   * For a browser: where it listens for the Chrome DevTools Protocol inside the desktop and how a
+   * WebDriver server attaches to it, so the gym can offer agents CDP and WebDriver endpoints. Empty
+   * for every other app (the default).
+   */
+  default java.util.Optional<BrowserDebugging> browser() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The UNSPSC commodities of O*NET's Technology Skills that the app stands in for, by their exact
    * Commodity Title ({@code "Spreadsheet software"}). {@code deskforge apps --by-gdp} weighs an app
    * by the wage bill of the occupations that list these commodities. None by default.

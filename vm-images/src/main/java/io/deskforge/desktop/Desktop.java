@@ -374,6 +374,12 @@ public abstract class Desktop implements AutoCloseable {
   /** Starts a long-running process inside as the desktop user, without waiting. */
   protected abstract RunningApp spawn(String name, List<String> command, Map<String, String> env);
 
+  /**
+   * Starts a command inside as the desktop user, with the environment {@code env}, its standard input and output piped to the host and its errors discarded; returns at once. The
+   * caller owns the process and may end it; the desktop's close ends it too.
+   */
+  protected abstract Process startPiped(List<String> command, Map<String, String> env);
+
   /** Kills everything and removes containers; idempotent, must not throw. */
   protected abstract void teardown();
 

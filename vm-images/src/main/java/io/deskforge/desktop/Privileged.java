@@ -116,7 +116,11 @@ public final class Privileged {
 
   /** A short command as the desktop user, with the user's plain environment, for reading paths. */
   private ExecResult userCommand(List<String> command) {
-    return desktop.exec(command, false, desktop.userEnvironment(Map.of()), desktop.config.limits().callTimeout());
+    return userCommand(command, desktop.config.limits().callTimeout());
+  }
+
+  private ExecResult userCommand(List<String> command, Duration timeout) {
+    return desktop.exec(command, false, desktop.userEnvironment(Map.of()), timeout);
   }
 
   /** Runs a command inside the desktop as the desktop user, with the session's environment. */
@@ -127,6 +131,57 @@ public final class Privileged {
 
   public ExecResult execAsUser(String... command) {
     return execAsUser(List.of(command), Duration.ofSeconds(30));
+  }
+
+  /**
+   * A byte stream to a TCP port on the desktop's own loopback, which nothing outside the desktop
+   * reaches otherwise (a desktop has a network namespace of its own): a relay runs inside as the
+   * desktop user, so it connects as any program of the user could. Each call is one connection;
+   * closing the stream closes it. When nothing listens on the port, the stream ends at once.
+   */
+  public DesktopStream connect(int port) {
+    desktop.ensureAlive();
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is out of range");
+    return new DesktopStream(desktop.startPiped(List.of("python3", "-I", "-S", "-c", DesktopStream.RELAY, Integer.toString(port)),
+        desktop.userEnvironment(Map.of())));
+  }
+
+  /**
+   * Waits until something accepts connections on the port of the desktop's loopback; returns
+   * whether it did within the timeout (a program just started by {@link #startService}).
+   */
+  public boolean waitForPort(int port, Duration timeout) {
+    desktop.ensureAlive();
+    long ms = Math.max(1, timeout.toMillis());
+    ExecResult r = userCommand(List.of("python3", "-I", "-S", "-c", String.join("\n",
+        "import socket, sys, time",
+        "end = time.monotonic() + int(sys.argv[2]) / 1000",
+        "while True:",
+        "    try:",
+        "        socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=1).close(); break",
+        "    except OSError:",
+        "        if time.monotonic() > end: sys.exit(1)",
+        "        time.sleep(0.02)",
+        ""), Integer.toString(port), Long.toString(ms)), timeout.plusSeconds(5));
+    return r.ok();
+  }
+
+  /**
+   * Starts a long-running program inside as the desktop user, not as one of the desktop's apps
+   * (no readiness, not in {@link Desktop#apps()}); its output is drained and dropped. The caller
+   * ends it with {@link Process#destroy()}; the desktop's close ends it too.
+   */
+  public Process startService(List<String> command) {
+    desktop.ensureAlive();
+    Process p = desktop.startPiped(command, desktop.userEnvironment(desktop.config.commandEnvironment()));
+    Thread.ofVirtual().start(() -> {
+      try (var in = p.getInputStream()) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (java.io.IOException e) {
+        // the program ended
+      }
+    });
+    return p;
   }
 
   /** Runs a command inside the desktop's file system view as root. */

@@ -24,13 +24,18 @@ final class Env {
   final DesktopConfig desktopConfig;
   final ReentrantLock lock = new ReentrantLock();
 
-  Desktop desktop;
+  /** Read by the browser endpoints' relay threads as well. */
+  volatile Desktop desktop;
   String episodeId;
   int steps;
   int recorded;
   /** The actions the episode's recorded steps performed, in order (what the trajectory audit judges). */
   final java.util.List<io.deskforge.task.action.Action> actions = new java.util.ArrayList<>();
-  State state = State.RUNNING;
+  volatile State state = State.RUNNING;
+  /** The CDP and WebDriver endpoints, once asked for; they live as long as the env. */
+  io.deskforge.gym.browser.BrowserEndpoints browser;
+  /** Requests of this episode through the browser endpoints that may change something: WebDriver commands but reads, CDP sessions. */
+  int browserCommands;
   String status = "running";
   Evaluation finalEvaluation;
   HomeSnapshot startHome;

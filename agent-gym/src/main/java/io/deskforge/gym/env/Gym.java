@@ -2,6 +2,7 @@ package io.deskforge.gym.env;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.BrowserDebugging;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.setup.SetupException;
@@ -16,6 +17,8 @@ import io.deskforge.gym.action.ActionException;
 import io.deskforge.gym.action.ActionSchemas;
 import io.deskforge.gym.action.GymCommand;
 import io.deskforge.gym.action.ParsedStep;
+import io.deskforge.gym.browser.BrowserEndpoints;
+import io.deskforge.gym.browser.HttpRelay;
 import io.deskforge.gym.episode.HomeSnapshot;
 import io.deskforge.gym.episode.TrajectoryAudit;
 import io.deskforge.task.action.Action;
@@ -163,6 +166,7 @@ public final class Gym implements AutoCloseable {
       env.steps = 0;
       env.recorded = 0;
       env.actions.clear();
+      env.browserCommands = 0;
       env.state = Env.State.RUNNING;
       env.status = "running";
       env.finalEvaluation = null;
@@ -252,6 +256,69 @@ public final class Gym implements AutoCloseable {
   public void close(String envId) {
     Env env = get(envId);
     closeEnv(env, "closed", "closed by the agent");
+  }
+
+  /** Where an agent drives the env's browser: CDP and WebDriver on the host's loopback, and the env's token for both. */
+  public record BrowserAccess(String cdpUrl, String webDriverUrl, String token) {}
+
+  /**
+   * The env's browser endpoints, opened at the first call (the same afterwards, across resets);
+   * NOT_FOUND when none of the task's apps is a browser. Once the episode has ended, their open
+   * connections are ended and new requests refused, as steps are. Their requests, and messages
+   * an agent sends on a CDP session, count as use of the env for the idle reaper.
+   */
+  public BrowserAccess browser(String envId) {
+    return withEnv(envId, true, env -> {
+      if (env.browser == null) {
+        BrowserDebugging spec = browserOf(env.task).orElseThrow(() -> new GymException(GymException.Kind.NOT_FOUND,
+            "env " + envId + ": its task runs no browser, so it has no CDP or WebDriver endpoint"));
+        env.browser = new BrowserEndpoints(env.id, spec, () -> env.desktop, () -> switch (env.state) {
+          case RUNNING -> env.desktop == null ? new HttpRelay.Refusal(503, "env " + env.id + " has no desktop now") : null;
+          case ENDED -> new HttpRelay.Refusal(409, "env " + env.id + ": the episode has ended (" + env.status + "); reset or delete it");
+          case CLOSED -> new HttpRelay.Refusal(409, "env " + env.id + " is closed");
+        }, (endpoint, request) -> browserRequest(env, endpoint, request), env::touch);
+      }
+      return new BrowserAccess(env.browser.cdpUrl(), env.browser.webDriverUrl(), env.browser.token());
+    });
+  }
+
+  /**
+   * Records a request through an env's browser endpoints as a step of the episode (schema
+   * {@code cdp} or {@code webdriver}; the body holds its method, target and JSON body, the
+   * WebSocket messages of a CDP session not), which uses up no step of the budget.
+   */
+  private void browserRequest(Env env, String endpoint, HttpRelay.Request request) {
+    env.touch();
+    env.lock.lock();
+    try {
+      if (env.state != Env.State.RUNNING || env.episodeId == null) return;
+      boolean command = request.header("Upgrade") != null || !request.method().equals("GET");
+      if (command) env.browserCommands++;
+      com.fasterxml.jackson.databind.node.ObjectNode body = TaskJson.mapper().createObjectNode();
+      body.put("method", request.method());
+      body.put("target", request.target());
+      if (request.body().length > 0) {
+        try {
+          body.set("body", TaskJson.mapper().readTree(request.body()));
+        } catch (IOException | RuntimeException e) {
+          body.put("body_bytes", request.body().length);
+        }
+      }
+      record(env, endpoint, body, List.of(), null, null);
+    } catch (RuntimeException e) {
+      System.err.println("deskforge gym: recording a browser request of " + env.id + ": " + e);
+    } finally {
+      env.lock.unlock();
+    }
+  }
+
+  /** The first of the task's apps that is a browser, by what its template says. */
+  private Optional<BrowserDebugging> browserOf(TaskSpec task) {
+    for (String app : appsOf(task)) {
+      Optional<BrowserDebugging> b = catalog.get(app).browser();
+      if (b.isPresent()) return b;
+    }
+    return Optional.empty();
   }
 
   /** The ids of the envs alive now. */
@@ -406,6 +473,7 @@ public final class Gym implements AutoCloseable {
     env.state = Env.State.ENDED;
     env.status = status;
     env.finalEvaluation = evaluation;
+    if (env.browser != null) env.browser.disconnect(); // an open CDP session would drive the browser on, past the verdict
     try {
       bank.episodes().finish(env.episodeId, status, evaluation.reward(), reason, TaskJson.tree(evaluation));
     } catch (IllegalStateException e) {
@@ -414,7 +482,7 @@ public final class Gym implements AutoCloseable {
     }
     try {
       audit.submit(TrajectoryAudit.capture(env.episodeId, env.task, env.desktop, env.startHome, List.copyOf(env.actions),
-          evaluation.reward()));
+          evaluation.reward(), env.browserCommands));
     } catch (RuntimeException e) {
       // the episode is recorded; only its audit is lost, and the record says so
       bank.episodes().audited(env.episodeId, List.of("audit-failed"), TaskJson.tree(Map.of("error", String.valueOf(e.getMessage()))));
@@ -462,6 +530,7 @@ public final class Gym implements AutoCloseable {
       try {
         if (env.state == Env.State.RUNNING && env.desktop != null) endEpisode(env, status, reason);
       } finally {
+        if (env.browser != null) env.browser.close();
         closeDesktop(env);
         env.state = Env.State.CLOSED;
         envs.remove(env.id);
@@ -533,12 +602,17 @@ public final class Gym implements AutoCloseable {
     return Math.max(15, 3 * steps);
   }
 
-  private DesktopConfig desktopConfig(TaskSpec task, EnvRequest request) {
+  /** The task's app, its related apps and every app its setup launches. */
+  private static List<String> appsOf(TaskSpec task) {
     Set<String> apps = new LinkedHashSet<>();
     apps.add(task.app());
     apps.addAll(task.relatedApps());
     for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l) apps.add(l.app());
-    DesktopConfig.Builder b = catalog.desktopFor(List.copyOf(apps)).workRoot(config.workRoot())
+    return List.copyOf(apps);
+  }
+
+  private DesktopConfig desktopConfig(TaskSpec task, EnvRequest request) {
+    DesktopConfig.Builder b = catalog.desktopFor(appsOf(task)).workRoot(config.workRoot())
         .accessibility(request != null && request.observation().contains(Observation.Part.ACCESSIBILITY));
     if (request != null && request.width() != null) b.resolution(request.width(), request.height());
     return b.build();

@@ -35,7 +35,7 @@ import java.util.function.Function;
  *   <li>{@code app-closed}: the task's app is not running at the end, where the reference solution
  *       leaves it running;
  *   <li>{@code success-without-action}: reward 1 with no action that could change anything (only
- *       waits, moves and observations).
+ *       waits, moves and observations) and no command through the env's browser endpoints.
  * </ul>
  *
  * What the reference solution touches is learnt once per task, by running it in a fresh desktop
@@ -67,11 +67,17 @@ public final class TrajectoryAudit implements AutoCloseable {
 
   /** The end state of an episode, taken while its desktop is still open. */
   public record EndState(String episodeId, TaskSpec task, HomeSnapshot start, HomeSnapshot end, boolean appRunning,
-      List<Action> actions, double reward) {}
+      List<Action> actions, double reward, int browserCommands) {}
 
   /** Takes what the audit needs from a finished episode's desktop (call before it closes). */
   public static EndState capture(String episodeId, TaskSpec task, Desktop d, HomeSnapshot start, List<Action> actions, double reward) {
-    return new EndState(episodeId, task, start, HomeSnapshot.take(d), appRunning(d, task.app()), actions, reward);
+    return capture(episodeId, task, d, start, actions, reward, 0);
+  }
+
+  /** The same, for an episode that also sent {@code browserCommands} commands through its browser endpoints (WebDriver, CDP). */
+  public static EndState capture(String episodeId, TaskSpec task, Desktop d, HomeSnapshot start, List<Action> actions, double reward,
+      int browserCommands) {
+    return new EndState(episodeId, task, start, HomeSnapshot.take(d), appRunning(d, task.app()), actions, reward, browserCommands);
   }
 
   /** Audits in the background and records the flags with the episode. */
@@ -118,7 +124,9 @@ public final class TrajectoryAudit implements AutoCloseable {
     if (!collateral.isEmpty()) flags.add("collateral");
     if (!config.isEmpty()) flags.add("app-config-rewritten");
     if (ref.appRunning() && !end.appRunning()) flags.add("app-closed");
-    if (end.reward() >= 1.0 && end.actions().stream().noneMatch(TrajectoryAudit::canChangeState)) flags.add("success-without-action");
+    if (end.reward() >= 1.0 && end.browserCommands() == 0 && end.actions().stream().noneMatch(TrajectoryAudit::canChangeState)) {
+      flags.add("success-without-action");
+    }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("collateral", head(collateral));
     detail.put("config", head(config));

@@ -38,6 +38,7 @@ import java.util.Set;
  *   POST   /v1/envs/{id}/reset          a new episode of the same task in a fresh desktop
  *   DELETE /v1/envs/{id}                end the episode, close the desktop
  *   GET    /v1/envs/{id}/screenshot.png the screen now
+ *   GET    /v1/envs/{id}/browser        CDP and WebDriver endpoints of a web env, with the env's token
  *   POST   /reset, POST /step, GET /state  the same, OpenEnv-shaped
  * </pre>
  */
@@ -76,6 +77,7 @@ public final class GymServer implements AutoCloseable {
         new Route("POST", "/v1/envs/{id}/reset", ctx -> json(ctx, Wire.started(gym.reset(ctx.pathParam("id"))))),
         new Route("DELETE", "/v1/envs/{id}", this::delete),
         new Route("GET", "/v1/envs/{id}/screenshot.png", ctx -> ctx.contentType("image/png").result(gym.screenshot(ctx.pathParam("id")))),
+        new Route("GET", "/v1/envs/{id}/browser", ctx -> json(ctx, Wire.browser(gym.browser(ctx.pathParam("id"))))),
         // OpenEnv-shaped: one env per call chain, named by env_id (or the only env alive)
         new Route("POST", "/reset", this::openEnvReset),
         new Route("POST", "/step", this::openEnvStep),

@@ -38,6 +38,16 @@ final class Wire {
     return n;
   }
 
+  /** The env's browser endpoints and its token, with the header clients send it in. */
+  static ObjectNode browser(Gym.BrowserAccess b) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("cdp_url", b.cdpUrl());
+    n.put("webdriver_url", b.webDriverUrl());
+    n.put("token", b.token());
+    n.putObject("headers").put("Authorization", "Bearer " + b.token());
+    return n;
+  }
+
   static ObjectNode started(Gym.Started s) {
     ObjectNode n = JSON.createObjectNode();
     n.put("env_id", s.envId());

@@ -23,6 +23,10 @@ public final class Chromium implements AppTemplate {
   public static final String PREFERENCES = PROFILE + "/Preferences";
   public static final String BOOKMARKS = PROFILE + "/Bookmarks";
   public static final String HISTORY = PROFILE + "/History";
+  /** The remote debugging (CDP) port on the desktop's loopback, which only the desktop itself reaches. */
+  public static final int DEBUGGING_PORT = 9222;
+  /** Where chromedriver listens on the desktop's loopback once an agent asks for WebDriver. */
+  public static final int WEBDRIVER_PORT = 9515;
 
   @Override
   public String name() {
@@ -36,7 +40,7 @@ public final class Chromium implements AppTemplate {
 
   @Override
   public List<String> packages() {
-    return List.of("chromium");
+    return List.of("chromium", "chromium-driver");
   }
 
   /**
@@ -57,7 +61,11 @@ public final class Chromium implements AppTemplate {
    *       (Chromium builds it only when asked);
    *   <li>{@code --test-type}: no warning bar about the unsupported --no-sandbox flag over the page;
    *   <li>{@code --disable-gpu}: Xvfb has no GPU, so Chromium draws in software from the start;
-   *   <li>{@code --disable-dev-shm-usage}: a desktop's /dev/shm may be small.
+   *   <li>{@code --disable-dev-shm-usage}: a desktop's /dev/shm may be small;
+   *   <li>{@code --remote-debugging-port}: the Chrome DevTools Protocol on the desktop's loopback
+   *       (Chromium binds 127.0.0.1), which nothing outside the desktop reaches but the gym's
+   *       token-guarded relay ({@link #browser()}); a program inside is the desktop user's and
+   *       could drive the screen as well.
    * </ul>
    */
   @Override
@@ -68,7 +76,8 @@ public final class Chromium implements AppTemplate {
         "--disable-component-update", "--disable-sync", "--disable-features=Translate,MediaRouter,OptimizationHints",
         "--disable-default-apps", "--disable-extensions", "--no-service-autorun", "--password-store=basic",
         "--no-sandbox", "--test-type", "--disable-gpu", "--disable-dev-shm-usage",
-        "--force-renderer-accessibility", "--start-maximized", "--window-position=0,0"));
+        "--force-renderer-accessibility", "--start-maximized", "--window-position=0,0",
+        "--remote-debugging-port=" + DEBUGGING_PORT));
     cmd.addAll(args);
     return new AppLaunch(NAME, cmd, java.util.Map.of(), Ready.windowReady(readyTitle(args)), Duration.ofSeconds(30));
   }
@@ -76,6 +85,16 @@ public final class Chromium implements AppTemplate {
   /** The window of the first page once loaded: its title then ends in " - Chromium". */
   static String readyTitle(List<String> args) {
     return args.isEmpty() ? "(?i)chromium" : " - Chromium$";
+  }
+
+  /**
+   * CDP on {@link #DEBUGGING_PORT}; WebDriver from Debian's chromedriver (chromium-driver, the same
+   * version as the browser), which attaches to the running browser rather than starting one.
+   */
+  @Override
+  public java.util.Optional<io.deskforge.apps.BrowserDebugging> browser() {
+    return java.util.Optional.of(new io.deskforge.apps.BrowserDebugging(DEBUGGING_PORT, WEBDRIVER_PORT,
+        List.of("chromedriver", "--port=" + WEBDRIVER_PORT, "--silent")));
   }
 
   @Override

@@ -195,6 +195,33 @@ final class DockerDesktop extends Desktop {
     }
   }
 
+  /**
+   * Enters the container's namespaces from the host with nsenter, as the desktop user: docker
+   * exec's API streams standard input only over a hijacked connection, which a plain pipe does
+   * more simply. Needs a root host (as the docker provider does when its user is not in the
+   * docker group); the process belongs to the container's PID namespace, so removing the
+   * container ends it.
+   */
+  @Override
+  protected Process startPiped(List<String> command, Map<String, String> env) {
+    if (initPid <= 0) throw new DesktopException(describe() + ": the container is not running");
+    if (!folders.user().hostIsRoot()) {
+      throw new DesktopException(describe() + ": a stream into a container needs a root host (nsenter into its namespaces)");
+    }
+    DesktopUser user = folders.user();
+    List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(initPid), "-m", "-n", "-i", "-u", "-p", "-r", "-w",
+        "-S", Integer.toString(user.uid()), "-G", Integer.toString(user.gid()), "--"));
+    cmd.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).directory(new java.io.File("/"));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    try {
+      return pb.start();
+    } catch (IOException e) {
+      throw new DesktopException(describe() + ": cannot start " + command.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   protected RunningApp spawn(String name, List<String> command, Map<String, String> env) {
     DesktopUser user = folders.user();

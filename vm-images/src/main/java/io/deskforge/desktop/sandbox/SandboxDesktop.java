@@ -206,6 +206,25 @@ final class SandboxDesktop extends Desktop {
   }
 
   @Override
+  protected Process startPiped(List<String> command, Map<String, String> env) {
+    List<String> cmd = enter(false);
+    cmd.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    try {
+      Process p = LongLivedSpawner.start(pb);
+      synchronized (spawned) {
+        spawned.removeIf(s -> !s.isAlive());
+        spawned.add(p);
+      }
+      return p;
+    } catch (IOException e) {
+      throw new DesktopException(describe() + ": cannot start " + command.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   protected void teardown() {
     if (sandbox == null) return;
     Set<ProcessHandle> all = processes();
