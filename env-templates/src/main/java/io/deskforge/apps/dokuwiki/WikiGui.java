@@ -1,0 +1,63 @@
+package io.deskforge.apps.dokuwiki;
+
+import io.deskforge.task.action.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * DokuWiki in Chromium as a person uses it at 1280x800, keyboard first: an address typed into the
+ * bar (the page's edit address, {@code ?id=page&do=edit}), text typed into the editor, which
+ * DokuWiki focuses on load, and the editor's buttons by their access keys (Alt+Shift+S saves,
+ * Alt+Shift+P previews). Every step waits for the window title the wiki gives the next page:
+ * "page [Team Wiki]" when shown, "✎ page [Team Wiki]" in the editor.
+ */
+final class WikiGui {
+  private WikiGui() {}
+
+  /** Chromium's address bar. */
+  static final int ADDRESS_BAR_X = 640, ADDRESS_BAR_Y = 63;
+  /** How long a page may take to come on a loaded host (the first one compiles the wiki's CSS). */
+  static final long PAGE_MS = 20_000;
+
+  static String showTitle(String id) {
+    return "^" + Pattern.quote(id + " [" + DokuWiki.TITLE + "]") + " - Chromium$";
+  }
+
+  static String editTitle(String id) {
+    return "^\u270E " + Pattern.quote(id + " [" + DokuWiki.TITLE + "]") + " - Chromium$";
+  }
+
+  /** Types an address into the bar and opens it, then waits for the title of what it shows. */
+  static List<Action> open(String address, String titleRegex) {
+    return List.of(Action.click(ADDRESS_BAR_X, ADDRESS_BAR_Y), Action.key("ctrl+a"), Action.type(address), Action.waitMs(300),
+        Action.key("Return"), new Action.WaitForWindow(titleRegex, PAGE_MS), Action.waitMs(300));
+  }
+
+  /** The page's editor, opened by its address; the cursor is at the start of the text. */
+  static List<Action> edit(String id) {
+    return open(DokuWiki.url(id) + "&do=edit", editTitle(id));
+  }
+
+  /** Save (Alt+Shift+S), then the saved page shown: the wiki has written the page file. */
+  static List<Action> save(String id) {
+    return List.of(Action.key("alt+shift+s"), new Action.WaitForWindow(showTitle(id), PAGE_MS));
+  }
+
+  /** Preview (Alt+Shift+P): the editor again, with the rendered text under it; nothing is saved. */
+  static List<Action> preview(String id) {
+    return List.of(Action.key("alt+shift+p"), Action.waitMs(1500), new Action.WaitForWindow(editTitle(id), PAGE_MS));
+  }
+
+  /** The whole text of the editor replaced by {@code text}. */
+  static List<Action> replaceAll(String text) {
+    return List.of(Action.key("ctrl+a"), Action.key("Delete"), Action.type(text));
+  }
+
+  @SafeVarargs
+  static List<Action> concat(List<Action>... parts) {
+    List<Action> out = new ArrayList<>();
+    for (List<Action> p : parts) out.addAll(p);
+    return out;
+  }
+}
