@@ -21,7 +21,9 @@ import java.util.Map;
  * DOKU_CONF only when it is not defined yet, so an {@code auto_prepend_file} defines it first,
  * pointing at {@link #ROOT}/conf, whose local.php sets {@code savedir} to {@link #ROOT}/data.
  * Debian keeps the templates and plugins in /var/lib/dokuwiki (a system folder the sandbox shows
- * read-only).
+ * read-only). PHP's sessions, which DokuWiki's page locks are tied to, are kept in the wiki's
+ * data too: Debian's PHP keeps them in /var/lib/php/sessions, which a desktop does not have, and
+ * without a session every second visit of the editor finds the page "locked by another user".
  *
  * <p>Tasks are checked in DokuWiki's own page files ({@link #pagePath}), which the wiki writes
  * before it answers the save; an agent in the desktop has only the browser.
@@ -69,10 +71,11 @@ public final class DokuWiki implements AppTemplate {
       W="$1"; PORT="$2"; shift 2
       mkdir -p "$W/conf"
       cd "$W/data" 2>/dev/null || { mkdir -p "$W/data"; cd "$W/data"; }
-      mkdir -p pages meta attic media media_attic media_meta cache index locks tmp log
+      mkdir -p pages meta attic media media_attic media_meta cache index locks tmp log sessions
       printf '%s' "$LOCAL_PHP" > "$W/conf/local.php"
       printf '<?php\\nif (!defined("DOKU_CONF")) define("DOKU_CONF", "%s/conf/");\\n' "$W" > "$W/prepend.php"
       PHP_CLI_SERVER_WORKERS=3 php -d auto_prepend_file="$W/prepend.php" -d display_errors=0 \\
+        -d session.save_path="$W/data/sessions" \\
         -S "127.0.0.1:$PORT" -t /usr/share/dokuwiki >"$W/server.log" 2>&1 &
       i=0
       until bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$PORT" 2>/dev/null; do
@@ -107,7 +110,10 @@ public final class DokuWiki implements AppTemplate {
   public AppLaunch launch(List<String> args) {
     String page = args.isEmpty() ? "start" : args.get(0);
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCHER, "dokuwiki", ROOT, Integer.toString(PORT)));
-    cmd.addAll(new Chromium().launch(List.of(url(page))).command());
+    List<String> chromium = new ArrayList<>(new Chromium().launch(List.of(url(page))).command());
+    // the browser window is the wiki's window: its X class names the app, as a web app's window does
+    chromium.add(1, "--class=DokuWiki");
+    cmd.addAll(chromium);
     return new AppLaunch(NAME, cmd, Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT, TITLE)),
         Ready.allOf(Ready.httpOk(PORT, "/doku.php"), Ready.windowReady(WikiGui.showTitle(page))), Duration.ofSeconds(40));
   }
@@ -124,7 +130,7 @@ public final class DokuWiki implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new CreatePage());
+    return List.of(new CreatePage(), new AppendLine(), new ReplaceWord(), new DeletePage(), new MovePage());
   }
 
   @Override

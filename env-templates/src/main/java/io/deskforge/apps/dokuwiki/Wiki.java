@@ -41,7 +41,11 @@ final class Wiki {
     return String.join("\n", out);
   }
 
+  /**
+   * The page file as setup writes it: the text with no final newline, as the wiki saves what its
+   * editor held, so that the end of the text in the editor is the end of its last line.
+   */
   static SetupStep write(String id, String text) {
-    return new SetupStep.WriteFile(DokuWiki.pagePath(id), text + "\n");
+    return new SetupStep.WriteFile(DokuWiki.pagePath(id), text);
   }
 }

@@ -1,0 +1,87 @@
+package io.deskforge.audit.dokuwiki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.TaskFamily;
+import io.deskforge.audit.evidence.EvidenceSink;
+import io.deskforge.audit.replay.ReplayAuditor;
+import io.deskforge.audit.statics.StaticAuditor;
+import io.deskforge.desktop.DesktopProvider;
+import io.deskforge.desktop.DesktopProviders;
+import io.deskforge.task.spec.TaskSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The DokuWiki families, each with deskforge.verify.seeds (2) seeds: distinct tasks that pass the
+ * static audit and are proved by the replay audit in fresh sandbox desktops (setup, the checker
+ * failing first, the reference solution through Chromium, checker mutations, every negative).
+ * FamiliesVerifyTest does the same for every app; this one runs the wiki alone and prints the
+ * audit time of each task. The full sweep: -Ddeskforge.verify.seeds=20.
+ */
+class DokuWikiFamiliesVerifyTest {
+  static final int SEEDS = Integer.getInteger("deskforge.verify.seeds", 2);
+  static final AppCatalog CATALOG = AppCatalog.load();
+  @TempDir static Path work;
+  static DesktopProvider provider;
+  static ReplayAuditor replay;
+  static ExecutorService pool;
+
+  @BeforeAll
+  static void start() {
+    provider = DesktopProviders.create("sandbox");
+    replay = new ReplayAuditor(provider, CATALOG, b -> b.workRoot(work));
+    pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+  }
+
+  @AfterAll
+  static void stop() {
+    pool.shutdownNow();
+    provider.close();
+  }
+
+  @TestFactory
+  List<DynamicTest> everyWikiFamilyVerifies() {
+    return CATALOG.get("dokuwiki").families().stream()
+        .map((TaskFamily family) -> DynamicTest.dynamicTest(family.id(), () -> verify(family))).toList();
+  }
+
+  private static void verify(TaskFamily family) throws Exception {
+    StaticAuditor statics = new StaticAuditor(CATALOG);
+    List<TaskSpec> tasks = LongStream.range(1000, 1000 + SEEDS).mapToObj(family::sample).toList();
+    Set<String> ids = new HashSet<>();
+    tasks.forEach(t -> ids.add(t.id()));
+    assertThat(ids).as("distinct tasks").hasSize(SEEDS);
+    List<Future<String>> results = new ArrayList<>();
+    for (TaskSpec t : tasks) {
+      results.add(pool.submit(() -> {
+        List<String> reasons = statics.audit(t);
+        if (!reasons.isEmpty()) return t.id() + " static: " + reasons;
+        long t0 = System.nanoTime();
+        ReplayAuditor.Outcome o = replay.replay(t, EvidenceSink.none());
+        System.out.printf("audit %s seed %d: %s in %d ms%n", family.id(), t.seed(), o.proved() ? "proved" : "REJECTED",
+            (System.nanoTime() - t0) / 1_000_000);
+        return o.proved() ? null : t.id() + " (" + t.instruction() + "): " + o.reasons();
+      }));
+    }
+    List<String> failures = new ArrayList<>();
+    for (Future<String> f : results) {
+      String r = f.get();
+      if (r != null) failures.add(r);
+    }
+    assertThat(failures).as("tasks of " + family.id() + " that did not verify").isEmpty();
+  }
+}
