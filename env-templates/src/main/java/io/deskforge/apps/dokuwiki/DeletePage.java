@@ -22,10 +22,10 @@ final class DeletePage extends SeededFamily {
   DeletePage() {
     super(ID, DokuWiki.NAME, "delete a wiki page, keeping the others",
         List.of(
-            "Delete the page {page} from the team wiki.",
-            "The wiki page {page} is obsolete. Remove it from the wiki.",
-            "Please get rid of the wiki page named {page}; leave the other pages alone.",
-            "In the wiki open in Chromium, delete the page {page}."));
+            "Delete the page {page} from the team wiki. The page {other} stays.",
+            "The wiki page {page} is obsolete, unlike {other}. Remove {page} from the wiki.",
+            "Please get rid of the wiki page named {page}; leave {other} and the other pages alone.",
+            "Chromium shows the wiki page {other}. Delete the page {page}, not this one."));
   }
 
   @Override
@@ -38,7 +38,7 @@ final class DeletePage extends SeededFamily {
     String otherText = Wiki.text(d, d.between(2, 4), List.of());
     String path = DokuWiki.pagePath(page);
     String otherPath = DokuWiki.pagePath(other);
-    String instruction = instruction(d, Map.of("page", page));
+    String instruction = instruction(d, Map.of("page", page, "other", other));
 
     return task(seed)
         .param("page", page).param("start_page", other)

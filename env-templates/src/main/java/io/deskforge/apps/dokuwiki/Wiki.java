@@ -16,9 +16,14 @@ final class Wiki {
       "support_rota", "garden_club", "book_club", "travel_policy", "desk_booking", "fire_drill", "parking_rules",
       "kitchen_rules", "wifi_guest", "code_review", "backup_plan", "training_days", "visitor_guide", "mailroom");
 
-  /** A page id: a topic, or a topic with a drawn word after it ({@code team_lunch_copper}). */
+  /** A page id: a topic and a drawn noun, sometimes an adjective before it ({@code team_lunch_quiet_otter}). */
   static String pageId(TaskDraw d) {
-    return d.pick(TOPICS) + "_" + d.noun().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    String adjective = d.chance(0.5) ? word(d.adjective()) + "_" : "";
+    return d.pick(TOPICS) + "_" + adjective + word(d.noun());
+  }
+
+  private static String word(String w) {
+    return w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
   }
 
   /** n distinct page ids. */
