@@ -18,7 +18,7 @@ final class WikiGui {
   /** Chromium's address bar. */
   static final int ADDRESS_BAR_X = 640, ADDRESS_BAR_Y = 63;
   /** How long a page may take to come on a loaded host (the first one compiles the wiki's CSS). */
-  static final long PAGE_MS = 20_000;
+  static final long PAGE_MS = 30_000;
 
   static String showTitle(String id) {
     return "^" + Pattern.quote(id + " [" + DokuWiki.TITLE + "]") + " - Chromium$";
@@ -34,10 +34,18 @@ final class WikiGui {
         Action.key("Return"), new Action.WaitForWindow(titleRegex, PAGE_MS), Action.waitMs(300));
   }
 
-  /** The page's editor, opened by its address; the cursor is at the start of the text. */
+  /**
+   * The page's editor, opened by its address; the cursor is at the start of the text. The title
+   * comes with the page's head, before the editor's script has run; that script then puts the
+   * cursor at the start of the text, and on a loaded host it ran in the middle of the typing
+   * (the typing's tail went before its head). A person's look at the editor lets it run first.
+   */
   static List<Action> edit(String id) {
-    return open(DokuWiki.url(id) + "&do=edit", editTitle(id));
+    return concat(open(DokuWiki.url(id) + "&do=edit", editTitle(id)), List.of(Action.waitMs(EDITOR_SCRIPT_MS)));
   }
+
+  /** How long the editor's script may take after the editor's title shows, on a loaded host. */
+  static final long EDITOR_SCRIPT_MS = 1200;
 
   /** Save (Alt+Shift+S), then the saved page shown: the wiki has written the page file. */
   static List<Action> save(String id) {
