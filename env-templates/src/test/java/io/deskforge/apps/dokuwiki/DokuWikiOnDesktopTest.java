@@ -96,26 +96,43 @@ class DokuWikiOnDesktopTest {
 
   /**
    * Cold start, desktop created to the wiki's page ready in Chromium (HTTP 200, then the window
-   * focused and quiet), over deskforge.dokuwiki.coldStarts (5) desktops one after another; printed
-   * for the report, and bounded loosely so that a broken launch (a timeout) fails.
+   * focused and quiet), over deskforge.dokuwiki.coldStarts (5) desktops one after another, each
+   * followed by a desktop with Chromium alone on a local page, for what the wiki adds on the same
+   * host at the same moment. Printed for the report, and bounded loosely so that a broken launch
+   * (a timeout) fails.
    */
   @Test
   void coldStartToTheWikiReadyInChromium() {
     int runs = Integer.getInteger("deskforge.dokuwiki.coldStarts", 5);
-    List<Long> ms = new ArrayList<>();
+    List<Long> wiki = new ArrayList<>();
+    List<Long> browser = new ArrayList<>();
     try (DesktopProvider p = DesktopProviders.create("sandbox")) {
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
         try (Desktop d = p.create(CATALOG.desktopFor(List.of(DokuWiki.NAME)).workRoot(work).build())) {
           d.start();
+          long started = System.nanoTime();
           d.privileged().writeText(DokuWiki.pagePath("team_lunch"), "Lunch is at noon.");
           d.launch(CATALOG.get(DokuWiki.NAME).launch(List.of("team_lunch")));
-          ms.add((System.nanoTime() - t0) / 1_000_000);
+          wiki.add((System.nanoTime() - t0) / 1_000_000);
+          System.out.println("dokuwiki desktop up in " + (started - t0) / 1_000_000 + " ms, wiki ready in Chromium "
+              + (System.nanoTime() - started) / 1_000_000 + " ms later");
+        }
+        t0 = System.nanoTime();
+        try (Desktop d = p.create(CATALOG.desktopFor(List.of("chromium")).workRoot(work).build())) {
+          d.start();
+          d.privileged().writeText("/home/user/team_lunch.html", "<title>team_lunch</title><p>Lunch is at noon.</p>");
+          d.launch(CATALOG.get("chromium").launch(List.of("file:///home/user/team_lunch.html")));
+          browser.add((System.nanoTime() - t0) / 1_000_000);
         }
       }
     }
+    System.out.println("dokuwiki cold start ms " + wiki + ", p50 " + p50(wiki) + "; chromium alone ms " + browser + ", p50 " + p50(browser));
+    assertThat(p50(wiki)).isLessThan(30_000);
+  }
+
+  static long p50(List<Long> ms) {
     List<Long> sorted = ms.stream().sorted().toList();
-    System.out.println("dokuwiki cold start ms " + ms + ", p50 " + sorted.get(sorted.size() / 2));
-    assertThat(sorted.get(sorted.size() / 2)).isLessThan(30_000);
+    return sorted.get(sorted.size() / 2);
   }
 }
