@@ -59,6 +59,18 @@ class DokuWikiFamiliesVerifyTest {
         .map((TaskFamily family) -> DynamicTest.dynamicTest(family.id(), () -> verify(family))).toList();
   }
 
+  /** One line a task, to standard output and, as it happens, to the file deskforge.verify.log names. */
+  static synchronized void log(String line) {
+    System.out.println(line);
+    String file = System.getProperty("deskforge.verify.log");
+    if (file == null) return;
+    try {
+      java.nio.file.Files.writeString(Path.of(file), line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      System.err.println("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
   private static void verify(TaskFamily family) throws Exception {
     StaticAuditor statics = new StaticAuditor(CATALOG);
     List<TaskSpec> tasks = LongStream.range(1000, 1000 + SEEDS).mapToObj(family::sample).toList();
@@ -72,8 +84,8 @@ class DokuWikiFamiliesVerifyTest {
         if (!reasons.isEmpty()) return t.id() + " static: " + reasons;
         long t0 = System.nanoTime();
         ReplayAuditor.Outcome o = replay.replay(t, EvidenceSink.none());
-        System.out.printf("audit %s seed %d: %s in %d ms%n", family.id(), t.seed(), o.proved() ? "proved" : "REJECTED",
-            (System.nanoTime() - t0) / 1_000_000);
+        log(String.format("audit %s seed %d: %s in %d ms%s", family.id(), t.seed(), o.proved() ? "proved" : "REJECTED",
+            (System.nanoTime() - t0) / 1_000_000, o.proved() ? "" : " " + o.reasons()));
         return o.proved() ? null : t.id() + " (" + t.instruction() + "): " + o.reasons();
       }));
     }

@@ -63,6 +63,19 @@ public final class DokuWiki implements AppTemplate {
       """;
 
   /**
+   * The wiki's own script (DokuWiki's conf/userscript.js, run after its editor's script): once the
+   * editor is set up (focused, the cursor placed), the window title says so, "✎ page [Team Wiki]
+   * (editing)". The title the page comes with is set before any script runs, and keys typed before
+   * the editor's script ran were lost or had the cursor moved under them on a loaded host.
+   */
+  static final String USERSCRIPT_JS = """
+      jQuery(function () {
+        var editor = document.getElementById('wiki__text');
+        if (editor && !editor.readOnly) document.title = document.title + ' (editing)';
+      });
+      """;
+
+  /**
    * The launcher, as the desktop user: the wiki's folders and configuration (idempotent; setup may
    * have written pages already), the server in the background, Chromium once the port accepts.
    * While Chromium starts (a second or so), the wiki builds what its first page needs: its caches,
@@ -76,6 +89,7 @@ public final class DokuWiki implements AppTemplate {
       cd "$W/data" 2>/dev/null || { mkdir -p "$W/data"; cd "$W/data"; }
       mkdir -p pages meta attic media media_attic media_meta cache index locks tmp log sessions
       printf '%s' "$LOCAL_PHP" > "$W/conf/local.php"
+      printf '%s' "$USERSCRIPT_JS" > "$W/conf/userscript.js"
       printf '<?php\\nif (!defined("DOKU_CONF")) define("DOKU_CONF", "%s/conf/");\\n' "$W" > "$W/prepend.php"
       PHP_CLI_SERVER_WORKERS=3 php -d auto_prepend_file="$W/prepend.php" -d display_errors=0 \\
         -d session.save_path="$W/data/sessions" \\
@@ -121,7 +135,7 @@ public final class DokuWiki implements AppTemplate {
     // the browser window is the wiki's window: its X class names the app, as a web app's window does
     chromium.add(1, "--class=DokuWiki");
     cmd.addAll(chromium);
-    return new AppLaunch(NAME, cmd, Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT, TITLE)),
+    return new AppLaunch(NAME, cmd, Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT, TITLE), "USERSCRIPT_JS", USERSCRIPT_JS),
         Ready.allOf(Ready.httpOk(PORT, "/doku.php"), Ready.windowReady(WikiGui.showTitle(page))), Duration.ofSeconds(40));
   }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * bar (the page's edit address, {@code ?id=page&do=edit}), text typed into the editor, which
  * DokuWiki focuses on load, and the editor's buttons by their access keys (Alt+Shift+S saves,
  * the Preview button previews). Every step waits for the window title the wiki gives the next page:
- * "page [Team Wiki]" when shown, "✎ page [Team Wiki]" in the editor.
+ * "page [Team Wiki]" when shown, "✎ page [Team Wiki] (editing)" in the editor once it takes keys.
  */
 final class WikiGui {
   private WikiGui() {}
@@ -24,8 +24,9 @@ final class WikiGui {
     return "^" + Pattern.quote(id + " [" + DokuWiki.TITLE + "]") + " - Chromium$";
   }
 
+  /** The editor, once its script has focused it and placed the cursor (see DokuWiki.USERSCRIPT_JS). */
   static String editTitle(String id) {
-    return "^\u270E " + Pattern.quote(id + " [" + DokuWiki.TITLE + "]") + " - Chromium$";
+    return "^\u270E " + Pattern.quote(id + " [" + DokuWiki.TITLE + "] (editing)") + " - Chromium$";
   }
 
   /** Types an address into the bar and opens it, then waits for the title of what it shows. */
@@ -35,17 +36,13 @@ final class WikiGui {
   }
 
   /**
-   * The page's editor, opened by its address; the cursor is at the start of the text. The title
-   * comes with the page's head, before the editor's script has run; that script then puts the
-   * cursor at the start of the text, and on a loaded host it ran in the middle of the typing
-   * (the typing's tail went before its head). A person's look at the editor lets it run first.
+   * The page's editor, opened by its address, and ready for keys: focused, the cursor at the start
+   * of the text. Its title says so only once the editor's script has run (before, keys went
+   * nowhere or had the cursor moved under them on a loaded host).
    */
   static List<Action> edit(String id) {
-    return concat(open(DokuWiki.url(id) + "&do=edit", editTitle(id)), List.of(Action.waitMs(EDITOR_SCRIPT_MS)));
+    return open(DokuWiki.url(id) + "&do=edit", editTitle(id));
   }
-
-  /** How long the editor's script may take after the editor's title shows, on a loaded host. */
-  static final long EDITOR_SCRIPT_MS = 1200;
 
   /** Save (Alt+Shift+S), then the saved page shown: the wiki has written the page file. */
   static List<Action> save(String id) {
