@@ -116,7 +116,7 @@ class DokuWikiOnDesktopTest {
           d.launch(CATALOG.get(DokuWiki.NAME).launch(List.of("team_lunch")));
           wiki.add((System.nanoTime() - t0) / 1_000_000);
           System.out.println("dokuwiki desktop up in " + (started - t0) / 1_000_000 + " ms, wiki ready in Chromium "
-              + (System.nanoTime() - started) / 1_000_000 + " ms later");
+              + (System.nanoTime() - started) / 1_000_000 + " ms later; PSS " + d.memoryPssBytes() / (1 << 20) + " MB");
         }
         t0 = System.nanoTime();
         try (Desktop d = p.create(CATALOG.desktopFor(List.of("chromium")).workRoot(work).build())) {
@@ -124,6 +124,7 @@ class DokuWikiOnDesktopTest {
           d.privileged().writeText("/home/user/team_lunch.html", "<title>team_lunch</title><p>Lunch is at noon.</p>");
           d.launch(CATALOG.get("chromium").launch(List.of("file:///home/user/team_lunch.html")));
           browser.add((System.nanoTime() - t0) / 1_000_000);
+          System.out.println("chromium alone ready in " + browser.getLast() + " ms; PSS " + d.memoryPssBytes() / (1 << 20) + " MB");
         }
       }
     }
