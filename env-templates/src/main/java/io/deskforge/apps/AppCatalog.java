@@ -178,7 +178,11 @@ public final class AppCatalog implements ExportCatalog {
   public DesktopConfig.Builder desktopFor(List<String> appNames) {
     Set<String> packages = new LinkedHashSet<>();
     List<String> sorted = appNames.stream().distinct().sorted().toList();
-    for (String n : sorted) packages.addAll(get(n).packages());
-    return DesktopConfig.builder().image(String.join("-", sorted), List.copyOf(packages));
+    Set<String> systemFolders = new LinkedHashSet<>();
+    for (String n : sorted) {
+      packages.addAll(get(n).packages());
+      systemFolders.addAll(get(n).systemFolders());
+    }
+    return DesktopConfig.builder().image(String.join("-", sorted), List.copyOf(packages)).systemFolders(systemFolders);
   }
 }

@@ -45,6 +45,16 @@ public interface AppTemplate {
   }
 
   /**
+   * Host folders outside /usr and /etc where its packages install files the app reads (Debian's
+   * dokuwiki keeps its templates and plugins in /var/lib/dokuwiki), under /var/lib or /opt. A
+   * sandbox desktop shows them read-only; a Docker image has them from the packages. None by
+   * default.
+   */
+  default List<String> systemFolders() {
+    return List.of();
+  }
+
+  /**
    * The document formats it contributes: how files of its kind are read as the checker reads them,
    * written by setup, fingerprinted and mutated by the audit. None by default.
    */

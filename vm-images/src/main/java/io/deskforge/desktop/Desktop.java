@@ -250,6 +250,11 @@ public abstract class Desktop implements AutoCloseable {
       public boolean fileExists(String desktopPath) {
         return privileged.exists(desktopPath);
       }
+
+      @Override
+      public boolean commandSucceeds(List<String> command, Duration timeout) {
+        return exec(command, false, userEnvironment(Map.of()), timeout).ok();
+      }
     };
   }
 

@@ -20,7 +20,8 @@ public record DesktopConfig(
     Path workRoot,
     DesktopLimits limits,
     java.util.Map<String, String> environment,
-    java.util.Map<String, String> commandEnvironment) {
+    java.util.Map<String, String> commandEnvironment,
+    List<String> systemFolders) {
 
   public DesktopConfig {
     if (width < 320 || height < 240 || width > 7680 || height > 4320) {
@@ -30,8 +31,28 @@ public record DesktopConfig(
     if (limits == null) limits = DesktopLimits.DEFAULT;
     environment = environment == null ? java.util.Map.of() : java.util.Map.copyOf(environment);
     commandEnvironment = commandEnvironment == null ? java.util.Map.of() : java.util.Map.copyOf(commandEnvironment);
+    systemFolders = systemFolders == null ? List.of() : List.copyOf(systemFolders);
+    for (String f : systemFolders) checkSystemFolder(f);
     if (imageName == null || !imageName.matches("[a-z0-9][a-z0-9.-]*")) {
       throw new IllegalArgumentException("image name '" + imageName + "' must be lower-case letters, digits, '.' or '-'");
+    }
+  }
+
+  /** The configuration before system folders were added, for callers that build it whole. */
+  public DesktopConfig(int width, int height, boolean accessibility, String imageName, List<String> packages, Duration startTimeout,
+      Path workRoot, DesktopLimits limits, java.util.Map<String, String> environment, java.util.Map<String, String> commandEnvironment) {
+    this(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment, commandEnvironment, List.of());
+  }
+
+  /**
+   * A system folder is where a package keeps files outside /usr and /etc that its app reads (Debian's
+   * dokuwiki keeps its templates and plugins in /var/lib/dokuwiki): under /var/lib or /opt, absolute,
+   * without '.' or '..' parts, so that it can never show the host's homes, secrets or run state.
+   */
+  static void checkSystemFolder(String folder) {
+    if (folder == null || !folder.matches("/(var/lib|opt)(/[A-Za-z0-9_+-][A-Za-z0-9._+-]*)+")
+        || folder.contains("/../") || folder.endsWith("/..") || folder.contains("/./") || folder.endsWith("/.")) {
+      throw new IllegalArgumentException("system folder '" + folder + "' must be an absolute folder under /var/lib or /opt");
     }
   }
 
@@ -55,6 +76,7 @@ public record DesktopConfig(
     private DesktopLimits limits = DesktopLimits.fromEnvironment();
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private final java.util.Map<String, String> commandEnvironment = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> systemFolders = new java.util.LinkedHashSet<>();
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -107,9 +129,20 @@ public record DesktopConfig(
       return this;
     }
 
+    /**
+     * Host folders outside /usr and /etc that the apps' packages install files in and the apps
+     * read (see {@link DesktopConfig#checkSystemFolder}). A sandbox shows them read-only at the
+     * same path; a Docker image has them from its packages.
+     */
+    public Builder systemFolders(java.util.Collection<String> folders) {
+      folders.forEach(DesktopConfig::checkSystemFolder);
+      this.systemFolders.addAll(folders);
+      return this;
+    }
+
     public DesktopConfig build() {
       return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment,
-          commandEnvironment);
+          commandEnvironment, List.copyOf(systemFolders));
     }
   }
 }

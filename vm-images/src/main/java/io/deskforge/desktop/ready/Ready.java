@@ -69,6 +69,34 @@ public final class Ready {
     return stateless("file " + desktopPath + " to exist", t -> t.fileExists(desktopPath));
   }
 
+  /**
+   * An HTTP server on the desktop's own loopback answers GET {@code path} on {@code port} with
+   * 200. The request is made from inside the desktop (its network namespace has only loopback,
+   * which the host cannot reach), by bash's /dev/tcp, at most every 25 ms.
+   */
+  public static ReadyStrategy httpOk(int port, String path) {
+    if (port < 1 || port > 65535 || !path.startsWith("/") || !path.matches("[\\x21-\\x7e]+")) {
+      throw new IllegalArgumentException("http readiness: port 1-65535 and a path starting with '/' without spaces, got " + port + " " + path);
+    }
+    List<String> probe = List.of("bash", "-c", HTTP_PROBE, "probe", Integer.toString(port), path);
+    return of("HTTP 200 from 127.0.0.1:" + port + path + " inside the desktop", () -> new ReadyStrategy.Condition() {
+      private long lastProbe;
+
+      @Override
+      public boolean isReady(ReadyTarget t) {
+        if (System.nanoTime() - lastProbe < 25_000_000L) return false;
+        boolean ok = t.commandSucceeds(probe, Duration.ofSeconds(2));
+        lastProbe = System.nanoTime();
+        return ok;
+      }
+    });
+  }
+
+  /** One HTTP/1.0 GET by bash's /dev/tcp: exits 0 only when the status line says 200. */
+  static final String HTTP_PROBE = "exec 3<>/dev/tcp/127.0.0.1/\"$1\" || exit 1; "
+      + "printf 'GET %s HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n' \"$2\" \"$1\" >&3; "
+      + "IFS= read -r status <&3; case \"$status\" in 'HTTP/1.'?' 200'*) exit 0;; esac; exit 1";
+
   /** Each strategy in turn: the next is asked only once the previous is ready. */
   public static ReadyStrategy allOf(ReadyStrategy... strategies) {
     List<ReadyStrategy> list = List.of(strategies);

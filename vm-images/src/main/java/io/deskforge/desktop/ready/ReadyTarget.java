@@ -23,4 +23,12 @@ public interface ReadyTarget {
   long appCpuNanos();
 
   boolean fileExists(String desktopPath);
+
+  /**
+   * Runs a short command inside the desktop as the desktop user (in its network namespace, so a
+   * server on the desktop's loopback is reachable) and says whether it exited 0.
+   */
+  default boolean commandSucceeds(java.util.List<String> command, java.time.Duration timeout) {
+    throw new UnsupportedOperationException(describe() + ": cannot run commands inside for readiness");
+  }
 }

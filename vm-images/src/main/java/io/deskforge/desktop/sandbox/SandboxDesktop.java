@@ -76,6 +76,7 @@ final class SandboxDesktop extends Desktop {
           "--bind", folders.home().toString(), DesktopPaths.HOME,
           "--bind", folders.run().toString(), DesktopPaths.RUN,
           "--bind", folders.x11().toString(), DesktopPaths.X11));
+      for (String f : config.systemFolders()) cmd.addAll(List.of("--ro-bind-try", f, f));
       if (user.hostIsRoot()) {
         // root-owned and 0700: visible to root commands inside, unreadable by the desktop user
         cmd.addAll(List.of("--ro-bind", folders.privileged().toString(), DesktopPaths.PRIVILEGED));
