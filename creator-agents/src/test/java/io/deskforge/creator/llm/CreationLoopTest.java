@@ -65,7 +65,7 @@ class CreationLoopTest {
     create(Fixtures.config(chat).repairs(0).build());
     String prompt = Fixtures.text(chat.requests.get(0));
     assertThat(prompt)
-        .contains("app: mousepad", "privileged getters", "file_text", "setup step kinds (setup[].type): write_file, make_dir, write_spreadsheet, launch")
+        .contains("app: mousepad", "privileged getters", "file_text", "setup step kinds (setup[].type): write_file, make_dir, write_spreadsheet, write_document, launch")
         .contains("GUI actions", "wait_window")
         .contains("Word processing software") // who uses it, from the shipped GDP weights
         .contains("\"$defs\"", "\"distinct_from\"") // the schema

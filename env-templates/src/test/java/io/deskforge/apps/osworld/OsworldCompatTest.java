@@ -57,7 +57,8 @@ class OsworldCompatTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   static final Map<String, EndStateModel> MODELS = Map.of(
       "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState(),
-      "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState());
+      "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState(),
+      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState());
 
   static Path work;
   static ScratchHome home;
