@@ -62,7 +62,7 @@ public final class Writer implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of();
+    return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing());
   }
 
   @Override
