@@ -62,7 +62,8 @@ public final class Writer implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing());
+    return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing(), new PageSetup(),
+        new InsertTable());
   }
 
   @Override

@@ -63,8 +63,8 @@ final class WriterGui {
    * document's start, which selects the first occurrence; then the dialog closed.
    */
   static List<Action> select(String phrase) {
-    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home"), Action.key("ctrl+h"), Action.waitForWindow(FIND_REPLACE)));
-    out.add(Action.key("ctrl+a"));
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
+    out.addAll(openFindReplace());
     out.add(Action.type(phrase));
     out.add(Action.key("alt+x"));
     out.addAll(closeDialog());
@@ -73,8 +73,7 @@ final class WriterGui {
 
   /** Find and Replace: the word in Find, the replacement in Replace (Alt+P), Replace All (Alt+L), Close. */
   static List<Action> replaceAll(String word, String replacement) {
-    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+h"), Action.waitForWindow(FIND_REPLACE)));
-    out.add(Action.key("ctrl+a"));
+    List<Action> out = new ArrayList<>(openFindReplace());
     out.add(Action.type(word));
     out.add(Action.key("alt+p"));
     out.add(Action.key("ctrl+a"));
@@ -83,6 +82,15 @@ final class WriterGui {
     out.add(Action.waitMs(300));
     out.addAll(closeDialog());
     return out;
+  }
+
+  /**
+   * Ctrl+H, the dialog waited for, then a moment for it to take the keyboard focus into its Find
+   * box (mapped is not yet focused: on a loaded host keys typed at once went nowhere), whose text
+   * is then selected to be typed over.
+   */
+  private static List<Action> openFindReplace() {
+    return List.of(Action.key("ctrl+h"), Action.waitForWindow(FIND_REPLACE), Action.waitMs(600), Action.key("ctrl+a"));
   }
 
   private static List<Action> closeDialog() {
@@ -101,9 +109,10 @@ final class WriterGui {
       case "2" -> 3;
       default -> throw new IllegalArgumentException("no line spacing " + spacing);
     };
-    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitMs(400), Action.key("a"), Action.key("Return"),
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitMs(700), Action.key("a"), Action.key("Return"),
         Action.waitForWindow(PARAGRAPH)));
-    out.add(Action.waitMs(300));
+    // the dialog builds its tab pages after it is mapped: the Tabs must start from its first field
+    out.add(Action.waitMs(1000));
     out.add(Action.key(repeat("Tab", LINE_SPACING_TABS)));
     out.add(Action.key("Home"));
     if (downs > 0) out.add(Action.key(repeat("Down", downs)));
@@ -114,6 +123,53 @@ final class WriterGui {
 
   /** Tab presses from the Paragraph dialog's first field to its Line spacing list. */
   static final int LINE_SPACING_TABS = 7;
+
+  static final String PAGE_STYLE = "^Page Style";
+  static final String INSERT_TABLE = "^Insert Table$";
+
+  /**
+   * Format > Page Style (Alt+Shift+P) on its tabs, reached by Ctrl+Page Down from the first
+   * (Organizer): Page, where Alt+A focuses Landscape and Space selects it; Header, where Alt+D
+   * turns the header on; Footer, where Alt+F turns the footer on; OK by Return.
+   */
+  static List<Action> pageStyle(boolean landscape, boolean header, boolean footer) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+shift+p"), Action.waitForWindow(PAGE_STYLE), Action.waitMs(1000)));
+    out.add(Action.key("ctrl+Page_Down"));
+    if (landscape) out.add(Action.key("alt+a space"));
+    out.add(Action.key(repeat("ctrl+Page_Down", 3)));
+    if (header) out.add(Action.key("alt+d"));
+    out.add(Action.key("ctrl+Page_Down"));
+    if (footer) out.add(Action.key("alt+f"));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(500));
+    return out;
+  }
+
+  /** Types into the page header (Ctrl+Page Up goes there from the text and back), or the footer (Ctrl+Page Down). */
+  static List<Action> typeInto(boolean header, String text) {
+    String key = header ? "ctrl+Page_Up" : "ctrl+Page_Down";
+    return List.of(Action.key(key), Action.type(text), Action.key(key));
+  }
+
+  /**
+   * At the document's end, a new paragraph and Table > Insert Table (Ctrl+F12): Columns (Alt+C)
+   * and Rows (Alt+R) typed, Insert by Return; then the cells typed row by row, Tab between them.
+   */
+  static List<Action> insertTableAtEnd(List<List<String>> rows) {
+    int cols = rows.getFirst().size();
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+End"), Action.key("Return"), Action.key("ctrl+F12"),
+        Action.waitForWindow(INSERT_TABLE), Action.waitMs(600)));
+    out.add(Action.key("alt+c"));
+    out.add(Action.key("ctrl+a"));
+    out.add(Action.type(Integer.toString(cols)));
+    out.add(Action.key("alt+r"));
+    out.add(Action.key("ctrl+a"));
+    out.add(Action.type(Integer.toString(rows.size())));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(500));
+    out.add(Action.type(String.join("\t", rows.stream().map(r -> String.join("\t", r)).toList())));
+    return out;
+  }
 
   static List<Action> save(String path) {
     return List.of(Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
