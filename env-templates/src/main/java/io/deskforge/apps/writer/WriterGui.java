@@ -1,0 +1,181 @@
+package io.deskforge.apps.writer;
+
+import io.deskforge.task.action.Action;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * LibreOffice Writer as a keyboard user drives it: Ctrl+Home to the document's start, Ctrl+Down
+ * to the start of the next paragraph (Shift with it extends the selection); Ctrl+1/2/3 apply
+ * Heading 1/2/3, Ctrl+0 Body Text; Ctrl+L/E/R/J align; Ctrl+B bolds the selection; the Find and
+ * Replace dialog (Ctrl+H) finds a phrase (selecting it) or replaces a word everywhere; Format >
+ * Paragraph sets line spacing; Ctrl+S saves in the file's own format (the profile answers "keep
+ * format" for .docx, so no question comes up).
+ *
+ * <p>Every dialog is waited for by its window's title before keys go to it; keys sent after a
+ * menu is opened by its accelerator wait a moment, since a menu is no window to wait for.
+ */
+final class WriterGui {
+  private WriterGui() {}
+
+  static final String FIND_REPLACE = "^Find and Replace$";
+  static final String PARAGRAPH = "^Paragraph$";
+
+  static String windowTitle(String path) {
+    return "^" + Pattern.quote(path.substring(path.lastIndexOf('/') + 1)) + " - LibreOffice Writer$";
+  }
+
+  /** The cursor to the start of paragraph n (from 1; paragraphs as the document has them, one per Return). */
+  static List<Action> goToParagraph(int n) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
+    if (n > 1) out.add(Action.key(repeat("ctrl+Down", n - 1)));
+    return out;
+  }
+
+  /** Selects paragraphs from..to (from 1): from the start of the first, Ctrl+Shift+Down to the end of each. */
+  static List<Action> selectParagraphs(int from, int to) {
+    List<Action> out = new ArrayList<>(goToParagraph(from));
+    out.add(Action.key(repeat("ctrl+shift+Down", to - from + 1)));
+    return out;
+  }
+
+  /** Ctrl+1, Ctrl+2 or Ctrl+3: Heading 1-3 on the paragraph with the cursor. */
+  static Action heading(int level) {
+    if (level < 1 || level > 3) throw new IllegalArgumentException("Writer has shortcuts for Heading 1-3, not " + level);
+    return Action.key("ctrl+" + level);
+  }
+
+  /** Ctrl+L, Ctrl+E, Ctrl+R or Ctrl+J on the paragraphs with the cursor or the selection. */
+  static Action align(String alignment) {
+    return Action.key(switch (alignment) {
+      case "left" -> "ctrl+l";
+      case "center" -> "ctrl+e";
+      case "right" -> "ctrl+r";
+      case "justify" -> "ctrl+j";
+      default -> throw new IllegalArgumentException("no alignment " + alignment);
+    });
+  }
+
+  /**
+   * Find and Replace: the search text typed into its Find box, Find Next (Alt+X) from the
+   * document's start, which selects the first occurrence; then the dialog closed.
+   */
+  static List<Action> select(String phrase) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
+    out.addAll(openFindReplace());
+    out.add(Action.type(phrase));
+    out.add(Action.key("alt+x"));
+    out.addAll(closeDialog());
+    return out;
+  }
+
+  /** Find and Replace: the word in Find, the replacement in Replace (Alt+P), Replace All (Alt+L), Close. */
+  static List<Action> replaceAll(String word, String replacement) {
+    List<Action> out = new ArrayList<>(openFindReplace());
+    out.add(Action.type(word));
+    out.add(Action.key("alt+p"));
+    out.add(Action.key("ctrl+a"));
+    out.add(Action.type(replacement));
+    out.add(Action.key("alt+l"));
+    out.add(Action.waitMs(300));
+    out.addAll(closeDialog());
+    return out;
+  }
+
+  /**
+   * Ctrl+H, the dialog waited for, then a moment for it to take the keyboard focus into its Find
+   * box (mapped is not yet focused: on a loaded host keys typed at once went nowhere), whose text
+   * is then selected to be typed over.
+   */
+  private static List<Action> openFindReplace() {
+    return List.of(Action.key("ctrl+h"), Action.waitForWindow(FIND_REPLACE), Action.waitMs(600), Action.key("ctrl+a"));
+  }
+
+  private static List<Action> closeDialog() {
+    return List.of(Action.key("Escape"), Action.waitMs(300));
+  }
+
+  /**
+   * Format > Paragraph (Alt+O, A), its first tab (Indents &amp; Spacing), the Line spacing list
+   * reached by Tab, set by Home and Down (Single, 1.15 Lines, 1.5 Lines, Double), OK by Return.
+   */
+  static List<Action> lineSpacing(String spacing) {
+    int downs = switch (spacing) {
+      case "1" -> 0;
+      case "1.15" -> 1;
+      case "1.5" -> 2;
+      case "2" -> 3;
+      default -> throw new IllegalArgumentException("no line spacing " + spacing);
+    };
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitMs(700), Action.key("a"), Action.key("Return"),
+        Action.waitForWindow(PARAGRAPH)));
+    // the dialog builds its tab pages after it is mapped: the Tabs must start from its first field
+    out.add(Action.waitMs(1000));
+    out.add(Action.key(repeat("Tab", LINE_SPACING_TABS)));
+    out.add(Action.key("Home"));
+    if (downs > 0) out.add(Action.key(repeat("Down", downs)));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(300));
+    return out;
+  }
+
+  /** Tab presses from the Paragraph dialog's first field to its Line spacing list. */
+  static final int LINE_SPACING_TABS = 7;
+
+  static final String PAGE_STYLE = "^Page Style";
+  static final String INSERT_TABLE = "^Insert Table$";
+
+  /**
+   * Format > Page Style (Alt+Shift+P) on its tabs, reached by Ctrl+Page Down from the first
+   * (Organizer): Page, where Alt+A focuses Landscape and Space selects it; Header, where Alt+D
+   * turns the header on; Footer, where Alt+F turns the footer on; OK by Return.
+   */
+  static List<Action> pageStyle(boolean landscape, boolean header, boolean footer) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+shift+p"), Action.waitForWindow(PAGE_STYLE), Action.waitMs(1000)));
+    out.add(Action.key("ctrl+Page_Down"));
+    if (landscape) out.add(Action.key("alt+a space"));
+    out.add(Action.key(repeat("ctrl+Page_Down", 3)));
+    if (header) out.add(Action.key("alt+d"));
+    out.add(Action.key("ctrl+Page_Down"));
+    if (footer) out.add(Action.key("alt+f"));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(500));
+    return out;
+  }
+
+  /** Types into the page header (Ctrl+Page Up goes there from the text and back), or the footer (Ctrl+Page Down). */
+  static List<Action> typeInto(boolean header, String text) {
+    String key = header ? "ctrl+Page_Up" : "ctrl+Page_Down";
+    return List.of(Action.key(key), Action.type(text), Action.key(key));
+  }
+
+  /**
+   * At the document's end, a new paragraph and Table > Insert Table (Ctrl+F12): Columns (Alt+C)
+   * and Rows (Alt+R) typed, Insert by Return; then the cells typed row by row, Tab between them.
+   */
+  static List<Action> insertTableAtEnd(List<List<String>> rows) {
+    int cols = rows.getFirst().size();
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+End"), Action.key("Return"), Action.key("ctrl+F12"),
+        Action.waitForWindow(INSERT_TABLE), Action.waitMs(600)));
+    out.add(Action.key("alt+c"));
+    out.add(Action.key("ctrl+a"));
+    out.add(Action.type(Integer.toString(cols)));
+    out.add(Action.key("alt+r"));
+    out.add(Action.key("ctrl+a"));
+    out.add(Action.type(Integer.toString(rows.size())));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(500));
+    out.add(Action.type(String.join("\t", rows.stream().map(r -> String.join("\t", r)).toList())));
+    return out;
+  }
+
+  static List<Action> save(String path) {
+    return List.of(Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
+  }
+
+  static String repeat(String key, int n) {
+    return String.join(" ", Collections.nCopies(n, key));
+  }
+}
