@@ -18,7 +18,7 @@ class FamiliesTest {
 
   @Test
   void theCatalogHasItsAppsWithAtLeastThreeFamiliesEach() {
-    assertThat(CATALOG.names()).containsExactly("chromium", "gnumeric", "libreoffice-calc", "mousepad", "xterm");
+    assertThat(CATALOG.names()).containsExactly("chromium", "gnumeric", "libreoffice-calc", "libreoffice-impress", "mousepad", "xterm");
     for (AppTemplate app : CATALOG.all()) {
       assertThat(app.families()).as(app.name()).hasSizeGreaterThanOrEqualTo(3);
       assertThat(app.packages()).as(app.name()).isNotEmpty();
