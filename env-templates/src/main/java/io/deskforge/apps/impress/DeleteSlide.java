@@ -47,12 +47,12 @@ final class DeleteSlide extends SeededFamily {
         .fact(Fact.inInstruction("deleted_title", title))
         .checker(Checker.all(deck.outline(expected)));
     List<Action> solved = ImpressGui.delete(k);
-    return t.solution("in the slide pane, Down to slide " + k + ", Delete, Ctrl+S", concat(solved, ImpressGui.save(deck.path())))
+    return t.solution("Home, Page Down to slide " + k + ", Slide > Delete Slide (Alt+L, the fifth item), Ctrl+S", concat(solved, ImpressGui.save(deck.path())))
         .negative("not-saved", "deletes the right slide but never saves", solved)
         .negative("wrong-slide", "deletes its neighbour, slide " + neighbour + ", and saves",
             concat(ImpressGui.delete(neighbour), ImpressGui.save(deck.path())))
         .negative("two-deleted", "deletes the slide and the one after it, and saves",
-            concat(ImpressGui.delete(k), List.of(Action.key("Delete")), ImpressGui.save(deck.path())))
+            concat(ImpressGui.delete(k), ImpressGui.delete(Math.min(k, n - 1)), ImpressGui.save(deck.path())))
         .build();
   }
 }

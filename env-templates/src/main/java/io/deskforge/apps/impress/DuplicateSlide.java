@@ -5,7 +5,8 @@ import io.deskforge.apps.family.SeededFamily;
 import io.deskforge.apps.family.TaskDraw;
 import io.deskforge.task.action.Action;
 import io.deskforge.task.spec.Checker;
-import io.deskforge.task.spec.Metric;
+import io.deskforge.task.spec.Derivation;
+import io.deskforge.task.spec.Fact;
 import io.deskforge.task.spec.TaskSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,8 @@ final class DuplicateSlide extends SeededFamily {
     FamilyTasks t = task(seed);
     List<Checker> checks = new ArrayList<>(List.of(deck.outline(expected)));
     List<String> body = deck.deck().slides().get(s - 1).body();
-    for (String b : body) checks.add(deck.query("slide " + (s + 1) + " body", new Metric.Contains(b, false)));
+    // the copy's body, every paragraph in order: a dropped or changed bullet shows
+    checks.add(deck.query("slide " + (s + 1) + " body", DeckTask.equals(String.join("\n", body))));
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(deck.path()));
     slots.put("n", Integer.toString(s));
@@ -50,7 +52,12 @@ final class DuplicateSlide extends SeededFamily {
         .checker(Checker.all(checks.toArray(Checker[]::new)));
     List<Action> solved = concat(ImpressGui.goTo(s), ImpressGui.duplicate());
     int neighbour = s < n ? s + 1 : s - 1;
-    for (int i = 0; i < body.size(); i++) t.fact(io.deskforge.task.spec.Fact.inFile("bullet_" + (i + 1), body.get(i), deck.path()));
+    String[] bullets = new String[body.size()];
+    for (int i = 0; i < body.size(); i++) {
+      t.fact(Fact.inFile("bullet_" + (i + 1), body.get(i), deck.path()));
+      bullets[i] = "bullet_" + (i + 1);
+    }
+    t.fact(Fact.derived("copied_body", Derivation.LINES.apply(body), Derivation.LINES, bullets));
     return t.solution("Home, Page Down to slide " + s + ", Slide > Duplicate Slide (Alt+L, Down, Return), Ctrl+S",
             concat(solved, ImpressGui.save(deck.path())))
         .negative("not-saved", "duplicates the slide but never saves", solved)

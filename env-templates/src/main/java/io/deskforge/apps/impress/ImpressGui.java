@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * Move); the Slide menu (Alt+L) duplicates it; Ctrl+S saves in the file's own format (the profile
  * answers "keep format" for it).
  *
- * <p>Deleting goes through the slide pane: one click on the first thumbnail (the pane is scrolled
- * to the top while slide 1 is current, so its place is fixed by the 1280x800 screen) focuses it,
- * Down selects the next slide, Delete deletes the selected one.
+ * <p>The Slide menu is driven by its items' order (Down from the first item, Right into a
+ * submenu), with a short wait for each menu to come up: keys sent before a menu is up reach the
+ * window below. A new slide after one of a .pptx deck opened here gets an object frame for its
+ * content, which takes no text, so a new slide is given the Title, Content layout first. The slide
+ * pane is never used: clicks on its thumbnails depend on its scrolling.
  */
 final class ImpressGui {
   private ImpressGui() {}
@@ -55,10 +57,16 @@ final class ImpressGui {
     return List.of(Action.key("Tab"), Action.key(key), Action.key("Escape"));
   }
 
-  /** A new slide after the current one, with this title and these bullets typed into its placeholders. */
+  /**
+   * A new slide after the current one (Ctrl+M), given the Title, Content layout (Slide > Layout, its
+   * fourth item: a new slide after one of a .pptx deck gets an object frame that takes no text),
+   * with this title and these bullets typed into its placeholders.
+   */
   static List<Action> newSlide(String title, List<String> bullets) {
-    List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("ctrl+m"), Action.key("Tab"), Action.key("F2"),
-        Action.type(title), Action.key("Escape")));
+    List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("ctrl+m"),
+        Action.key("alt+l"), Action.waitMs(400), Action.key("Down Down Down"), Action.key("Right"), Action.waitMs(400),
+        Action.key("Down Down Down"), Action.key("Return"), Action.waitMs(300),
+        Action.key("Tab"), Action.key("F2"), Action.type(title), Action.key("Escape")));
     if (!bullets.isEmpty()) {
       out.addAll(List.of(Action.key("Tab"), Action.key("F2"), Action.type(String.join("\n", bullets)), Action.key("Escape")));
     }
@@ -77,11 +85,10 @@ final class ImpressGui {
     return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitMs(400), Action.key("Down"), Action.key("Return"), Action.waitMs(300));
   }
 
-  /** Slide n deleted in the slide pane (from the start: slide 1 is current and the pane at its top). */
+  /** Slide n deleted: gone to, then Slide > Delete Slide (the Slide menu's fifth item). */
   static List<Action> delete(int n) {
-    List<Action> out = new ArrayList<>(List.of(Action.click(87, 161)));
-    if (n > 1) out.add(Action.key(repeat("Down", n - 1)));
-    out.add(Action.key("Delete"));
+    List<Action> out = new ArrayList<>(goTo(n));
+    out.addAll(List.of(Action.key("alt+l"), Action.waitMs(400), Action.key("Down Down Down Down"), Action.key("Return"), Action.waitMs(300)));
     return out;
   }
 

@@ -145,8 +145,9 @@ public final class PptxDeck {
     boolean subtitle = false;
     int content = 0;
     for (XSLFShape sh : slide.getShapes()) {
-      if (!(sh instanceof XSLFTextShape ts) || ts.getPlaceholder() == null) continue;
-      Placeholder p = ts.getPlaceholder();
+      if (!(sh instanceof XSLFTextShape ts) || !ts.isPlaceholder()) continue;
+      // LibreOffice writes a content placeholder as a bare <p:ph/> (an "obj" of no index), which POI types as none
+      Placeholder p = ts.getPlaceholder() == null ? Placeholder.CONTENT : ts.getPlaceholder();
       if (p == Placeholder.TITLE || p == Placeholder.CENTERED_TITLE) title = true;
       else if (p == Placeholder.SUBTITLE) subtitle = true;
       else if (p == Placeholder.BODY || p == Placeholder.CONTENT) content++;
@@ -231,6 +232,13 @@ public final class PptxDeck {
   static byte[] write(DeckSpec deck) {
     try (XMLSlideShow s = new XMLSlideShow()) {
       XSLFSlideMaster master = s.getSlideMasters().get(0);
+      // outline (text) placeholders, not POI's "obj" ones: LibreOffice gives a slide of an "obj"
+      // layout its Title, Object layout, and a new slide after it (Ctrl+M) an object frame that takes no text
+      for (XSLFSlideLayout layout : master.getSlideLayouts()) {
+        for (XSLFShape sh : layout.getShapes()) {
+          if (sh instanceof XSLFTextShape ts && ts.getPlaceholder() == Placeholder.CONTENT) ts.setPlaceholder(Placeholder.BODY);
+        }
+      }
       for (DeckSpec.Slide spec : deck.slides()) {
         SlideLayout type = switch (spec.layout()) {
           case "title" -> SlideLayout.TITLE;
@@ -245,6 +253,7 @@ public final class PptxDeck {
             ts.setText(spec.title());
           } else if (ts.getPlaceholder() == Placeholder.BODY || ts.getPlaceholder() == Placeholder.SUBTITLE
               || ts.getPlaceholder() == Placeholder.CONTENT) {
+            if (ts.getPlaceholder() == Placeholder.CONTENT) ts.setPlaceholder(Placeholder.BODY);
             if (spec.body().isEmpty()) {
               slide.removeShape(sh);
             } else {

@@ -144,7 +144,7 @@ record PptxQuery(String property, int index, String titled) {
           if (sh instanceof XSLFTextShape ts && !PptxDeck.isTitle(sh) && !ts.getText().isBlank()) {
             List<XSLFTextParagraph> paras = ts.getTextParagraphs();
             if (paras.size() > 1) ts.removeTextParagraph(paras.get(paras.size() - 1));
-            else ts.setText(ts.getText() + "x");
+            else ts.clearText();
             return;
           }
         }
