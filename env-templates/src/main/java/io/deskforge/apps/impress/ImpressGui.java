@@ -92,6 +92,21 @@ final class ImpressGui {
     return out;
   }
 
+  /** View > Notes (the View menu's third item): each slide above its notes. */
+  static List<Action> notesView() {
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitMs(400), Action.key("Down Down"), Action.key("Return"), Action.waitMs(500));
+  }
+
+  /** View > Normal (the View menu's first item). */
+  static List<Action> normalView() {
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitMs(400), Action.key("Return"), Action.waitMs(500));
+  }
+
+  /** In the Notes view, on the current slide: Tab past the slide's picture to its notes, F2, the text, Escape. */
+  static List<Action> typeNotes(String text) {
+    return List.of(Action.key("Tab Tab"), Action.key("F2"), Action.type(text), Action.key("Escape"));
+  }
+
   static List<Action> save(String path) {
     return List.of(Action.key("Escape"), Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
   }
