@@ -47,10 +47,11 @@ public final class Impress implements AppTemplate {
   @Override
   public AppLaunch launch(List<String> args) {
     String script = "mkdir -p \"$1\" && { [ -e \"$1/registrymodifications.xcu\" ] || printf '%s' \"$2\" > \"$1/registrymodifications.xcu\"; }"
-        + " && shift 2 && exec soffice --impress --norestore --nologo --nolockcheck --nodefault \"$@\"";
+        + " && shift 2 && exec soffice --impress --norestore --nologo --nolockcheck \"$@\"";
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh", PROFILE, profile()));
     cmd.addAll(args);
-    // the document's window (its title names the file), focused, then the app quiet: loaded and drawn
+    // the document's window (its title names the file), focused, then the app quiet: loaded and drawn;
+    // with no file, a new presentation (no --nodefault: with it, --impress alone opens no window)
     String window = args.isEmpty() ? "LibreOffice" : " - LibreOffice Impress$";
     return new AppLaunch(NAME, cmd, Map.of("SAL_USE_VCLPLUGIN", "gen"), Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(400))), Duration.ofSeconds(40));
   }
