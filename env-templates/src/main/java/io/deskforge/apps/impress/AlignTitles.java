@@ -24,9 +24,9 @@ final class AlignTitles extends SeededFamily {
   AlignTitles() {
     super(ID, Impress.NAME, "align the titles of one to three named slides to the right or left, then save",
         List.of(
-            "In {file}, make the title of {slides} {side} aligned. Change nothing else and save the presentation as .pptx.",
-            "The deck {file} needs {side}-aligned titles on {slides}. Align those titles to the {side} and save the file.",
-            "Open {file} and set the title alignment of {slides} to {side}, then save it in its current format."));
+            "The headings of {slides} in {file} should sit flush {side}, not centred: set their paragraph alignment to {side}. Change nothing else and save the presentation as .pptx.",
+            "Design pass on {file}: on {slides}, the heading text must be flush {side}. Apply that alignment and save the file.",
+            "Open {file} and {side}-align the heading text on {slides}, then save it in its current format."));
   }
 
   @Override

@@ -25,9 +25,9 @@ final class Restructure extends SeededFamily {
   Restructure() {
     super(ID, Impress.NAME, "apply two to five slide edits in order (delete, move, retitle, notes, align), then save",
         List.of(
-            "Revise the presentation {file} in this order: {steps}. Then save it as .pptx.",
-            "Please clean up the deck {file}. Steps, one after the other: {steps}. Save the file when done.",
-            "Make these changes to {file}, in order: {steps}; finally save the presentation in its current format."));
+            "Work through this checklist for the deck {file}, one item after another: {steps}. Save it as .pptx when every item is done.",
+            "Cleanup list for {file}, to be followed in order: {steps}. Then store the file.",
+            "Go through {file} and, item by item, {steps}; finally save the presentation in its current format."));
   }
 
   private enum Op { DELETE, MOVE, RETITLE, NOTES, ALIGN }
@@ -57,7 +57,7 @@ final class Restructure extends SeededFamily {
       List<Action> wrong = new ArrayList<>();
       switch (ops.get(i)) {
         case DELETE -> {
-          said.add("delete the slide " + DeckTask.quoted(target));
+          said.add("drop " + DeckTask.quoted(target) + " from the deck");
           titles.remove(at - 1);
           a.addAll(ImpressGui.delete(at));
           wrong.addAll(ImpressGui.delete(neighbour));
@@ -65,7 +65,7 @@ final class Restructure extends SeededFamily {
         case MOVE -> {
           int to;
           do to = d.between(2, titles.size()); while (to == at);
-          said.add("move the slide " + DeckTask.quoted(target) + " to position " + to);
+          said.add("put " + DeckTask.quoted(target) + " in slot " + to);
           t.fact(Fact.inInstruction("position_" + (i + 1), Integer.toString(to)));
           titles.remove(at - 1);
           titles.add(to - 1, target);
@@ -74,7 +74,7 @@ final class Restructure extends SeededFamily {
         }
         case RETITLE -> {
           String now = d.pick(Decks.NEW_TITLES);
-          said.add("rename the slide " + DeckTask.quoted(target) + " to " + DeckTask.quoted(now));
+          said.add("call " + DeckTask.quoted(target) + " " + DeckTask.quoted(now) + " from now on");
           t.fact(Fact.inInstruction("new_title", now));
           titles.set(at - 1, now);
           a.addAll(concat(ImpressGui.goTo(at), ImpressGui.retitle(now)));
@@ -82,14 +82,14 @@ final class Restructure extends SeededFamily {
         }
         case NOTES -> {
           String text = "Remember to mention the " + d.adjective() + " " + d.noun() + ".";
-          said.add("add the speaker note " + DeckTask.quoted(text) + " to the slide " + DeckTask.quoted(target));
+          said.add("give " + DeckTask.quoted(target) + " the presenter note " + DeckTask.quoted(text));
           t.fact(Fact.inInstruction("notes", text));
           checks.add(deck.query("slide titled " + target + " notes", DeckTask.equals(text)));
           a.addAll(concat(ImpressGui.notesView(), ImpressGui.goTo(at), ImpressGui.typeNotes(text), ImpressGui.normalView()));
           wrong.addAll(concat(ImpressGui.notesView(), ImpressGui.goTo(neighbour), ImpressGui.typeNotes(text), ImpressGui.normalView()));
         }
         case ALIGN -> {
-          said.add("align the title of the slide " + DeckTask.quoted(target) + " to the right");
+          said.add("push the heading of " + DeckTask.quoted(target) + " to the right edge");
           t.fact(Fact.inInstruction("side", "right"));
           checks.add(deck.query("slide titled " + target + " title_align", DeckTask.equals("right")));
           a.addAll(concat(ImpressGui.goTo(at), ImpressGui.alignTitle("right")));
