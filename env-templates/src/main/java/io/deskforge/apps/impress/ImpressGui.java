@@ -1,0 +1,117 @@
+package io.deskforge.apps.impress;
+
+import io.deskforge.task.action.Action;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * LibreOffice Impress as a keyboard user drives it in the Normal view, the main view focused:
+ * Home goes to the first slide and Page Down to the next (with no object selected); Tab selects
+ * the slide's objects in order (the title first, then the body), F2 enters the selected object's
+ * text, Ctrl+A selects all of it, Escape leaves the text and then the object; Ctrl+L, Ctrl+E and
+ * Ctrl+R align the selected object's paragraphs; Ctrl+M inserts a new Title, Content slide after
+ * the current one; Alt+Shift+Page Up / Page Down move the current slide up or down by one (Slide >
+ * Move); the Slide menu (Alt+L) duplicates it; Ctrl+S saves in the file's own format (the profile
+ * answers "keep format" for it).
+ *
+ * <p>The Slide menu is driven by its items' order (Down from the first item, Right into a
+ * submenu), with a short wait for each menu to come up: keys sent before a menu is up reach the
+ * window below. A new slide after one of a .pptx deck opened here gets an object frame for its
+ * content, which takes no text, so a new slide is given the Title, Content layout first. The slide
+ * pane is never used: clicks on its thumbnails depend on its scrolling.
+ */
+final class ImpressGui {
+  private ImpressGui() {}
+
+  static String windowTitle(String path) {
+    return "^" + Pattern.quote(path.substring(path.lastIndexOf('/') + 1)) + " - LibreOffice Impress$";
+  }
+
+  /** To slide n (from 1) in the main view, nothing selected. */
+  static List<Action> goTo(int n) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("Home")));
+    if (n > 1) out.add(Action.key(repeat("Page_Down", n - 1)));
+    return out;
+  }
+
+  /** On the current slide, the title's text replaced by this one; the title object stays selected. */
+  static List<Action> retitle(String title) {
+    return List.of(Action.key("Tab"), Action.key("F2"), Action.key("ctrl+a"), Action.type(title), Action.key("Escape"));
+  }
+
+  /** On the current slide, the title's text with this appended (what forgetting Ctrl+A does). */
+  static List<Action> appendToTitle(String text) {
+    return List.of(Action.key("Tab"), Action.key("F2"), Action.key("End"), Action.type(text), Action.key("Escape"));
+  }
+
+  /** On the current slide, the title object selected and aligned: left, center or right. */
+  static List<Action> alignTitle(String side) {
+    String key = switch (side) {
+      case "left" -> "ctrl+l";
+      case "center" -> "ctrl+e";
+      case "right" -> "ctrl+r";
+      default -> throw new IllegalArgumentException(side);
+    };
+    return List.of(Action.key("Tab"), Action.key(key), Action.key("Escape"));
+  }
+
+  /**
+   * A new slide after the current one (Ctrl+M), given the Title, Content layout (Slide > Layout, its
+   * fourth item: a new slide after one of a .pptx deck gets an object frame that takes no text),
+   * with this title and these bullets typed into its placeholders.
+   */
+  static List<Action> newSlide(String title, List<String> bullets) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("ctrl+m"),
+        Action.key("alt+l"), Action.waitMs(400), Action.key("Down Down Down"), Action.key("Right"), Action.waitMs(400),
+        Action.key("Down Down Down"), Action.key("Return"), Action.waitMs(300),
+        Action.key("Tab"), Action.key("F2"), Action.type(title), Action.key("Escape")));
+    if (!bullets.isEmpty()) {
+      out.addAll(List.of(Action.key("Tab"), Action.key("F2"), Action.type(String.join("\n", bullets)), Action.key("Escape")));
+    }
+    out.add(Action.key("Escape"));
+    return out;
+  }
+
+  /** The current slide moved by this many places: down when positive, up when negative. */
+  static List<Action> move(int by) {
+    if (by == 0) return List.of();
+    return List.of(Action.key(repeat(by > 0 ? "alt+shift+Next" : "alt+shift+Prior", Math.abs(by))));
+  }
+
+  /** The current slide duplicated through the Slide menu (its second item); the copy follows it and becomes current. */
+  static List<Action> duplicate() {
+    return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitMs(400), Action.key("Down"), Action.key("Return"), Action.waitMs(300));
+  }
+
+  /** Slide n deleted: gone to, then Slide > Delete Slide (the Slide menu's fifth item). */
+  static List<Action> delete(int n) {
+    List<Action> out = new ArrayList<>(goTo(n));
+    out.addAll(List.of(Action.key("alt+l"), Action.waitMs(400), Action.key("Down Down Down Down"), Action.key("Return"), Action.waitMs(300)));
+    return out;
+  }
+
+  /** View > Notes (the View menu's third item): each slide above its notes. */
+  static List<Action> notesView() {
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitMs(400), Action.key("Down Down"), Action.key("Return"), Action.waitMs(500));
+  }
+
+  /** View > Normal (the View menu's first item). */
+  static List<Action> normalView() {
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitMs(400), Action.key("Return"), Action.waitMs(500));
+  }
+
+  /** In the Notes view, on the current slide: Tab past the slide's picture to its notes, F2, the text, Escape. */
+  static List<Action> typeNotes(String text) {
+    return List.of(Action.key("Tab Tab"), Action.key("F2"), Action.type(text), Action.key("Escape"));
+  }
+
+  static List<Action> save(String path) {
+    return List.of(Action.key("Escape"), Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
+  }
+
+  private static String repeat(String key, int n) {
+    return String.join(" ", Collections.nCopies(n, key));
+  }
+}

@@ -1,0 +1,181 @@
+package io.deskforge.apps.impress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.check.HostSavedState;
+import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.task.check.Reading;
+import io.deskforge.task.spec.Checker;
+import io.deskforge.task.spec.Getter;
+import io.deskforge.task.spec.Metric;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.sl.usermodel.TextParagraph;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
+import org.apache.poi.xslf.usermodel.XSLFTextRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.w3c.dom.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code document_query} getter on decks LibreOffice itself saved as .pptx (decks POI wrote,
+ * opened and saved again by LibreOffice): each query reads the right value
+ * through the catalog's formats, what a slide lacks reads as absent, a malformed query or a file
+ * that is no deck fails closed, and each mutation the format offers changes what its query reads.
+ */
+class PptxQueryTest {
+  @TempDir static Path dir;
+  static final GetterReader READER = new GetterReader(AppCatalog.load().formats());
+  static HostSavedState STATE;
+  static String made;
+  static String written;
+  static byte[] original;
+
+  @BeforeAll
+  static void libreOfficeSavesTheDecks() throws Exception {
+    STATE = new HostSavedState(dir);
+    // three slides written by POI: a title slide; "Budget", its title right aligned and red, two
+    // bullets, notes and a fade; "Hiring", a title only. LibreOffice opens it and saves it again.
+    DeckSpec spec = new DeckSpec(List.of(
+        new DeckSpec.Slide("title", "Quarterly Review", List.of("Prepared by Ann"), null),
+        new DeckSpec.Slide("title_and_content", "Budget", List.of("Costs rise", "Income flat"), "Mention the audit"),
+        new DeckSpec.Slide("title_only", "Hiring", List.of(), null)));
+    PptxDeck deck = PptxDeck.parse(PptxDeck.write(spec), "made");
+    XSLFSlide budget = deck.slide(2);
+    for (XSLFTextParagraph p : PptxDeck.titleShape(budget).getTextParagraphs()) {
+      p.setTextAlign(TextParagraph.TextAlign.RIGHT);
+      for (XSLFTextRun r : p.getTextRuns()) r.setFontColor(new Color(0xC9, 0x21, 0x1E));
+    }
+    Element root = (Element) budget.getXmlObject().getDomNode();
+    String ns = "http://schemas.openxmlformats.org/presentationml/2006/main";
+    Element transition = root.getOwnerDocument().createElementNS(ns, "p:transition");
+    transition.appendChild(root.getOwnerDocument().createElementNS(ns, "p:fade"));
+    root.appendChild(transition);
+    Files.createDirectories(dir.resolve("poi"));
+    Files.write(dir.resolve("poi/made.pptx"), deck.bytes());
+    convert(dir.resolve("poi/made.pptx"));
+    made = dir.resolve("made.pptx").toString();
+    // a deck as setup writes it, opened and saved again by LibreOffice
+    DeckSpec other = new DeckSpec(List.of(
+        new DeckSpec.Slide("title", "Copper Lantern Launch", List.of("Prepared by Ann"), null),
+        new DeckSpec.Slide("title_and_content", "Agenda", List.of("Welcome", "Numbers"), "Start on time"),
+        new DeckSpec.Slide("title_and_content", "Risks", List.of("Supply"), null)));
+    Files.write(dir.resolve("poi/written.pptx"), PptxDeck.write(other));
+    convert(dir.resolve("poi/written.pptx"));
+    written = dir.resolve("written.pptx").toString();
+    original = Files.readAllBytes(Path.of(made));
+  }
+
+  /** Each test starts from the deck LibreOffice saved, whatever a mutation before it left. */
+  @BeforeEach
+  void restore() throws Exception {
+    Files.write(Path.of(made), original);
+  }
+
+  private static void convert(Path src) throws Exception {
+    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+        "--convert-to", "pptx", "--outdir", dir.toString(), src.toString()).redirectErrorStream(true).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String name = src.getFileName().toString().replaceFirst("\\.[^.]+$", ".pptx");
+    assertThat(dir.resolve(name)).as("soffice converted " + src + ": " + out).exists();
+  }
+
+  private static Reading ask(String path, String query) {
+    return READER.read(STATE, new Getter.DocumentQuery(path, query));
+  }
+
+  @Test
+  void deckQueriesReadWhatLibreOfficeSaved() {
+    assertThat(ask(made, "slides").text()).isEqualTo("3");
+    assertThat(ask(made, "titles").items()).containsExactly("Quarterly Review", "Budget", "Hiring");
+    assertThat(ask(made, "outline").rows()).containsExactly(List.of("Quarterly Review"), List.of("Budget"), List.of("Hiring"));
+    assertThat(ask(written, "titles").items()).containsExactly("Copper Lantern Launch", "Agenda", "Risks");
+  }
+
+  @Test
+  void slideQueriesReadWhatLibreOfficeSaved() {
+    assertThat(ask(made, "slide 2 title").text()).isEqualTo("Budget");
+    assertThat(ask(made, "slide 2 body").text()).isEqualTo("Costs rise\nIncome flat");
+    assertThat(ask(made, "slide 1 body").text()).isEqualTo("Prepared by Ann");
+    assertThat(ask(made, "slide 2 notes").text()).isEqualTo("Mention the audit");
+    assertThat(ask(made, "slide 2 title_align").text()).isEqualTo("right");
+    assertThat(ask(made, "slide 3 title_align").text()).isIn("left", "center");
+    assertThat(ask(made, "slide 2 title_color").text()).isEqualTo("C9211E");
+    assertThat(ask(made, "slide 2 transition").text()).isEqualTo("fade");
+    assertThat(ask(made, "slide 1 layout").text()).isEqualTo("title");
+    assertThat(ask(made, "slide 2 layout").text()).isEqualTo("title_and_content");
+    assertThat(ask(made, "slide 3 layout").text()).isEqualTo("title_only");
+    assertThat(ask(made, "slide titled Hiring index").text()).isEqualTo("3");
+    assertThat(ask(made, "slide titled Budget notes").text()).isEqualTo("Mention the audit");
+    assertThat(ask(written, "slide 2 notes").text()).isEqualTo("Start on time");
+    assertThat(ask(written, "slide titled Risks body").text()).isEqualTo("Supply");
+    assertThat(ask(written, "slide 1 layout").text()).isEqualTo("title");
+    assertThat(ask(written, "slide 2 layout").text()).isEqualTo("title_and_content");
+  }
+
+  @Test
+  void whatASlideDoesNotHaveReadsAsAbsent() {
+    assertThat(ask(made, "slide 3 body").present()).as("a title-only slide has no body").isFalse();
+    assertThat(ask(made, "slide 3 notes").present()).isFalse();
+    assertThat(ask(made, "slide 3 transition").present()).as("LibreOffice's empty transition is none").isFalse();
+    assertThat(ask(made, "slide 9 title").present()).isFalse();
+    assertThat(ask(made, "slide titled Nope index").present()).isFalse();
+  }
+
+  @Test
+  void aBadQueryAMissingFileOrAFileThatIsNoDeckNeverReadsAsAValue() throws Exception {
+    assertThat(ask(made, "slide 2 colour").unreadable()).contains("not a .pptx query");
+    assertThat(ask(made, "slide 0 title").unreadable()).contains("count from 1");
+    assertThat(ask(dir.resolve("none.pptx").toString(), "slides").present()).isFalse();
+    Path junk = dir.resolve("junk.pptx");
+    Files.writeString(junk, "not a zip");
+    assertThat(ask(junk.toString(), "slides").unreadable()).contains("not a readable .pptx");
+    assertThat(READER.check(STATE, Checker.check(new Getter.DocumentQuery(junk.toString(), "slides"), new Metric.EqualsText("3", true, false)))
+        .passed()).isFalse();
+    DocumentFormat pptx = AppCatalog.load().formats().claiming(made).orElseThrow();
+    assertThat(pptx.queryProblem("slide titled Budget index")).isEmpty();
+    assertThat(pptx.queryProblem("B3.value")).get().asString().contains("slide N");
+  }
+
+  @Test
+  void eachMutationChangesWhatItsQueryReads() throws Exception {
+    DocumentFormat pptx = AppCatalog.load().formats().claiming(made).orElseThrow();
+    for (String query : List.of("slides", "titles", "outline", "slide 2 title", "slide 2 body", "slide 2 notes", "slide 2 title_align",
+        "slide 2 title_color", "slide 2 transition", "slide titled Hiring index", "slide titled Budget title_align")) {
+      Files.write(Path.of(made), original);
+      Reading before = ask(made, query);
+      List<DocumentFormat.Mutation> mutations = pptx.mutations(made, query);
+      assertThat(mutations).as(query).isNotEmpty();
+      for (DocumentFormat.Mutation m : mutations) {
+        Files.write(Path.of(made), original);
+        m.apply().accept(STATE);
+        assertThat(ask(made, query)).as(query + ": " + m.name()).isNotEqualTo(before);
+      }
+    }
+    Files.write(Path.of(made), original);
+  }
+
+  @Test
+  void theFingerprintShowsEverySlideAndIgnoresASaveThatChangedNothing() throws Exception {
+    DocumentFormat pptx = AppCatalog.load().formats().claiming(made).orElseThrow();
+    String fp = pptx.fingerprint(STATE, made);
+    assertThat(fp).contains("Quarterly Review", "Costs rise", "Mention the audit", "fade", "right");
+    // the same deck saved again by LibreOffice (new time stamps) looks the same
+    Files.createDirectories(dir.resolve("again"));
+    Files.copy(Path.of(made), dir.resolve("again/made.pptx"));
+    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+        "--convert-to", "pptx", "--outdir", dir.resolve("again/out").toString(), dir.resolve("again/made.pptx").toString()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(pptx.fingerprint(STATE, dir.resolve("again/out/made.pptx").toString())).isEqualTo(fp);
+  }
+}
