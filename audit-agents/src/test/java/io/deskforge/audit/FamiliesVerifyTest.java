@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (README, "Apps and task families"), and FamiliesStaticTest draws 20 seeds of every family.
  */
 class FamiliesVerifyTest {
-  static final int SEEDS = Integer.getInteger("deskforge.verify.seeds", 5);
+  static final int SEEDS = Integer.getInteger("deskforge.verify.seeds", 2);
   static final int DATA_SEEDS = Integer.getInteger("deskforge.verify.dataSeeds", 2);
   static final AppCatalog BUILT_IN = AppCatalog.load();
   static final List<DataFamily> DATA = FamilyFiles.shipped();
@@ -73,7 +73,7 @@ class FamiliesVerifyTest {
   static final int SLOW_SEEDS = Integer.getInteger("deskforge.verify.slowSeeds", 2);
 
   /**
-   * The apps whose families verify deskforge.verify.seeds (5) seeds in CI; the families of the apps
+   * The apps whose families verify deskforge.verify.seeds (2) seeds in CI; the families of the apps
    * added since (office and browser apps, whose audits take 30-70 s) verify slowSeeds (2), as their
    * issues ask, and the full sweep of every family is the same command with both set to 20.
    */

@@ -46,12 +46,13 @@ public final class Calc implements AppTemplate {
 
   @Override
   public AppLaunch launch(List<String> args) {
+    // with no file, Calc opens a new empty sheet (--nodefault would open no window at all)
     String script = "mkdir -p \"$1\" && { [ -e \"$1/registrymodifications.xcu\" ] || printf '%s' \"$2\" > \"$1/registrymodifications.xcu\"; }"
-        + " && shift 2 && exec soffice --calc --norestore --nologo --nolockcheck --nodefault \"$@\"";
+        + " && shift 2 && exec soffice --calc --norestore --nologo --nolockcheck" + (args.isEmpty() ? "" : " --nodefault") + " \"$@\"";
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh", PROFILE, profile()));
     cmd.addAll(args);
     // the document's window (its title names the file), focused, then the app quiet: loaded and drawn
-    String window = args.isEmpty() ? "LibreOffice" : " - LibreOffice Calc$";
+    String window = " - LibreOffice Calc$";
     return new AppLaunch(NAME, cmd, Map.of("SAL_USE_VCLPLUGIN", "gen"), Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(400))), Duration.ofSeconds(40));
   }
 
