@@ -3,17 +3,10 @@ package io.deskforge.apps.calc;
 import io.deskforge.apps.AppTemplate;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.apps.office.LibreOffice;
 import io.deskforge.desktop.AppLaunch;
-import io.deskforge.desktop.DesktopPaths;
-import io.deskforge.desktop.ready.Ready;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * LibreOffice Calc. Tasks edit an .xlsx workbook (written by {@link XlsxFormat} from the seed) and
@@ -27,7 +20,6 @@ import java.util.Map;
  */
 public final class Calc implements AppTemplate {
   public static final String NAME = "libreoffice-calc";
-  static final String PROFILE = DesktopPaths.HOME + "/.config/libreoffice/4/user";
 
   @Override
   public String name() {
@@ -46,19 +38,15 @@ public final class Calc implements AppTemplate {
 
   @Override
   public AppLaunch launch(List<String> args) {
-    // with no file, Calc opens a new empty sheet (--nodefault would open no window at all)
-    String script = "mkdir -p \"$1\" && { [ -e \"$1/registrymodifications.xcu\" ] || printf '%s' \"$2\" > \"$1/registrymodifications.xcu\"; }"
-        + " && shift 2 && exec soffice --calc --norestore --nologo --nolockcheck" + (args.isEmpty() ? "" : " --nodefault") + " \"$@\"";
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh", PROFILE, profile()));
-    cmd.addAll(args);
-    // the document's window (its title names the file), focused, then the app quiet: loaded and drawn
-    String window = " - LibreOffice Calc$";
-    return new AppLaunch(NAME, cmd, Map.of("SAL_USE_VCLPLUGIN", "gen"), Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(400))), Duration.ofSeconds(40));
+    // with no file, a new empty document (--nodefault would open no window at all)
+    List<String> options = new ArrayList<>(List.of("--calc", "--norestore", "--nologo", "--nolockcheck"));
+    if (!args.isEmpty()) options.add("--nodefault");
+    return LibreOffice.launch(NAME, options, args, " - LibreOffice Calc$", LibreOffice.profile(Calc.class));
   }
 
   @Override
   public List<String> getters() {
-    return List.of("spreadsheet_cell", "spreadsheet_range", "file_exists");
+    return List.of("spreadsheet_cell", "spreadsheet_range", "document_query", "file_exists");
   }
 
   @Override
@@ -76,11 +64,4 @@ public final class Calc implements AppTemplate {
     return List.of("Spreadsheet software");
   }
 
-  static String profile() {
-    try (InputStream in = Calc.class.getResourceAsStream("registrymodifications.xcu")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

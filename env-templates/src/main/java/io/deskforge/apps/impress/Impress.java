@@ -3,17 +3,9 @@ package io.deskforge.apps.impress;
 import io.deskforge.apps.AppTemplate;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.document.DocumentFormat;
+import io.deskforge.apps.office.LibreOffice;
 import io.deskforge.desktop.AppLaunch;
-import io.deskforge.desktop.DesktopPaths;
-import io.deskforge.desktop.ready.Ready;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * LibreOffice Impress. Tasks edit a .pptx deck (written by {@link PptxFormat} from the seed) and
@@ -27,7 +19,6 @@ import java.util.Map;
  */
 public final class Impress implements AppTemplate {
   public static final String NAME = "libreoffice-impress";
-  static final String PROFILE = DesktopPaths.HOME + "/.config/libreoffice/4/user";
 
   @Override
   public String name() {
@@ -46,14 +37,8 @@ public final class Impress implements AppTemplate {
 
   @Override
   public AppLaunch launch(List<String> args) {
-    String script = "mkdir -p \"$1\" && { [ -e \"$1/registrymodifications.xcu\" ] || printf '%s' \"$2\" > \"$1/registrymodifications.xcu\"; }"
-        + " && shift 2 && exec soffice --impress --norestore --nologo --nolockcheck \"$@\"";
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh", PROFILE, profile()));
-    cmd.addAll(args);
-    // the document's window (its title names the file), focused, then the app quiet: loaded and drawn;
-    // with no file, a new presentation (no --nodefault: with it, --impress alone opens no window)
-    String window = args.isEmpty() ? "LibreOffice" : " - LibreOffice Impress$";
-    return new AppLaunch(NAME, cmd, Map.of("SAL_USE_VCLPLUGIN", "gen"), Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(400))), Duration.ofSeconds(40));
+    // with no file, a new presentation (with --nodefault, --impress alone opens no window)
+    return LibreOffice.launch(NAME, List.of("--impress", "--norestore", "--nologo", "--nolockcheck"), args, args.isEmpty() ? "LibreOffice" : " - LibreOffice Impress$", LibreOffice.profile(Impress.class));
   }
 
   @Override
@@ -77,11 +62,4 @@ public final class Impress implements AppTemplate {
     return List.of("Presentation software");
   }
 
-  static String profile() {
-    try (InputStream in = Impress.class.getResourceAsStream("registrymodifications.xcu")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

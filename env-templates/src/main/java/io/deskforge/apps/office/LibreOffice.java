@@ -1,0 +1,54 @@
+package io.deskforge.apps.office;
+
+import io.deskforge.desktop.AppLaunch;
+import io.deskforge.desktop.DesktopPaths;
+import io.deskforge.desktop.ready.Ready;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the LibreOffice apps (Calc, Writer, Impress: one package each) start: the user profile
+ * prepared first from the app's own {@code registrymodifications.xcu} (unless one is there; it
+ * turns off the first-run, tip-of-the-day, recovery and format prompts the app would show), then
+ * {@code soffice} with the app's options and files, on the X11 ("gen") toolkit, which needs
+ * nothing of a desktop session. Ready when the document's window is focused and the app has gone
+ * quiet: loaded and drawn.
+ */
+public final class LibreOffice {
+  private LibreOffice() {}
+
+  /** The user profile all three share, as LibreOffice 7 places it. */
+  public static final String PROFILE = DesktopPaths.HOME + "/.config/libreoffice/4/user";
+
+  private static final String SCRIPT = "mkdir -p \"$1\" && { [ -e \"$1/registrymodifications.xcu\" ] || printf '%s' \"$2\" > \"$1/registrymodifications.xcu\"; }"
+      + " && shift 2 && exec soffice \"$@\"";
+
+  /**
+   * The launch of {@code soffice} with these options ({@code --calc --norestore ...}) and files,
+   * the profile written from {@code profileXcu} first, ready when a window whose title matches
+   * {@code window} is focused and the app is quiet.
+   */
+  public static AppLaunch launch(String app, List<String> options, List<String> files, String window, String profileXcu) {
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", SCRIPT, "sh", PROFILE, profileXcu));
+    cmd.addAll(options);
+    cmd.addAll(files);
+    return new AppLaunch(app, cmd, Map.of("SAL_USE_VCLPLUGIN", "gen"),
+        Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(400))), Duration.ofSeconds(40));
+  }
+
+  /** An app's profile settings, from the resource beside its class. */
+  public static String profile(Class<?> app) {
+    try (InputStream in = app.getResourceAsStream("registrymodifications.xcu")) {
+      if (in == null) throw new IllegalStateException(app.getName() + " has no registrymodifications.xcu beside it");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
