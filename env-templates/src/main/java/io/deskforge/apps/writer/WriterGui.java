@@ -22,6 +22,12 @@ final class WriterGui {
 
   static final String FIND_REPLACE = "^Find and Replace$";
   static final String PARAGRAPH = "^Paragraph$";
+  /** How long a dialog may take to come on a loaded host (the default wait is 5 s). */
+  static final long DIALOG_MS = 20_000;
+
+  static Action dialog(String titleRegex) {
+    return new Action.WaitForWindow(titleRegex, DIALOG_MS);
+  }
 
   static String windowTitle(String path) {
     return "^" + Pattern.quote(path.substring(path.lastIndexOf('/') + 1)) + " - LibreOffice Writer$";
@@ -90,7 +96,7 @@ final class WriterGui {
    * is then selected to be typed over.
    */
   private static List<Action> openFindReplace() {
-    return List.of(Action.key("ctrl+h"), Action.waitForWindow(FIND_REPLACE), Action.waitMs(600), Action.key("ctrl+a"));
+    return List.of(Action.key("ctrl+h"), dialog(FIND_REPLACE), Action.waitMs(600), Action.key("ctrl+a"));
   }
 
   private static List<Action> closeDialog() {
@@ -109,8 +115,10 @@ final class WriterGui {
       case "2" -> 3;
       default -> throw new IllegalArgumentException("no line spacing " + spacing);
     };
-    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitMs(700), Action.key("a"), Action.key("Return"),
-        Action.waitForWindow(PARAGRAPH)));
+    // the menu's item is taken only once the menu is up: under CI load 700 ms was too short once and
+    // the Paragraph dialog never came, so give the menu longer and the dialog up to DIALOG_MS
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitMs(1500), Action.key("a"), Action.key("Return"),
+        dialog(PARAGRAPH)));
     // the dialog builds its tab pages after it is mapped: the Tabs must start from its first field
     out.add(Action.waitMs(1000));
     out.add(Action.key(repeat("Tab", LINE_SPACING_TABS)));
@@ -133,7 +141,7 @@ final class WriterGui {
    * turns the header on; Footer, where Alt+F turns the footer on; OK by Return.
    */
   static List<Action> pageStyle(boolean landscape, boolean header, boolean footer) {
-    List<Action> out = new ArrayList<>(List.of(Action.key("alt+shift+p"), Action.waitForWindow(PAGE_STYLE), Action.waitMs(1000)));
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+shift+p"), dialog(PAGE_STYLE), Action.waitMs(1000)));
     out.add(Action.key("ctrl+Page_Down"));
     if (landscape) out.add(Action.key("alt+a space"));
     out.add(Action.key(repeat("ctrl+Page_Down", 3)));
@@ -158,7 +166,7 @@ final class WriterGui {
   static List<Action> insertTableAtEnd(List<List<String>> rows) {
     int cols = rows.getFirst().size();
     List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+End"), Action.key("Return"), Action.key("ctrl+F12"),
-        Action.waitForWindow(INSERT_TABLE), Action.waitMs(600)));
+        dialog(INSERT_TABLE), Action.waitMs(600)));
     out.add(Action.key("alt+c"));
     out.add(Action.key("ctrl+a"));
     out.add(Action.type(Integer.toString(cols)));
