@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FamiliesVerifyTest {
   static final int SEEDS = Integer.getInteger("deskforge.verify.seeds", 2);
   static final int DATA_SEEDS = Integer.getInteger("deskforge.verify.dataSeeds", 2);
+  /** The first seed drawn (1000); a sweep can run in parts, say 10 seeds from 1000, then 10 from 1010. */
+  static final long FIRST_SEED = Long.getLong("deskforge.verify.firstSeed", 1000);
   static final AppCatalog BUILT_IN = AppCatalog.load();
   static final List<DataFamily> DATA = FamilyFiles.shipped();
   static final AppCatalog CATALOG = BUILT_IN.withFamilies(DATA);
@@ -102,7 +104,7 @@ class FamiliesVerifyTest {
 
   private static void verify(TaskFamily family, int seeds) throws Exception {
     StaticAuditor statics = new StaticAuditor(CATALOG);
-    List<TaskSpec> tasks = LongStream.range(1000, 1000 + seeds).mapToObj(family::sample).toList();
+    List<TaskSpec> tasks = LongStream.range(FIRST_SEED, FIRST_SEED + seeds).mapToObj(family::sample).toList();
     Set<String> ids = new HashSet<>();
     tasks.forEach(t -> ids.add(t.id()));
     assertThat(ids).as("distinct tasks").hasSize(seeds);
@@ -111,14 +113,20 @@ class FamiliesVerifyTest {
       results.add(pool.submit(() -> {
         List<String> reasons = statics.audit(t);
         if (!reasons.isEmpty()) return t.id() + " static: " + reasons;
+        long t0 = System.nanoTime();
         ReplayAuditor.Outcome o;
         try {
           o = replay.replay(t, EvidenceSink.none());
         } catch (io.deskforge.desktop.DesktopException e) {
           // as the generator does: an infrastructure failure (an app slow to save on a loaded
           // host) is retried once in a fresh desktop before it counts
+          System.out.printf("audit %s seed %d: retried after %d ms: %s%n", family.id(), t.seed(), (System.nanoTime() - t0) / 1_000_000, e.getMessage());
+          t0 = System.nanoTime();
           o = replay.replay(t, EvidenceSink.none());
         }
+        // one line a task, for a sweep's audit times
+        System.out.printf("audit %s seed %d: %s in %d ms%n", family.id(), t.seed(), o.proved() ? "proved" : "REJECTED",
+            (System.nanoTime() - t0) / 1_000_000);
         return o.proved() ? null : t.id() + " (" + t.instruction() + "): " + o.reasons();
       }));
     }
