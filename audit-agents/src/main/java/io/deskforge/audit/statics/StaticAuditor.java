@@ -260,12 +260,14 @@ public final class StaticAuditor {
   private void grounding(TaskSpec t, List<String> reasons) {
     Map<String, Fact> facts = new java.util.LinkedHashMap<>();
     t.privileged().facts().forEach(f -> facts.put(f.name(), f));
+    SetupTexts files = new SetupTexts(t);
     for (Fact f : facts.values()) {
-      groundedWhy(f, t, facts, new LinkedHashSet<>()).ifPresent(why -> reasons.add("grounding: fact '" + f.name() + "' " + why));
+      groundedWhy(f, t, facts, new LinkedHashSet<>(), files).ifPresent(why -> reasons.add("grounding: fact '" + f.name() + "' " + why));
     }
+    SameValues factValues = SameValues.of(facts.values().stream().map(Fact::value));
     for (Checker.Check leaf : t.checker().leaves()) {
       for (String expected : expectedValues(leaf)) {
-        if (facts.values().stream().noneMatch(f -> sameValue(f.value(), expected))) {
+        if (!factValues.has(expected)) {
           reasons.add("grounding: the checker expects \"" + clip(expected) + "\" (" + leaf.getter().path()
               + "), which no privileged fact grounds; add a fact saying where it can be seen or how it is derived");
         }
@@ -280,24 +282,24 @@ public final class StaticAuditor {
   }
 
   /** Why the fact is not grounded, or empty when it is; {@code visiting} holds the facts derived from it above. */
-  private Optional<String> groundedWhy(Fact f, TaskSpec t, Map<String, Fact> facts, Set<String> visiting) {
+  private Optional<String> groundedWhy(Fact f, TaskSpec t, Map<String, Fact> facts, Set<String> visiting, SetupTexts files) {
     if (!visiting.add(f.name())) return Optional.of("is derived from itself");
-    Optional<String> why = whyUngrounded(f, t, facts, visiting);
+    Optional<String> why = whyUngrounded(f, t, facts, visiting, files);
     visiting.remove(f.name()); // a fact that two derivations share (sum of n and n) is no cycle
     return why;
   }
 
-  private Optional<String> whyUngrounded(Fact f, TaskSpec t, Map<String, Fact> facts, Set<String> visiting) {
+  private Optional<String> whyUngrounded(Fact f, TaskSpec t, Map<String, Fact> facts, Set<String> visiting, SetupTexts files) {
     return switch (f.grounding()) {
       case Grounding.InInstruction g -> t.instruction().contains(f.value())
           ? Optional.empty() : Optional.of("claims to be in the instruction, but \"" + clip(f.value()) + "\" is not there");
-      case Grounding.InFile g -> visibleIn(t, g.path(), f.value());
+      case Grounding.InFile g -> files.visibleIn(g.path(), f.value());
       case Grounding.Derived g -> {
         List<String> args = new ArrayList<>();
         for (String from : g.from()) {
           Fact source = facts.get(from);
           if (source == null) yield Optional.of("is derived from '" + from + "', which is not a fact");
-          Optional<String> why = groundedWhy(source, t, facts, visiting);
+          Optional<String> why = groundedWhy(source, t, facts, visiting, files);
           if (why.isPresent()) yield Optional.of("is derived from '" + from + "', which " + why.get());
           args.add(source.value());
         }
@@ -313,40 +315,71 @@ public final class StaticAuditor {
   }
 
   /**
-   * Why a value is not visible in a file as the agent finds it after setup, or empty when it is:
-   * the last step that writes the file counts, and the value must be a whole line or a whole word
-   * of its text, or a whole cell of its sheet, never part of a longer one (12 is not in 123).
+   * What setup leaves in each file, for asking whether a value is visible there: the last step that
+   * writes the file counts, and the value must be a whole line or a whole word of its text, or a
+   * whole cell of its sheet, never part of a longer one (12 is not in 123). Built once a file and
+   * audit: a sheet of 200 rows grounds hundreds of facts.
    */
-  private static Optional<String> visibleIn(TaskSpec t, String path, String value) {
-    SetupStep last = null;
-    for (SetupStep s : t.setup()) {
-      if (s instanceof SetupStep.WriteFile w && w.path().equals(path)) last = s;
-      if (s instanceof SetupStep.WriteSpreadsheet w && w.path().equals(path)) last = s;
-      if (s instanceof SetupStep.WriteDocument w && w.path().equals(path)) last = s;
-      if (s instanceof SetupStep.MakeDir m && m.path().equals(path)) last = s;
+  private static final class SetupTexts {
+    private final TaskSpec t;
+    private final Map<String, Optional<FileText>> byPath = new java.util.HashMap<>();
+
+    SetupTexts(TaskSpec t) {
+      this.t = t;
     }
-    String v = value.strip();
-    return switch (last) {
-      case null -> Optional.of("claims to be in " + path + ", which setup never writes");
-      case SetupStep.WriteFile w -> inText(w.text(), path, v);
-      case SetupStep.WriteSpreadsheet w -> w.rows().stream().flatMap(List::stream).anyMatch(c -> sameValue(c, v))
-          ? Optional.empty() : Optional.of("claims to be in " + path + ", but no cell that setup writes there holds \"" + clip(v) + "\"");
-      case SetupStep.WriteDocument w -> {
-        // every text of the described document (a paragraph, a title, a cell) is a line of it
-        List<String> texts = new ArrayList<>();
-        collectTexts(w.content(), texts);
-        yield inText(String.join("\n", texts), path, v);
+
+    /** A file as setup leaves it: its text and its lines, or a sheet's cells. */
+    private record FileText(String text, SameValues lines, boolean sheet) {}
+
+    /** Why a value is not visible in the file, or empty when it is. */
+    Optional<String> visibleIn(String path, String value) {
+      String v = value.strip();
+      Optional<FileText> file = byPath.computeIfAbsent(path, this::read);
+      if (file == null) return Optional.of("claims to be in " + path + ", which setup never writes");
+      if (file.isEmpty()) return Optional.of("claims to be in " + path + ", which setup makes a folder");
+      FileText f = file.get();
+      if (f.sheet()) {
+        return f.lines().has(v) ? Optional.empty()
+            : Optional.of("claims to be in " + path + ", but no cell that setup writes there holds \"" + clip(v) + "\"");
       }
-      default -> Optional.of("claims to be in " + path + ", which setup makes a folder");
-    };
+      return inText(f, path, v);
+    }
+
+    /** The file's text after setup; empty for a folder; null when setup never writes it. */
+    private Optional<FileText> read(String path) {
+      SetupStep last = null;
+      for (SetupStep s : t.setup()) {
+        if (s instanceof SetupStep.WriteFile w && w.path().equals(path)) last = s;
+        if (s instanceof SetupStep.WriteSpreadsheet w && w.path().equals(path)) last = s;
+        if (s instanceof SetupStep.WriteDocument w && w.path().equals(path)) last = s;
+        if (s instanceof SetupStep.MakeDir m && m.path().equals(path)) last = s;
+      }
+      return switch (last) {
+        case null -> null;
+        case SetupStep.WriteFile w -> Optional.of(text(w.text(), false));
+        case SetupStep.WriteSpreadsheet w -> Optional.of(new FileText("", SameValues.of(w.rows().stream().flatMap(List::stream)), true));
+        case SetupStep.WriteDocument w -> {
+          // every text of the described document (a paragraph, a title, a cell) is a line of it
+          List<String> texts = new ArrayList<>();
+          collectTexts(w.content(), texts);
+          yield Optional.of(text(String.join("\n", texts), false));
+        }
+        default -> Optional.empty();
+      };
+    }
+
+    private static FileText text(String text, boolean sheet) {
+      return new FileText(text, SameValues.of(text.lines()), sheet);
+    }
   }
 
   /** Why a value is not a whole line or a whole word of a text that setup writes at the path, or empty when it is. */
-  private static Optional<String> inText(String text, String path, String v) {
-    boolean line = text.lines().anyMatch(l -> sameValue(l, v));
+  private static Optional<String> inText(SetupTexts.FileText file, String path, String v) {
+    if (file.lines().has(v)) return Optional.empty();
+    String text = file.text();
     boolean word = !v.isEmpty() && java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}.,-])" + java.util.regex.Pattern.quote(v)
         + "(?![\\p{L}\\p{N}]|[.,]\\p{N})").matcher(text).find();
-    return line || word ? Optional.empty()
+    return word ? Optional.empty()
         : Optional.of("claims to be in " + path + ", but setup writes no line or word \"" + clip(v) + "\" there"
             + (text.contains(v) ? " (only as part of something longer)" : ""));
   }
@@ -370,6 +403,32 @@ public final class StaticAuditor {
       case Metric.IsTrue m -> List.of();
       case Metric.IsFalse m -> List.of();
     };
+  }
+
+  /**
+   * Values to look others up in as {@link #sameValue} compares them, without comparing each pair:
+   * each is kept stripped and, when it is a number, as that number's plain form.
+   */
+  record SameValues(Set<String> keys) {
+    static SameValues of(java.util.stream.Stream<String> values) {
+      Set<String> keys = new java.util.HashSet<>();
+      values.forEach(v -> {
+        keys.add("s:" + v.strip());
+        String n = numberKey(v);
+        if (n != null) keys.add(n);
+      });
+      return new SameValues(keys);
+    }
+
+    boolean has(String v) {
+      String n = numberKey(v);
+      return keys.contains("s:" + v.strip()) || (n != null && keys.contains(n));
+    }
+
+    private static String numberKey(String v) {
+      BigDecimal x = CheckerEvaluator.number(v);
+      return x == null ? null : "n:" + (x.signum() == 0 ? "0" : x.stripTrailingZeros().toPlainString());
+    }
   }
 
   /** Equal text, or equal numbers ("12" and "12.0"), or equal up to surrounding white space. */
