@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The whole replay audit on Docker desktops: one task of every app is proved there too. */
+/** The whole replay audit on Docker desktops: one task of every app is proved there too (a new app adds its family here). */
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DockerReplayTest {
   static final AppCatalog CATALOG = AppCatalog.load();
@@ -37,7 +37,8 @@ class DockerReplayTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mousepad.replace-word", "gnumeric.sum-column", "xterm.rename-file", "libreoffice-calc.sort-rows"})
+  @ValueSource(strings = {"mousepad.replace-word", "gnumeric.sum-column", "xterm.rename-file", "libreoffice-calc.sort-rows",
+      "libreoffice-writer.replace-word", "libreoffice-impress.rename-titles", "chromium.bookmark-page", "dokuwiki.append-line"})
   void aTaskOfEachAppIsProvedByReplayInDockerDesktops(String family) {
     TaskSpec task = CATALOG.family(family).sample(42);
     assertThat(new StaticAuditor(CATALOG).audit(task)).isEmpty();
