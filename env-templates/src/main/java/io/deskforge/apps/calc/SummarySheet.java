@@ -23,7 +23,7 @@ import java.util.Map;
  * COUNTIF over Sheet1's Region column) and its total Qty (a SUMIF), then save. Difficulty is the
  * number of regions (3, 4 or all 5), and the table grows with it. The regions' unit totals and
  * order counts are distinct, so two regions' rows swapped are wrong. Checked on the workbook's
- * sheets and every cell of the summary. Every region has at least 3 orders, so no count can be
+ * sheets and every cell of the summary block (all named in the instruction). Every region has at least 3 orders, so no count can be
  * mistaken for a number of the instruction (A1, A2, Sheet1).
  */
 final class SummarySheet extends SeededFamily {
@@ -34,9 +34,9 @@ final class SummarySheet extends SeededFamily {
   SummarySheet() {
     super(ID, Calc.NAME, "add a summary sheet with one row per region: its order count and total Qty, then save",
         List.of(
-            "In {file}, add a new sheet named Summary after Sheet1. In it, put the headers Region, Orders and Units in A1:C1, then one row per region in this order: {names} (from A2 down). Next to each region, Orders is how many orders of that region Sheet1 lists and Units is the sum of their Qty (COUNTIF and SUMIF over Sheet1 work). Save the .xlsx file.",
-            "{file} needs a summary by region on its own sheet: insert a sheet called Summary (after Sheet1) with Region, Orders, Units as the header row (A1:C1) and rows for {names}, in that order starting at A2, giving each region's number of orders and total Qty from Sheet1. Save it, keeping .xlsx.",
-            "Summarize the orders of {file} by region on a new sheet Summary placed after Sheet1: headers Region | Orders | Units in row 1, then {names} in A2 downwards, each with its count of orders and its summed Qty from Sheet1. Then save the workbook."));
+            "In {file}, add a new sheet named Summary after Sheet1. In it, put the headers Region, Orders and Units in A1:C1, then one row per region in this order: {names} (from A2 down), so the summary fills {block}. Next to each region, Orders is how many orders of that region Sheet1 lists and Units is the sum of their Qty (COUNTIF and SUMIF over Sheet1 work). Save the .xlsx file.",
+            "{file} needs a summary by region on its own sheet: insert a sheet called Summary (after Sheet1) with Region, Orders, Units as the header row (A1:C1) and rows for {names}, in that order starting at A2 (the whole block is {block}), giving each region's number of orders and total Qty from Sheet1. Save it, keeping .xlsx.",
+            "Summarize the orders of {file} by region on a new sheet Summary placed after Sheet1: headers Region | Orders | Units in row 1, then {names} in A2 downwards, each with its count of orders and its summed Qty from Sheet1, filling {block}. Then save the workbook."));
   }
 
   @Override
@@ -77,9 +77,7 @@ final class SummarySheet extends SeededFamily {
 
     List<Checker> checks = new ArrayList<>();
     checks.add(Checker.check(new Getter.DocumentQuery(path, "sheets"), new Metric.SetEquals(List.of("Sheet1", SHEET))));
-    for (int c = 0; c < HEADERS.size(); c++) {
-      checks.add(Checker.check(new Getter.SpreadsheetCell(path, SHEET, "ABC".charAt(c) + "1"), new Metric.EqualsText(HEADERS.get(c), true, true)));
-    }
+    List<List<String>> summary = new ArrayList<>(List.of(HEADERS));
     String regionRange = "$Sheet1.B$2:B$" + last;
     String qtyRange = "$Sheet1.D$2:D$" + last;
     List<Action> body = new ArrayList<>();
@@ -103,9 +101,7 @@ final class SummarySheet extends SeededFamily {
       t.fact(Fact.derived("ids_" + key, Derivation.LINES.apply(idValues), Derivation.LINES, ids.toArray(String[]::new)));
       t.fact(Fact.derived("orders_" + key, counts.get(j), Derivation.COUNT_LINES, "ids_" + key));
       t.fact(Fact.derived("units_" + key, units.get(j), Derivation.SUM, qtys.toArray(String[]::new)));
-      checks.add(Checker.check(new Getter.SpreadsheetCell(path, SHEET, "A" + row), new Metric.EqualsText(region, true, true)));
-      checks.add(Checker.check(new Getter.SpreadsheetCell(path, SHEET, "B" + row), new Metric.NumberWithin(Double.parseDouble(counts.get(j)), 1e-6)));
-      checks.add(Checker.check(new Getter.SpreadsheetCell(path, SHEET, "C" + row), new Metric.NumberWithin(Double.parseDouble(units.get(j)), 1e-6)));
+      summary.add(List.of(region, counts.get(j), units.get(j)));
       List<Action> label = CalcGui.enter("A" + row, region);
       List<Action> count = CalcGui.enter("B" + row, "=COUNTIF(" + regionRange + ";A" + row + ")");
       body.addAll(label);
@@ -115,8 +111,11 @@ final class SummarySheet extends SeededFamily {
       priceSummed.addAll(count);
       priceSummed.addAll(CalcGui.enter("C" + row, "=SUMIF(" + regionRange + ";A" + row + ";$Sheet1.E$2:E$" + last + ")"));
     }
+    String block = "A1:C" + (k + 1);
+    checks.add(Checker.check(new Getter.SpreadsheetRange(path, SHEET, block), new Metric.RowsEqual(summary)));
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(path));
+    slots.put("block", block);
     slots.put("names", String.join(", ", listed));
     List<Action> solved = concat(CalcGui.insertSheetAfter(SHEET), body);
     return t.param("file", path).param("rows", n).param("level", level).param("regions", listed)
