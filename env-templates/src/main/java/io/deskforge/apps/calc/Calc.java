@@ -51,7 +51,8 @@ public final class Calc implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new LineTotal(), new SortRows(), new RegionTotals(), new NumberFormats());
+    return List.of(new LineTotal(), new SortRows(), new RegionTotals(), new NumberFormats(), new FillDown(), new SummarySheet(),
+        new DateFormats(), new FixEntries());
   }
 
   @Override

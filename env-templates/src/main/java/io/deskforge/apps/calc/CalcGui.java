@@ -60,6 +60,47 @@ final class CalcGui {
     return out;
   }
 
+  static final String INSERT_SHEET = "^Insert Sheet$";
+  static final String FORMAT_CELLS = "^Format Cells$";
+  /** How long a dialog may take to come on a loaded host (the default wait is 5 s). */
+  static final long DIALOG_MS = 20_000;
+
+  /**
+   * Sheet > Insert Sheet... (Alt+S, then S: "Show Sheet..." shares the letter but is disabled
+   * while no sheet is hidden), the dialog waited for by its title; After current sheet (Alt+A),
+   * the name typed into its Name box (Alt+M), OK by Return. The new sheet is then the current one.
+   * A menu is no window to wait for, so the item's key waits a moment after Alt+S.
+   */
+  static List<Action> insertSheetAfter(String name) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+s"), Action.waitMs(1500), Action.key("s"),
+        new Action.WaitForWindow(INSERT_SHEET, DIALOG_MS), Action.waitMs(1000), Action.key("alt+a")));
+    if (name != null) {
+      out.add(Action.key("alt+m"));
+      out.add(Action.key("ctrl+a"));
+      out.add(Action.type(name));
+    }
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(800));
+    return out;
+  }
+
+  /** Selects a column's cells from row 2 down to the last row: the cursor to the top one, Shift+Down. */
+  static List<Action> selectColumn(String column, int last) {
+    List<Action> out = new ArrayList<>(goTo(column + "2"));
+    if (last > 2) out.add(Action.key(repeat("shift+Down", last - 2)));
+    return out;
+  }
+
+  /**
+   * Format > Cells (Ctrl+1) on the selection, waited for by its title; on its first tab (Numbers,
+   * where a fresh profile opens it) the Format Code box (Alt+F) gets the code typed over its text;
+   * OK by Return.
+   */
+  static List<Action> formatCode(String code) {
+    return List.of(Action.key("ctrl+1"), new Action.WaitForWindow(FORMAT_CELLS, DIALOG_MS), Action.waitMs(1000),
+        Action.key("alt+f"), Action.key("ctrl+a"), Action.type(code), Action.key("Return"), Action.waitMs(500));
+  }
+
   static List<Action> save(String path) {
     return List.of(Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
   }
