@@ -93,10 +93,13 @@ final class WriterGui {
   /**
    * Find and Replace: the search text typed into its Find box, Find All (Alt+A), which selects
    * every occurrence in the document at once; then the dialog closed, the selection kept, so that
-   * a format key applies to all of them.
+   * a format key applies to all of them. The cursor goes to the document's start first: with a
+   * selection of several parts (an earlier Find All's) the dialog opens with "Current selection
+   * only" ticked, and Find All would search those parts alone.
    */
   static List<Action> selectAll(String text) {
-    List<Action> out = new ArrayList<>(openFindReplace());
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
+    out.addAll(openFindReplace());
     out.add(Action.type(text));
     out.add(Action.key("alt+a"));
     out.add(Action.waitMs(300));
