@@ -52,7 +52,7 @@ public final class Writer implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing(), new PageSetup(),
-        new InsertTable(), new MakeList(), new FormatEveryOccurrence());
+        new InsertTable(), new MakeList(), new FormatEveryOccurrence(), new PageNumbers());
   }
 
   @Override

@@ -183,6 +183,26 @@ final class WriterGui {
     return out;
   }
 
+  /**
+   * In the page header (Ctrl+Page Up) or footer (Ctrl+Page Down), after the text typed there,
+   * Insert > Page Number: a PAGE field, the number of each page; then back to the text. Page
+   * Break, Special Character and Page Number share the letter P in the Insert menu, so a P only
+   * moves the highlight to the next of them; the menu opens on Page Break, so P twice reaches
+   * Page Number, which Return takes (three times went round to Page Break).
+   */
+  static List<Action> pageNumberInto(boolean header, String before) {
+    String key = header ? "ctrl+Page_Up" : "ctrl+Page_Down";
+    List<Action> out = new ArrayList<>(List.of(Action.key(key)));
+    if (!before.isEmpty()) out.add(Action.type(before));
+    out.add(Action.key("alt+i"));
+    out.add(Action.waitMs(1500));
+    out.add(Action.key("p p"));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(500));
+    out.add(Action.key(key));
+    return out;
+  }
+
   /** Types into the page header (Ctrl+Page Up goes there from the text and back), or the footer (Ctrl+Page Down). */
   static List<Action> typeInto(boolean header, String text) {
     String key = header ? "ctrl+Page_Up" : "ctrl+Page_Down";
