@@ -29,9 +29,9 @@ final class PageNumbers extends SeededFamily {
   PageNumbers() {
     super(ID, Writer.NAME, "number the pages of a document in its footer (a page number field), then save",
         List.of(
-            "Add page numbers to {file}: a footer holding the page number field (not a typed number).{more} Save the document as .docx.",
-            "{file} needs numbered pages. Put the page number in the page footer, as a field that counts the pages.{more} Then save it, keeping .docx.",
-            "Insert a page number field into the footer of {file} (the header stays empty).{more} Keep the .docx format when saving."));
+            "Add page numbers to {file} (\"{title}\"): a footer holding the page number field (not a typed number).{more} Save the document as .docx.",
+            "The draft \"{title}\" in {file} needs numbered pages. Put the page number in the page footer, as a field that counts the pages.{more} Then save it, keeping .docx.",
+            "Insert a page number field into the footer of {file}, the document titled \"{title}\" (the header stays empty).{more} Keep the .docx format when saving."));
   }
 
   @Override
@@ -41,7 +41,9 @@ final class PageNumbers extends SeededFamily {
     Manuscript m = Manuscript.draw(d, d.between(3, 5));
     boolean landscape = level >= 2;
     String path = "/home/user/" + d.fileStem() + ".docx";
+    String title = m.at(1).text();
     FamilyTasks t = task(seed);
+    t.fact(Fact.inFile("title", title, path)).fact(Fact.inInstruction("place", "footer"));
     List<Checker> checks = new ArrayList<>();
     checks.add(Checker.check(new Getter.DocumentQuery(path, "footer page_number"), new Metric.IsTrue()));
     if (landscape) {
@@ -54,6 +56,7 @@ final class PageNumbers extends SeededFamily {
     List<Action> typed = concat(WriterGui.pageStyle(landscape, false, true), WriterGui.typeInto(false, "1"));
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(path));
+    slots.put("title", title);
     slots.put("more", landscape ? " Also turn the pages to landscape orientation." : "");
     return t.param("file", path).param("level", level).param("paragraphs", m.paragraphs().size())
         .instruction(instruction(d, slots))
