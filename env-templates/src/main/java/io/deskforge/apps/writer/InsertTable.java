@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A table from given data at the end of a draft: a header row and 4-9 rows of 2 or 3 columns
+ * A table from given data at the end of a draft: a header row and 5-10 rows of 2 or 3 columns
  * (an item, a quantity, and a price at difficulty 2), listed in the instruction, then save. The
  * rows are the difficulty: each is typed as a person types it, its cells with Tab between them,
- * then Tab to the next row (some 26 actions on average, 22-32). The checker reads the document's
+ * then Tab to the next row (some 28 actions on average, 24-34). The checker reads the document's
  * only table cell by cell.
  */
 final class InsertTable extends SeededFamily {
@@ -40,7 +40,7 @@ final class InsertTable extends SeededFamily {
     TaskDraw d = draw(seed);
     int level = d.between(1, 2);
     int cols = level + 1;
-    int n = d.between(4, 9);
+    int n = d.between(5, 10);
     Manuscript m = Manuscript.draw(d, d.between(1, 3));
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("Item", "Qty"));
