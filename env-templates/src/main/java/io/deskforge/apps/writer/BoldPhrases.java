@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Emphasis on given phrases: 1-3 phrases of two or three words, each occurring once in the draft,
+ * Emphasis on given phrases: 3-5 phrases of two or three words, each occurring once in the draft,
  * made bold (and only they: their paragraphs stay otherwise regular), then save. Difficulty is the
- * number of phrases. The checker asks whether every run covering each phrase is bold, that the
+ * number of phrases, each its own Find and Replace round (some 36 actions on average, 26-42); a
+ * draft with 4 or 5 phrases has 3-5 sections, so that it has body paragraphs enough. The checker asks whether every run covering each phrase is bold, that the
  * phrase's paragraph is not bold all through, and that no text changed.
  */
 final class BoldPhrases extends SeededFamily {
@@ -37,14 +38,15 @@ final class BoldPhrases extends SeededFamily {
   @Override
   public TaskSpec sample(long seed) {
     TaskDraw d = draw(seed);
-    int k = d.between(1, 3);
-    Manuscript m = Manuscript.draw(d, d.between(2, 4));
+    int k = d.between(3, 5);
+    int fewest = k >= 4 ? 3 : 2;
+    Manuscript m = Manuscript.draw(d, d.between(fewest, fewest + 2));
     List<String> phrases = new ArrayList<>();
     List<Integer> where = new ArrayList<>();
     int tries = 0;
     while (phrases.size() < k) {
       if (++tries > 500) {
-        m = Manuscript.draw(d, d.between(2, 4));
+        m = Manuscript.draw(d, d.between(fewest, fewest + 2));
         phrases.clear();
         where.clear();
         tries = 0;

@@ -201,6 +201,96 @@ public final class DocxDocument {
     return null;
   }
 
+  /**
+   * The runs covering every occurrence of the text in the body's paragraphs (occurrences do not
+   * cross paragraph ends and do not overlap), one list per occurrence, in order; empty when there is none.
+   */
+  public List<List<XWPFRun>> runsOfAll(String text) {
+    List<List<XWPFRun>> out = new ArrayList<>();
+    if (text.isEmpty()) return out;
+    for (XWPFParagraph p : paragraphs()) {
+      StringBuilder seen = new StringBuilder();
+      List<int[]> spans = new ArrayList<>();
+      for (XWPFRun r : p.getRuns()) {
+        int from = seen.length();
+        seen.append(text(r));
+        spans.add(new int[] {from, seen.length()});
+      }
+      for (int start = seen.indexOf(text); start >= 0; start = seen.indexOf(text, start + text.length())) {
+        int end = start + text.length();
+        List<XWPFRun> runs = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+          int[] s = spans.get(i);
+          if (s[1] > start && s[0] < end) runs.add(p.getRuns().get(i));
+        }
+        out.add(runs);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ lists
+
+  /**
+   * Whether the paragraph is a list item and of what kind: "bullet" (a bulleted list), "numbered"
+   * (numbers or letters) or "none". The numbering is the paragraph's own (w:numPr), else its
+   * style chain's; a numbering id 0, a level whose format is "none", or a numbering the document
+   * does not define reads as no list. The level's format is read from the numbering instance's
+   * level override when it has one, else from its abstract numbering.
+   */
+  public String listKind(XWPFParagraph p) {
+    Element numPr = child(child(p.getCTP().getDomNode(), "pPr"), "numPr");
+    String numId = numPr == null ? null : val(child(numPr, "numId"));
+    String ilvl = numPr == null ? null : val(child(numPr, "ilvl"));
+    Set<String> seen = new HashSet<>();
+    String id = styleId(p);
+    while ((numId == null || ilvl == null) && id != null && seen.add(id)) {
+      Node style = styleNode(id);
+      if (style == null) break;
+      Element viaStyle = child(child(style, "pPr"), "numPr");
+      if (viaStyle != null) {
+        if (numId == null) numId = val(child(viaStyle, "numId"));
+        if (ilvl == null) ilvl = val(child(viaStyle, "ilvl"));
+      }
+      id = basedOn(style);
+    }
+    if (numId == null || numId.isBlank() || numId.equals("0")) return "none";
+    String format = numberFormat(numId.strip(), ilvl == null || ilvl.isBlank() ? "0" : ilvl.strip());
+    if (format == null || format.equals("none")) return "none";
+    return format.equals("bullet") ? "bullet" : "numbered";
+  }
+
+  /** The w:numFmt of a numbering instance's level, or null when the document does not define it. */
+  private String numberFormat(String numId, String ilvl) {
+    var numbering = doc.getNumbering();
+    if (numbering == null) return null;
+    if (!numId.matches("[0-9]+")) return null;
+    var num = numbering.getNum(new java.math.BigInteger(numId));
+    if (num == null) return null;
+    Node numNode = num.getCTNum().getDomNode();
+    for (Node n = numNode.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && "lvlOverride".equals(e.getLocalName()) && ilvl.equals(e.getAttributeNS(W, "ilvl"))) {
+        String f = val(child(child(e, "lvl"), "numFmt"));
+        if (f != null) return f;
+      }
+    }
+    String abstractId = val(child(numNode, "abstractNumId"));
+    if (abstractId == null || !abstractId.strip().matches("[0-9]+")) return null;
+    var abs = numbering.getAbstractNum(new java.math.BigInteger(abstractId.strip()));
+    if (abs == null) return null;
+    for (Node n = abs.getCTAbstractNum().getDomNode().getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && "lvl".equals(e.getLocalName()) && ilvl.equals(e.getAttributeNS(W, "ilvl"))) {
+        String f = val(child(e, "numFmt"));
+        return f == null ? "decimal" : f;
+      }
+    }
+    return null;
+  }
+
+  private static String val(Element e) {
+    return e == null ? null : e.getAttributeNS(W, "val");
+  }
+
   /** The paragraph of a run. */
   static XWPFParagraph paragraphOf(XWPFRun r) {
     return (XWPFParagraph) r.getParent();

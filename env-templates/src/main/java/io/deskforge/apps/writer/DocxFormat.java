@@ -82,7 +82,7 @@ public final class DocxFormat implements DocumentFormat {
 
   /**
    * What a person sees, without what a save adds (time stamps, rsids): each body paragraph with its
-   * style, alignment, line spacing and its bold stretches marked, each table's cells, the header
+   * style, alignment, line spacing and its bold stretches marked (and its list, when it is an item of one), each table's cells, the header
    * and footer with their page fields, the page's orientation.
    */
   @Override
@@ -97,6 +97,8 @@ public final class DocxFormat implements DocumentFormat {
           String t = DocxDocument.text(r);
           out.append(doc.runFlag(p, r, "b") && !t.isBlank() ? "**" + t + "**" : t);
         }
+        String list = doc.listKind(p);
+        if (!list.equals("none")) out.append(" [").append(list).append(']');
         out.append('\n');
       } else if (e instanceof XWPFTable t) {
         out.append("table ").append(DocxDocument.rows(t)).append('\n');

@@ -2,18 +2,24 @@ package io.deskforge.apps.writer;
 
 import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.task.check.Reading;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -31,7 +37,12 @@ import org.w3c.dom.Node;
  *       style} (the paragraph style's name, "Heading 1"; set to another style), {@code alignment}
  *       (left, center, right, justify; changed), {@code line_spacing} ("1", "1.5", "2"; changed),
  *       {@code font} (the first run's font; changed), {@code bold}, {@code italic} (every run;
- *       toggled).
+ *       toggled), {@code list} (bullet, numbered or none: whether the paragraph is a list item and
+ *       of which kind; none taken out of its list, or put into a bulleted one; a list item's
+ *       list swapped for one of the other kind).
+ *   <li>{@code find all "TEXT" bold|italic}: whether every run covering every occurrence of the
+ *       text in the body's paragraphs is bold (absent when it occurs nowhere); the last
+ *       occurrence's runs made regular when all are, else every occurrence's runs set.
  *   <li>{@code find "TEXT" bold|italic}: whether every run covering the first occurrence of the
  *       text is bold (absent when no paragraph holds it); toggled on those runs.
  *   <li>{@code tables}: how many tables the body has (text); a table removed, or one added.
@@ -44,9 +55,10 @@ import org.w3c.dom.Node;
  * </ul>
  */
 record DocxQuery(String kind, int index, String text, String property) {
-  static final List<String> PROPS = List.of("text", "style", "alignment", "line_spacing", "font", "bold", "italic");
+  static final List<String> PROPS = List.of("text", "style", "alignment", "line_spacing", "font", "bold", "italic", "list");
   private static final Pattern NTH = Pattern.compile("paragraph\\s+([1-9][0-9]{0,4})\\s+(" + String.join("|", PROPS) + ")");
   private static final Pattern CONTAINING = Pattern.compile("paragraph\\s+containing\\s+\"(.+)\"\\s+(" + String.join("|", PROPS) + ")");
+  private static final Pattern FIND_ALL = Pattern.compile("find\\s+all\\s+\"(.+)\"\\s+(bold|italic)");
   private static final Pattern FIND = Pattern.compile("find\\s+\"(.+)\"\\s+(bold|italic)");
   private static final Pattern TABLE = Pattern.compile("table\\s+([1-9][0-9]{0,3})");
   private static final Pattern HEADER = Pattern.compile("(header|footer)\\s+(text|page_number)");
@@ -58,10 +70,11 @@ record DocxQuery(String kind, int index, String text, String property) {
         "header": "text", "footer": "text", "page_numbers": "footer" | "header", "landscape": true}; styles: Normal, Title,
         Subtitle, Heading 1, Heading 2, Heading 3, Body Text, Quotations; align: left, center, right, justify
       document_query (paragraphs are the body's paragraphs with text, from 1): paragraphs | text |
-        paragraph N text|style|alignment|line_spacing|font|bold|italic (e.g. "paragraph 3 style" reads Heading 1,
-        "paragraph 2 alignment" reads center, "paragraph 1 line_spacing" reads 2) |
+        paragraph N text|style|alignment|line_spacing|font|bold|italic|list (e.g. "paragraph 3 style" reads Heading 1,
+        "paragraph 2 alignment" reads center, "paragraph 1 line_spacing" reads 2, "paragraph 4 list" reads bullet,
+        numbered or none) |
         paragraph containing "TEXT" PROP (the first paragraph holding TEXT; absent when none) |
-        find "TEXT" bold|italic (every run covering TEXT) | tables (how many) | table N (rows of cells) |
+        find "TEXT" bold|italic (every run covering TEXT) | find all "TEXT" bold|italic (every occurrence of TEXT) | tables (how many) | table N (rows of cells) |
         header text | footer text | header page_number | footer page_number (a PAGE field there) | page numbers |
         page orientation (portrait or landscape)""";
 
@@ -74,11 +87,12 @@ record DocxQuery(String kind, int index, String text, String property) {
     }
     if ((m = NTH.matcher(q)).matches()) return new DocxQuery("paragraph", Integer.parseInt(m.group(1)), null, m.group(2));
     if ((m = CONTAINING.matcher(q)).matches()) return new DocxQuery("containing", 0, m.group(1), m.group(2));
+    if ((m = FIND_ALL.matcher(q)).matches()) return new DocxQuery("find all", 0, m.group(1), m.group(2));
     if ((m = FIND.matcher(q)).matches()) return new DocxQuery("find", 0, m.group(1), m.group(2));
     if ((m = TABLE.matcher(q)).matches()) return new DocxQuery("table", Integer.parseInt(m.group(1)), null, null);
     if ((m = HEADER.matcher(q)).matches()) return new DocxQuery(m.group(1), 0, null, m.group(2));
     throw new IllegalArgumentException("not a .docx query: '" + query + "'; ask paragraphs, text, paragraph N PROP or paragraph containing \"TEXT\" PROP"
-        + " (PROP: " + String.join(", ", PROPS) + "), find \"TEXT\" bold|italic, tables, table N, header text, footer text,"
+        + " (PROP: " + String.join(", ", PROPS) + "), find \"TEXT\" bold|italic, find all \"TEXT\" bold|italic, tables, table N, header text, footer text,"
         + " header page_number, footer page_number, page numbers or page orientation");
   }
 
@@ -94,6 +108,11 @@ record DocxQuery(String kind, int index, String text, String property) {
         List<XWPFRun> runs = doc.runsOf(text);
         if (runs == null) yield Reading.absent();
         yield Reading.flag(allFlag(doc, runs, property.equals("bold") ? "b" : "i"));
+      }
+      case "find all" -> {
+        List<List<XWPFRun>> all = doc.runsOfAll(text);
+        if (all.isEmpty()) yield Reading.absent();
+        yield Reading.flag(all.stream().allMatch(runs -> allFlag(doc, runs, property.equals("bold") ? "b" : "i")));
       }
       case "tables" -> Reading.text(Integer.toString(doc.tables().size()));
       case "table" -> index > doc.tables().size() ? Reading.absent() : Reading.rows(DocxDocument.rows(doc.tables().get(index - 1)));
@@ -129,6 +148,7 @@ record DocxQuery(String kind, int index, String text, String property) {
       case "font" -> Reading.text(doc.font(p));
       case "bold" -> Reading.flag(doc.bold(p));
       case "italic" -> Reading.flag(doc.italic(p));
+      case "list" -> Reading.text(doc.listKind(p));
       default -> throw new IllegalStateException(property);
     };
   }
@@ -142,7 +162,7 @@ record DocxQuery(String kind, int index, String text, String property) {
 
   /** The changes to a solved document that a checker asking this query must notice. */
   List<DocumentFormat.Mutation> mutations(String path) {
-    String what = kind.equals("containing") || kind.equals("find") ? "\"" + text + "\"" : kind.equals("paragraph") ? "paragraph " + index : kind;
+    String what = kind.equals("containing") || kind.startsWith("find") ? "\"" + text + "\"" : kind.equals("paragraph") ? "paragraph " + index : kind;
     List<DocumentFormat.Mutation> out = new ArrayList<>();
     switch (kind) {
       case "paragraphs", "text" -> {
@@ -186,9 +206,33 @@ record DocxQuery(String kind, int index, String text, String property) {
               else r.setItalic(!now);
             }
           }));
+          case "list" -> {
+            out.add(change("list-changed:" + what, path, doc -> {
+              XWPFParagraph p = must(doc);
+              if (doc.listKind(p).equals("none")) putInList(doc, p, true);
+              else takeOutOfList(doc, p);
+            }));
+            out.add(change("list-kind-swapped:" + what, path, doc -> {
+              XWPFParagraph p = must(doc);
+              String now = doc.listKind(p);
+              putInList(doc, p, !now.equals("bullet"));
+            }));
+          }
           default -> { }
         }
       }
+      case "find all" -> out.add(change("style-dropped:all " + what + ":" + property, path, doc -> {
+        List<List<XWPFRun>> all = doc.runsOfAll(text);
+        if (all.isEmpty()) throw new IllegalStateException("\"" + text + "\" occurs nowhere; there is nothing to change");
+        String flag = property.equals("bold") ? "b" : "i";
+        boolean now = all.stream().allMatch(runs -> allFlag(doc, runs, flag));
+        for (List<XWPFRun> runs : now ? List.of(all.getLast()) : all) {
+          for (XWPFRun r : runs) {
+            if (property.equals("bold")) r.setBold(!now);
+            else r.setItalic(!now);
+          }
+        }
+      }));
       case "find" -> out.add(change("style-dropped:" + what + ":" + property, path, doc -> {
         List<XWPFRun> runs = doc.runsOf(text);
         if (runs == null) throw new IllegalStateException("no paragraph holds \"" + text + "\"; there is nothing to change");
@@ -236,6 +280,43 @@ record DocxQuery(String kind, int index, String text, String property) {
     XWPFParagraph p = paragraph(doc);
     if (p == null) throw new IllegalStateException("no paragraph " + (text == null ? "" + index : "holds \"" + text + "\"") + "; there is nothing to change");
     return p;
+  }
+
+  /** The paragraph made an item of a new list, bulleted or numbered (its level kept, else the first). */
+  private static void putInList(DocxDocument doc, XWPFParagraph p, boolean bullet) {
+    XWPFNumbering numbering = doc.poi().getNumbering() != null ? doc.poi().getNumbering() : doc.poi().createNumbering();
+    BigInteger next = BigInteger.ONE;
+    for (XWPFAbstractNum a : numbering.getAbstractNums()) {
+      BigInteger id = a.getCTAbstractNum().getAbstractNumId();
+      if (id != null && id.compareTo(next) >= 0) next = id.add(BigInteger.ONE);
+    }
+    CTAbstractNum ct = CTAbstractNum.Factory.newInstance();
+    ct.setAbstractNumId(next);
+    for (int l = 0; l < 9; l++) {
+      CTLvl lvl = ct.addNewLvl();
+      lvl.setIlvl(BigInteger.valueOf(l));
+      lvl.addNewStart().setVal(BigInteger.ONE);
+      lvl.addNewNumFmt().setVal(bullet ? STNumberFormat.BULLET : STNumberFormat.DECIMAL);
+      lvl.addNewLvlText().setVal(bullet ? "\u2022" : "%" + (l + 1) + ".");
+    }
+    BigInteger abstractId = numbering.addAbstractNum(new XWPFAbstractNum(ct, numbering));
+    // a numbering id no instance has (POI's own pick, the count plus one, may be taken in a document Writer saved)
+    BigInteger numId = BigInteger.ONE;
+    for (var n : numbering.getNums()) {
+      BigInteger id = n.getCTNum().getNumId();
+      if (id != null && id.compareTo(numId) >= 0) numId = id.add(BigInteger.ONE);
+    }
+    numbering.addNum(abstractId, numId);
+    BigInteger level = p.getNumIlvl();
+    p.setNumID(numId);
+    p.setNumILvl(level == null ? BigInteger.ZERO : level);
+  }
+
+  /** The paragraph's own numbering removed; if its style still makes it a list item, numbering 0 (none) set on it. */
+  private static void takeOutOfList(DocxDocument doc, XWPFParagraph p) {
+    var pPr = p.getCTP().getPPr();
+    if (pPr != null && pPr.isSetNumPr()) pPr.unsetNumPr();
+    if (!doc.listKind(p).equals("none")) p.setNumID(BigInteger.ZERO);
   }
 
   private static void appendText(XWPFParagraph p) {

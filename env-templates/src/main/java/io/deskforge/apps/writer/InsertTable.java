@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A table from given data at the end of a draft: a header row and 2-5 rows of 2 or 3 columns
+ * A table from given data at the end of a draft: a header row and 5-10 rows of 2 or 3 columns
  * (an item, a quantity, and a price at difficulty 2), listed in the instruction, then save. The
- * checker reads the document's only table cell by cell.
+ * rows are the difficulty: each is typed as a person types it, its cells with Tab between them,
+ * then Tab to the next row (some 28 actions on average, 24-34). The checker reads the document's
+ * only table cell by cell.
  */
 final class InsertTable extends SeededFamily {
   static final String ID = Writer.NAME + ".insert-table";
@@ -38,7 +40,7 @@ final class InsertTable extends SeededFamily {
     TaskDraw d = draw(seed);
     int level = d.between(1, 2);
     int cols = level + 1;
-    int n = d.between(2, 5);
+    int n = d.between(5, 10);
     Manuscript m = Manuscript.draw(d, d.between(1, 3));
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("Item", "Qty"));

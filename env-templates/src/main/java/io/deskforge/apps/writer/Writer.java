@@ -28,7 +28,7 @@ public final class Writer implements AppTemplate {
 
   @Override
   public String description() {
-    return "word processor (LibreOffice Writer): paragraph styles, alignment, spacing, find and replace; saves .docx files";
+    return "word processor (LibreOffice Writer): paragraph styles, alignment, spacing, lists, find and replace; saves .docx files";
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class Writer implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing(), new PageSetup(),
-        new InsertTable());
+        new InsertTable(), new MakeList(), new FormatEveryOccurrence(), new PageNumbers());
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * LibreOffice Writer as a keyboard user drives it: Ctrl+Home to the document's start, Ctrl+Down
  * to the start of the next paragraph (Shift with it extends the selection); Ctrl+1/2/3 apply
  * Heading 1/2/3, Ctrl+0 Body Text; Ctrl+L/E/R/J align; Ctrl+B bolds the selection; the Find and
- * Replace dialog (Ctrl+H) finds a phrase (selecting it) or replaces a word everywhere; Format >
+ * Replace dialog (Ctrl+H) finds a phrase (selecting it), every occurrence of a word (Find All),
+ * or replaces a word everywhere; Shift+F12 and F12 make bulleted and numbered lists; Format >
  * Paragraph sets line spacing; Ctrl+S saves in the file's own format (the profile answers "keep
  * format" for .docx, so no question comes up).
  *
@@ -65,6 +66,18 @@ final class WriterGui {
   }
 
   /**
+   * Shift+F12 (Toggle Unordered List: bullets) or F12 (Toggle Ordered List: numbers) on the
+   * paragraphs with the cursor or the selection.
+   */
+  static Action list(String kind) {
+    return Action.key(switch (kind) {
+      case "bullet" -> "shift+F12";
+      case "numbered" -> "F12";
+      default -> throw new IllegalArgumentException("no list kind " + kind);
+    });
+  }
+
+  /**
    * Find and Replace: the search text typed into its Find box, Find Next (Alt+X) from the
    * document's start, which selects the first occurrence; then the dialog closed.
    */
@@ -73,6 +86,23 @@ final class WriterGui {
     out.addAll(openFindReplace());
     out.add(Action.type(phrase));
     out.add(Action.key("alt+x"));
+    out.addAll(closeDialog());
+    return out;
+  }
+
+  /**
+   * Find and Replace: the search text typed into its Find box, Find All (Alt+A), which selects
+   * every occurrence in the document at once; then the dialog closed, the selection kept, so that
+   * a format key applies to all of them. The cursor goes to the document's start first: with a
+   * selection of several parts (an earlier Find All's) the dialog opens with "Current selection
+   * only" ticked, and Find All would search those parts alone.
+   */
+  static List<Action> selectAll(String text) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
+    out.addAll(openFindReplace());
+    out.add(Action.type(text));
+    out.add(Action.key("alt+a"));
+    out.add(Action.waitMs(300));
     out.addAll(closeDialog());
     return out;
   }
@@ -153,6 +183,26 @@ final class WriterGui {
     return out;
   }
 
+  /**
+   * In the page header (Ctrl+Page Up) or footer (Ctrl+Page Down), after the text typed there,
+   * Insert > Page Number: a PAGE field, the number of each page; then back to the text. Page
+   * Break, Special Character and Page Number share the letter P in the Insert menu, so a P only
+   * moves the highlight to the next of them; the menu opens on Page Break, so P twice reaches
+   * Page Number, which Return takes (three times went round to Page Break).
+   */
+  static List<Action> pageNumberInto(boolean header, String before) {
+    String key = header ? "ctrl+Page_Up" : "ctrl+Page_Down";
+    List<Action> out = new ArrayList<>(List.of(Action.key(key)));
+    if (!before.isEmpty()) out.add(Action.type(before));
+    out.add(Action.key("alt+i"));
+    out.add(Action.waitMs(1500));
+    out.add(Action.key("p p"));
+    out.add(Action.key("Return"));
+    out.add(Action.waitMs(500));
+    out.add(Action.key(key));
+    return out;
+  }
+
   /** Types into the page header (Ctrl+Page Up goes there from the text and back), or the footer (Ctrl+Page Down). */
   static List<Action> typeInto(boolean header, String text) {
     String key = header ? "ctrl+Page_Up" : "ctrl+Page_Down";
@@ -161,7 +211,8 @@ final class WriterGui {
 
   /**
    * At the document's end, a new paragraph and Table > Insert Table (Ctrl+F12): Columns (Alt+C)
-   * and Rows (Alt+R) typed, Insert by Return; then the cells typed row by row, Tab between them.
+   * and Rows (Alt+R) typed, Insert by Return; then the cells typed row by row, Tab between them
+   * and Tab from a row's last cell to the next row's first.
    */
   static List<Action> insertTableAtEnd(List<List<String>> rows) {
     int cols = rows.getFirst().size();
@@ -175,7 +226,10 @@ final class WriterGui {
     out.add(Action.type(Integer.toString(rows.size())));
     out.add(Action.key("Return"));
     out.add(Action.waitMs(500));
-    out.add(Action.type(String.join("\t", rows.stream().map(r -> String.join("\t", r)).toList())));
+    for (int r = 0; r < rows.size(); r++) {
+      if (r > 0) out.add(Action.key("Tab"));
+      out.add(Action.type(String.join("\t", rows.get(r))));
+    }
     return out;
   }
 

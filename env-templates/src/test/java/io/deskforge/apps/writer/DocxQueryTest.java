@@ -64,6 +64,32 @@ class DocxQueryTest {
         <text:p text:style-name="Standard">Last words.</text:p>
        </office:text></office:body></office:document>
       """;
+  /** Lists as Writer makes them: a bulleted and a numbered one, between plain paragraphs; "tea" bold everywhere, "jam" once not. */
+  static final String LISTS_FODT = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+        xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+        xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+        office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+       <office:automatic-styles>
+        <text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+        <text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style>
+        <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+       </office:automatic-styles>
+       <office:body><office:text>
+        <text:p>Shopping with <text:span text:style-name="T1">tea</text:span> and jam:</text:p>
+        <text:list text:style-name="L1">
+         <text:list-item><text:p>green <text:span text:style-name="T1">tea</text:span></text:p></text:list-item>
+         <text:list-item><text:p>apricot <text:span text:style-name="T1">jam</text:span></text:p></text:list-item>
+        </text:list>
+        <text:p>Steps to follow:</text:p>
+        <text:list text:style-name="L2">
+         <text:list-item><text:p>Boil the water</text:p></text:list-item>
+         <text:list-item><text:p>Pour the <text:span text:style-name="T1">tea</text:span></text:p></text:list-item>
+        </text:list>
+        <text:p>Done.</text:p>
+       </office:text></office:body></office:document>
+      """;
   static final String CONTENT = """
       {"paragraphs": [{"text": "Field notes", "style": "Title"}, {"text": "Soil", "style": "Heading 2"},
         {"text": "The copper lantern was found by Ada.", "align": "justify", "spacing": 2},
@@ -75,6 +101,7 @@ class DocxQueryTest {
   static HostSavedState STATE;
   static String made;
   static String resaved;
+  static String lists;
 
   @BeforeAll
   static void libreOfficeSavesTheDocuments() throws Exception {
@@ -87,6 +114,9 @@ class DocxQueryTest {
     Files.write(home.resolve("poi/resaved.docx"), DocxContent.build(content));
     convert(home.resolve("poi/resaved.docx"));
     resaved = home.resolve("resaved.docx").toString();
+    Files.writeString(home.resolve("lists.fodt"), LISTS_FODT.strip(), StandardCharsets.UTF_8);
+    convert(home.resolve("lists.fodt"));
+    lists = home.resolve("lists.docx").toString();
   }
 
   static void convert(Path src) throws Exception {
@@ -157,6 +187,64 @@ class DocxQueryTest {
   }
 
   @Test
+  void listsAndEveryOccurrenceReadWhatLibreOfficeSaved() {
+    assertThat(ask(lists, "paragraphs").items()).containsExactly("Shopping with tea and jam:", "green tea", "apricot jam", "Steps to follow:",
+        "Boil the water", "Pour the tea", "Done.");
+    assertThat(ask(lists, "paragraph 1 list").text()).isEqualTo("none");
+    assertThat(ask(lists, "paragraph 2 list").text()).isEqualTo("bullet");
+    assertThat(ask(lists, "paragraph containing \"apricot\" list").text()).isEqualTo("bullet");
+    assertThat(ask(lists, "paragraph 4 list").text()).isEqualTo("none");
+    assertThat(ask(lists, "paragraph 5 list").text()).isEqualTo("numbered");
+    assertThat(ask(lists, "paragraph containing \"Pour\" list").text()).isEqualTo("numbered");
+    assertThat(ask(lists, "paragraph 7 list").text()).isEqualTo("none");
+    assertThat(ask(lists, "find all \"tea\" bold").flag()).isTrue();
+    assertThat(ask(lists, "find all \"jam\" bold").flag()).as("bold once, not the first time").isFalse();
+    assertThat(ask(lists, "find \"jam\" bold").flag()).isFalse();
+    assertThat(ask(lists, "find all \"water\" bold").flag()).isFalse();
+    assertThat(ask(lists, "find all \"water\" italic").flag()).isFalse();
+  }
+
+  @Test
+  void aDocumentWithoutListsReadsNoneAndTextThatIsNowhereReadsAsAbsent() {
+    assertThat(ask(resaved, "paragraph 3 list").text()).isEqualTo("none");
+    assertThat(ask(made, "paragraph 1 list").text()).isEqualTo("none");
+    assertThat(ask(made, "paragraph containing \"no such words\" list").present()).isFalse();
+    assertThat(ask(lists, "find all \"coffee\" bold").present()).isFalse();
+    assertThat(ask(made, "find all \"bold phrase\" bold").flag()).isTrue();
+  }
+
+  @Test
+  void eachListAndEveryOccurrenceMutationChangesWhatItsQueryReads() throws Exception {
+    DocumentFormat docx = AppCatalog.load().formats().claiming(lists).orElseThrow();
+    byte[] original = Files.readAllBytes(Path.of(lists));
+    List<String> queries = List.of("paragraph 1 list", "paragraph 2 list", "paragraph 5 list", "paragraph containing \"apricot\" list",
+        "find all \"tea\" bold", "find all \"jam\" bold", "find all \"water\" italic");
+    for (String query : queries) {
+      Reading before = ask(lists, query);
+      List<DocumentFormat.Mutation> mutations = docx.mutations(lists, query);
+      assertThat(mutations).as(query).isNotEmpty();
+      for (DocumentFormat.Mutation m : mutations) {
+        Files.write(Path.of(lists), original);
+        m.apply().accept(STATE);
+        Reading after = ask(lists, query);
+        assertThat(after).as(m.name()).isNotEqualTo(before);
+        assertThat(after.unreadable()).as(m.name() + " leaves a readable document").isNull();
+      }
+      Files.write(Path.of(lists), original);
+    }
+    // the swap turns a bulleted item numbered, and a list taken away leaves the text as it was
+    docx.mutations(lists, "paragraph 2 list").get(1).apply().accept(STATE);
+    assertThat(ask(lists, "paragraph 2 list").text()).isEqualTo("numbered");
+    Files.write(Path.of(lists), original);
+    docx.mutations(lists, "paragraph 2 list").get(0).apply().accept(STATE);
+    assertThat(ask(lists, "paragraph 2 list").text()).isEqualTo("none");
+    assertThat(ask(lists, "paragraph 2 text").text()).isEqualTo("green tea");
+    assertThat(ask(lists, "paragraph 3 list").text()).as("its neighbour stays in the list").isEqualTo("bullet");
+    Files.write(Path.of(lists), original);
+    assertThat(docx.fingerprint(STATE, lists)).contains("green **tea** [bullet]").contains("Boil the water [numbered]");
+  }
+
+  @Test
   void whatTheDocumentDoesNotHaveReadsAsAbsent() {
     assertThat(ask(resaved, "footer text").present()).isFalse();
     assertThat(ask(resaved, "page numbers").items()).isEmpty();
@@ -175,6 +263,9 @@ class DocxQueryTest {
     assertThat(ask(home.resolve("fake.docx").toString(), "paragraphs").unreadable()).contains("not a readable .docx");
     DocumentFormat docx = AppCatalog.load().formats().claiming(made).orElseThrow();
     assertThat(docx.queryProblem("paragraph containing \"x\" style")).isEmpty();
+    assertThat(docx.queryProblem("paragraph 2 list")).isEmpty();
+    assertThat(docx.queryProblem("find all \"x\" italic")).isEmpty();
+    assertThat(docx.queryProblem("find all \"x\" list")).get().asString().contains("find all");
     assertThat(docx.queryProblem("B3.formula")).get().asString().contains("paragraph N PROP");
   }
 
