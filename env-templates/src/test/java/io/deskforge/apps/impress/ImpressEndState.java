@@ -96,6 +96,8 @@ public final class ImpressEndState implements EndStateModel {
         }
         case "ctrl+m" -> {
           XSLFSlide slide = show.createSlide(show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_AND_CONTENT));
+          // POI copies the layout's prompt texts ("Click to edit ..."), which LibreOffice shows but never saves as text
+          for (XSLFShape sh : slide.getShapes()) if (sh instanceof XSLFTextShape ts) ts.clearText();
           show.setSlideOrder(slide, current);
           current++;
           object = 0;
@@ -163,9 +165,13 @@ public final class ImpressEndState implements EndStateModel {
     XSLFTextShape target() {
       if (notesView) {
         if (object != 2) throw EndStateModel.unmodelled(task, trajectory, "object " + object + " in the Notes view");
+        boolean fresh = slide().getNotes() == null;
         XSLFNotes notes = show.getNotesSlide(slide());
         for (XSLFShape sh : notes.getShapes()) {
-          if (sh instanceof XSLFTextShape ts && ts.getPlaceholder() == Placeholder.BODY) return ts;
+          if (sh instanceof XSLFTextShape ts && ts.getPlaceholder() == Placeholder.BODY) {
+            if (fresh) ts.clearText(); // the notes master's prompt text, which a new notes page does not hold
+            return ts;
+          }
         }
         throw EndStateModel.unmodelled(task, trajectory, "notes without a body placeholder");
       }
