@@ -256,6 +256,9 @@ class Package:  # an OPC package: parts by name, relationships by id order (as P
         import io
         self.zip = zipfile.ZipFile(io.BytesIO(data))
         self.names = set(self.zip.namelist())
+        for i in self.zip.infolist():  # POI's ZipSecureFile: past 100 KiB, an entry inflating over 100 times is a zip bomb
+            if i.file_size > 100 * 1024 and i.compress_size < 0.01 * i.file_size:
+                raise Unreadable("the part %s inflates too far: a zip bomb" % i.filename)
 
     def xml(self, name):
         if name not in self.names:
