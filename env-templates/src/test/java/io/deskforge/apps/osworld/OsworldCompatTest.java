@@ -46,7 +46,11 @@ import org.junit.jupiter.api.TestFactory;
  * mutation's, and the same as deskforge on edge states of the files read (missing, a folder, a
  * link to it, CRLF line ends, a byte-order mark, bytes that are not UTF-8, white space that trim
  * keeps or drops), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
- * {@link EndStateModel}, mutations from the facts, as the replay audit derives them.
+ * {@link EndStateModel}, mutations from the facts, as the replay audit derives them (a document
+ * read by queries: its format's own mutations). Office documents are scored by OSWorld's
+ * {@code compare_table} or by the VM reader's document queries; a task whose query has neither yet
+ * is left out of the export and named on standard output, and Writer's and Impress's families are
+ * drawn with one seed each to keep the test's time.
  *
  * <p>Needs Debian's python3 with the packages in {@code osworld-python.packages} (run-tests
  * installs them as root), bubblewrap, ssconvert (the gnumeric package), and OSWorld's code in
