@@ -155,6 +155,11 @@ public final class AppCatalog implements ExportCatalog {
     return formats().claiming(path).flatMap(f -> f.osworldCheck(path, query, metric));
   }
 
+  @Override
+  public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> documentReader(String path, String query) {
+    return formats().claiming(path).flatMap(f -> f.vmQuery(query));
+  }
+
   /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */
   @Override
   public ReadLimits readLimits() {

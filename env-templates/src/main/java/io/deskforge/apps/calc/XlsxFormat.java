@@ -127,6 +127,12 @@ public final class XlsxFormat implements DocumentFormat {
     return queryProblem(query).isPresent() ? Optional.empty() : XlsxQuery.parse(query).osworldCheck(path, metric);
   }
 
+  /** See {@link XlsxQuery#vmQuery}: values, formulas, bold, italic, font and sheets; not the formats, fills, alignment or charts. */
+  @Override
+  public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
+    return queryProblem(query).isPresent() ? Optional.empty() : XlsxQuery.parse(query).vmQuery();
+  }
+
   @Override
   public List<Mutation> mutations(String path, String query) {
     return queryProblem(query).isPresent() ? List.of() : XlsxQuery.parse(query).mutations(path);

@@ -115,6 +115,25 @@ record XlsxQuery(String sheet, String cell, String property) {
     return java.util.Optional.of(new io.deskforge.task.export.ExportCatalog.OsworldCheck("compare_table", result, null, options));
   }
 
+  /**
+   * The query as vm_reader.py reads it on OSWorld's VM, where it reads as {@link #read} does: a
+   * cell's value (strings, booleans, errors, and numbers in General format as {@link
+   * XlsxWorkbook#plain} prints them; a number shown through another format reads as unreadable
+   * there, since POI's DataFormatter has no faithful Python form), formula, bold, italic, font, and
+   * the sheets. The number format, fill, alignment and charts have none yet.
+   */
+  java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
+    if (!List.of("value", "formula", "bold", "italic", "font", "sheets").contains(property)) return java.util.Optional.empty();
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "xlsx");
+    var q = out.putObject("q").put("property", property);
+    if (sheet != null) q.put("sheet", sheet);
+    if (cell != null) {
+      io.deskforge.apps.check.CellRef ref = io.deskforge.apps.check.CellRef.parse(cell);
+      q.put("column", ref.column()).put("row", ref.row());
+    }
+    return java.util.Optional.of(out);
+  }
+
   /** The changes to a solved workbook that a checker asking this query must notice. */
   List<DocumentFormat.Mutation> mutations(String path) {
     String where = cell == null ? (sheet == null ? "" : sheet) : (sheet == null ? "" : sheet + "!") + cell;

@@ -142,6 +142,17 @@ public interface DocumentFormat {
     return Optional.empty();
   }
 
+  /**
+   * What the export's VM reader (task-bank's vm_reader.py, run on OSWorld's VM) needs to read this
+   * query exactly as {@link #query} reads it: {@code {"format": "docx", "q": {...the parsed query}}},
+   * so that the reader never parses the query language itself. Empty (the default) where the reader
+   * has no faithful form of the query: such a task has no OSWorld form yet, unless {@link
+   * #osworldCheck} maps it to an OSWorld metric.
+   */
+  default Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
+    return Optional.empty();
+  }
+
   /** A named change to a saved document. */
   record Mutation(String name, Consumer<SavedState> apply) {}
 

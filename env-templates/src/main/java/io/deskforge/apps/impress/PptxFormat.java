@@ -77,6 +77,12 @@ public final class PptxFormat implements DocumentFormat {
     }
   }
 
+  /** See {@link PptxQuery#vmQuery}. */
+  @Override
+  public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
+    return queryProblem(query).isPresent() ? Optional.empty() : PptxQuery.parse(query).vmQuery();
+  }
+
   @Override
   public List<Mutation> mutations(String path, String query) {
     return queryProblem(query).isPresent() ? List.of() : PptxQuery.parse(query).mutations(path);

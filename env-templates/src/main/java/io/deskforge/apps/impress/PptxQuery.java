@@ -104,6 +104,20 @@ record PptxQuery(String property, int index, String titled) {
     };
   }
 
+  /**
+   * The query as vm_reader.py reads it on OSWorld's VM, following {@link PptxDeck}'s reading of
+   * slides, titles, bodies and notes over the package's XML: slides, titles, outline, and a slide's
+   * index, title, body and notes. The title's alignment and colour (which POI inherits through the
+   * layout, the master and the theme), the layout and the transition have no Python form yet.
+   */
+  java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
+    if (!List.of("slides", "titles", "outline", "index", "title", "body", "notes").contains(property)) return java.util.Optional.empty();
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "pptx");
+    var q = out.putObject("q").put("property", property).put("index", index);
+    if (titled != null) q.put("titled", titled);
+    return java.util.Optional.of(out);
+  }
+
   private static Reading orAbsent(String s) {
     return s == null ? Reading.absent() : Reading.text(s);
   }

@@ -75,6 +75,12 @@ public final class DocxFormat implements DocumentFormat {
     }
   }
 
+  /** See {@link DocxQuery#vmQuery}. */
+  @Override
+  public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
+    return queryProblem(query).isPresent() ? Optional.empty() : DocxQuery.parse(query).vmQuery();
+  }
+
   @Override
   public List<Mutation> mutations(String path, String query) {
     return queryProblem(query).isPresent() ? List.of() : DocxQuery.parse(query).mutations(path);

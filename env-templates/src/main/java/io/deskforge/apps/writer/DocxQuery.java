@@ -158,6 +158,21 @@ record DocxQuery(String kind, int index, String text, String property) {
     return !runs.isEmpty();
   }
 
+  /**
+   * The query as vm_reader.py reads it on OSWorld's VM, following {@link DocxDocument}'s reading
+   * (the style chain, the document defaults, runs in links and fields) over the package's XML:
+   * every query but the page-number ones ({@code header page_number}, {@code footer page_number},
+   * {@code page numbers}), whose PAGE-field search over POI's XML text has no Python form yet.
+   */
+  java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
+    if (kind.equals("page numbers") || "page_number".equals(property)) return java.util.Optional.empty();
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "docx");
+    var q = out.putObject("q").put("kind", kind).put("index", index);
+    if (text != null) q.put("text", text);
+    if (property != null) q.put("property", property);
+    return java.util.Optional.of(out);
+  }
+
   // ------------------------------------------------------------------ mutations
 
   /** The changes to a solved document that a checker asking this query must notice. */

@@ -178,4 +178,44 @@ class PptxQueryTest {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(pptx.fingerprint(STATE, dir.resolve("again/out/made.pptx").toString())).isEqualTo(fp);
   }
+
+  /** Every query the export's VM reader reads: on both decks, on each mutation's state of the first, and on files that are no deck. */
+  static final List<String> VM_QUERIES = List.of("slides", "titles", "outline", "slide 1 title", "slide 2 title", "slide 3 title",
+      "slide 1 body", "slide 2 body", "slide 3 body", "slide 1 notes", "slide 2 notes", "slide 3 notes", "slide 9 title", "slide 9 body",
+      "slide titled Hiring index", "slide titled Budget index", "slide titled Budget notes", "slide titled Budget body",
+      "slide titled Risks body", "slide titled Agenda notes", "slide titled Nope index", "slide titled Budget title");
+
+  @Test
+  void theExportsVmReaderReadsEveryQueryAsDeskforgeDoes() throws Exception {
+    DocumentFormat pptx = AppCatalog.load().formats().claiming(made).orElseThrow();
+    try (var vm = new io.deskforge.apps.osworld.VmDocumentReader()) {
+      assertThat(VM_QUERIES).allSatisfy(q -> assertThat(vm.reader(made, q)).as(q).isPresent());
+      for (String q : List.of("slide 2 title_align", "slide 2 title_color", "slide 2 layout", "slide 2 transition")) {
+        assertThat(vm.reader(made, q)).as("%s, inherited through layouts and masters, has no Python form yet", q).isEmpty();
+      }
+      List<String> wrong = new java.util.ArrayList<>();
+      for (String path : List.of(made, written)) wrong.addAll(vm.disagreements(path, Path.of(path), path, VM_QUERIES, q -> ask(path, q)));
+      for (DocumentFormat.Mutation m : io.deskforge.apps.osworld.VmDocumentReader.mutations(pptx, made, VM_QUERIES)) {
+        Files.write(Path.of(made), original);
+        try {
+          m.apply().accept(STATE);
+        } catch (IllegalStateException e) {
+          continue; // nothing of that kind to change in this deck
+        }
+        wrong.addAll(vm.disagreements(m.name(), Path.of(made), made, VM_QUERIES, q -> ask(made, q)));
+      }
+      Files.write(Path.of(made), original);
+      Files.write(dir.resolve("half.pptx"), java.util.Arrays.copyOf(original, original.length / 2));
+      Files.writeString(dir.resolve("junk.pptx"), "not a zip");
+      Files.createDirectories(dir.resolve("folder.pptx"));
+      Files.copy(Path.of(made), dir.resolve("deck.docx"));
+      for (String name : List.of("none.pptx", "half.pptx", "junk.pptx", "folder.pptx")) {
+        String path = dir.resolve(name).toString();
+        wrong.addAll(vm.disagreements(name, Path.of(path), path, List.of("slides", "titles", "slide 1 body"), q -> ask(path, q)));
+      }
+      String docx = dir.resolve("deck.docx").toString();
+      wrong.addAll(vm.disagreements("a deck named .docx", Path.of(docx), docx, List.of("paragraphs", "paragraph 1 bold"), q -> ask(docx, q)));
+      assertThat(wrong).as("queries the VM reader reads otherwise than deskforge").isEmpty();
+    }
+  }
 }

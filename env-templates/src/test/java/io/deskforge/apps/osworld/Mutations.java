@@ -93,7 +93,20 @@ final class Mutations {
       Snapshot now = solved.get(path);
       Snapshot before = initial.get(path);
       boolean sheet = e.getValue().stream().anyMatch(g -> g instanceof Getter.SpreadsheetCell || g instanceof Getter.SpreadsheetRange);
-      if (now.present() && !now.folder() && sheet) {
+      List<String> queries = e.getValue().stream().filter(g -> g instanceof Getter.DocumentQuery).map(g -> ((Getter.DocumentQuery) g).query()).toList();
+      var claiming = OsworldCompatTest.CATALOG.formats().claiming(path);
+      if (now.present() && !now.folder() && !queries.isEmpty() && claiming.isPresent()) {
+        // as the audit: the format knows what a query reads and how to change it (a value, a style, a slide)
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String query : queries) {
+          for (DocumentFormat.Mutation m : claiming.get().mutations(path, query)) {
+            if (names.add(m.name())) out.add(new Mutation(m.name(), h -> m.apply().accept(h)));
+          }
+        }
+      }
+      if (now.present() && !now.folder() && !queries.isEmpty()) {
+        // a document read by queries is no text whose lines or words the generic mutations could change
+      } else if (now.present() && !now.folder() && sheet) {
         for (Getter g : e.getValue()) {
           String cell = g instanceof Getter.SpreadsheetCell c ? c.cell()
               : g instanceof Getter.SpreadsheetRange r ? r.range().split(":")[0] : null;

@@ -46,7 +46,11 @@ import org.junit.jupiter.api.TestFactory;
  * mutation's, and the same as deskforge on edge states of the files read (missing, a folder, a
  * link to it, CRLF line ends, a byte-order mark, bytes that are not UTF-8, white space that trim
  * keeps or drops), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
- * {@link EndStateModel}, mutations from the facts, as the replay audit derives them.
+ * {@link EndStateModel}, mutations from the facts, as the replay audit derives them (a document
+ * read by queries: its format's own mutations). Office documents are scored by OSWorld's
+ * {@code compare_table} or by the VM reader's document queries; a task whose query has neither yet
+ * is left out of the export and named on standard output, and Writer's and Impress's families are
+ * drawn with one seed each to keep the test's time.
  *
  * <p>Needs Debian's python3 with the packages in {@code osworld-python.packages} (run-tests
  * installs them as root), bubblewrap, ssconvert (the gnumeric package), and OSWorld's code in
@@ -54,11 +58,15 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OsworldCompatTest {
   static final long[] SEEDS = {0, 1};
+  /** The office apps' tasks each run LibreOffice-free but read whole packages: one seed a family keeps the test's time. */
+  static final Set<String> ONE_SEED = Set.of("libreoffice-writer", "libreoffice-impress");
   static final AppCatalog CATALOG = AppCatalog.load();
   static final Map<String, EndStateModel> MODELS = Map.of(
       "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState(),
       "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState(),
-      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState());
+      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState(),
+      "libreoffice-writer", new io.deskforge.apps.writer.WriterEndState(),
+      "libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState());
 
   static Path work;
   static ScratchHome home;
@@ -71,7 +79,10 @@ class OsworldCompatTest {
     work = Files.createTempDirectory("osworld-compat-");
     List<TaskSpec> tasks = new ArrayList<>();
     // the apps whose end states are modelled here: every app of the catalog (a test below holds them equal)
-    for (TaskFamily f : CATALOG.families(List.copyOf(MODELS.keySet()))) for (long seed : SEEDS) tasks.add(f.sample(seed));
+    for (TaskFamily f : CATALOG.families(List.copyOf(MODELS.keySet()))) {
+      for (long seed : SEEDS) if (seed == SEEDS[0] || !ONE_SEED.contains(f.sample(seed).app())) tasks.add(f.sample(seed));
+    }
+    // a task a getter of which OSWorld's VM has no reader for yet (some document queries) is left out, and named
     var export = new OsworldExporter(CATALOG).skippingUnexportable().export(tasks, work, work.resolve("export"));
     export.skipped().forEach(s -> System.out.println("not exported (no VM reader yet): " + s));
     for (TaskSpec t : tasks) {
@@ -204,7 +215,12 @@ class OsworldCompatTest {
   private Score score(TaskSpec task, Path example, String state, Integer expected, Consumer<ScratchHome> make) {
     List<String> problems = reset(example);
     if (!problems.isEmpty()) return new Score(task, state, expected, -1, -1, "reset: " + String.join("; ", problems));
-    make.accept(home);
+    try {
+      make.accept(home);
+    } catch (RuntimeException e) {
+      // a state the model or a mutation could not make is a disagreement naming the task and the state, not an error ending the family
+      return new Score(task, state, expected, -1, -1, "could not make the state: " + e.getMessage());
+    }
     home.chown();
     int deskforge;
     String note = "";

@@ -45,6 +45,15 @@ public interface ExportCatalog {
     return java.util.Optional.empty();
   }
 
+  /**
+   * What vm_reader.py needs to read one property of a document on OSWorld's VM exactly as the
+   * format claiming the path reads it ({@code {"format": "docx", "q": {...}}}: the reader's name for
+   * the format and the query already parsed), or empty when the reader has no faithful form of it.
+   */
+  default java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> documentReader(String path, String query) {
+    return java.util.Optional.empty();
+  }
+
   /** One OSWorld metric function, the getter of what it reads, what it expects and its options (each may be null but func and result). */
   record OsworldCheck(String func, com.fasterxml.jackson.databind.node.ObjectNode result,
       com.fasterxml.jackson.databind.node.ObjectNode expected, com.fasterxml.jackson.databind.node.ObjectNode options) {}

@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * How a deskforge task reads in OSWorld's format, using only what OSWorld's own code runs: setup
  * through its {@code execute} and {@code launch} steps, checks through its {@code vm_command_line}
- * and {@code rule} getters and its {@code exact_match} and {@code check_include_exclude} metrics.
- * Every check reads the VM with {@link VmReader}, so it means exactly what deskforge's checker
- * means. The whole table is in task-bank/README.md.
+ * and {@code rule} getters and its {@code exact_match} and {@code check_include_exclude} metrics,
+ * and a document query through OSWorld's own metric where its format maps it to one of the same
+ * meaning ({@code compare_table}'s check_cell). Every other check reads the VM with {@link
+ * VmReader}, so it means exactly what deskforge's checker means. The whole table is in task-bank/README.md.
  */
 final class OsworldMapping {
   /** OSWorld's VM: the user's home, and the password its own tasks give sudo. */
@@ -161,12 +162,13 @@ final class OsworldMapping {
       if (parts.isEmpty()) throw new IllegalArgumentException("an empty all/any has no OSWorld form");
       for (Checker part : parts) leaves.add(part(part));
     }
-    List<String> documents = checker.leaves().stream().filter(l -> l.getter() instanceof Getter.DocumentQuery)
-        .map(l -> l.getter().path()).distinct().toList();
+    List<String> documents = topChecks(checker).stream().filter(c -> osworldMetric(c).isPresent())
+        .map(c -> c.getter().path()).distinct().toList();
     if (!documents.isEmpty()) {
       // OSWorld's metric reads the file its getter fetched, through any link: deskforge never follows
-      // one, so the reader first says the document is a regular file within the read limit
-      if (!all) throw new VmReader.NoReaderYet("a document query under 'any' has no OSWorld form yet");
+      // one, so the reader first says the document is a regular file within the read limit (the VM
+      // reader's own document reads check that themselves)
+      if (!all) throw new VmReader.NoReaderYet("a document query read by an OSWorld metric under 'any' has no OSWorld form yet");
       for (String path : documents) leaves.add(leaf(Checker.check(new Getter.FileText(path), new Metric.Matches(".*"))));
     }
     if (leaves.size() == 1) {
@@ -200,12 +202,27 @@ final class OsworldMapping {
     }
   }
 
-  /** A check: the reader prints the normal form, an OSWorld metric compares it with the expected one. */
+  /** The checks directly under the checker (itself, when it is one): those that may map to an OSWorld metric of their own. */
+  private static List<Checker.Check> topChecks(Checker checker) {
+    if (checker instanceof Checker.Check c) return List.of(c);
+    List<Checker> parts = checker instanceof Checker.AllOf a ? a.of() : ((Checker.AnyOf) checker).of();
+    return parts.stream().filter(p -> p instanceof Checker.Check).map(p -> (Checker.Check) p).toList();
+  }
+
+  /** OSWorld's own metric of a document query's meaning, where its format maps the query and metric to one. */
+  private java.util.Optional<ExportCatalog.OsworldCheck> osworldMetric(Checker.Check check) {
+    return check.getter() instanceof Getter.DocumentQuery q ? catalog.documentCheck(q.path(), q.query(), check.metric()) : java.util.Optional.empty();
+  }
+
+  /**
+   * A check: OSWorld's own metric where the document's format maps it to one of the same meaning;
+   * otherwise the reader prints the normal form, and exact_match or check_include_exclude compares
+   * it with the expected one.
+   */
   Leaf leaf(Checker.Check check) {
-    if (check.getter() instanceof Getter.DocumentQuery q) {
-      ExportCatalog.OsworldCheck c = catalog.documentCheck(q.path(), q.query(), check.metric())
-          .orElseThrow(() -> new VmReader.NoReaderYet("the document query '" + q.query() + "' with " + check.metric().getClass().getSimpleName()
-              + " has no OSWorld metric of the same meaning yet"));
+    java.util.Optional<ExportCatalog.OsworldCheck> metric = osworldMetric(check);
+    if (metric.isPresent()) {
+      ExportCatalog.OsworldCheck c = metric.get();
       return new Leaf(c.func(), c.result(), c.expected(), c.options());
     }
     ObjectNode argument = argument(check);

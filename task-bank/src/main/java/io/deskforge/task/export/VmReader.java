@@ -41,7 +41,11 @@ import java.util.regex.Pattern;
  *       {@code false}, computed on the VM, since no OSWorld metric has their meaning.
  * </ul>
  *
- * Anything the reader could not read prints as {@code (absent)} or {@code (unreadable: ...)},
+ * A {@code document_query} is read by the format's reader in vm_reader.py (.docx, .pptx, .xlsx
+ * through zipfile and ElementTree), given the query already parsed by the format's Java query
+ * ({@code ExportCatalog.documentReader}), for the queries it reads as the format does.
+ *
+ * <p>Anything the reader could not read prints as {@code (absent)} or {@code (unreadable: ...)},
  * which no expected value equals and which contains no token: reads fail closed.
  */
 final class VmReader {
@@ -83,9 +87,14 @@ final class VmReader {
         ArrayNode box = g.putArray("cells");
         box.add(Math.min(from[0], to[0])).add(Math.min(from[1], to[1])).add(Math.max(from[0], to[0])).add(Math.max(from[1], to[1]));
       }
-      // not yet read by vm_reader.py: refused here rather than scored 0 on every state there
-      case Getter.DocumentQuery q -> throw new NoReaderYet("the document_query getter has no reader on OSWorld's VM yet; only the"
-          + " OSWorld metrics its format maps it to read it, and not nested in another all/any");
+      // read by vm_reader.py where the format says it reads the query as deskforge does; refused
+      // here otherwise, rather than scored 0 on every state there
+      case Getter.DocumentQuery q -> {
+        ObjectNode reader = catalog.documentReader(q.path(), q.query()).orElseThrow(() -> new NoReaderYet("the document query '"
+            + q.query() + "' on " + q.path() + " has no reader on OSWorld's VM yet, nor an OSWorld metric of the same meaning"));
+        g.set("format", reader.get("format"));
+        g.set("q", reader.get("q"));
+      }
       default -> { }
     }
     return g;

@@ -2,7 +2,8 @@
 # check_include_exclude compare exactly as deskforge's checker does. Argument: one JSON object.
 # Prints one line-free value: a normal form ("..." JSON text, |tokens|, [JSON list], true/false),
 # or "(absent)" / "(unreadable: why)", which equal no expected value: reads fail closed.
-import codecs, decimal, json, math, os, re, shutil, sqlite3, stat, subprocess, sys, tempfile, time
+import codecs, decimal, json, math, os, posixpath, re, shutil, sqlite3, stat, subprocess, sys, tempfile, time, zipfile
+import xml.etree.ElementTree as ET
 
 # Java's Character.isWhitespace, which String.strip() removes (no-break spaces are not in it)
 WS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
@@ -88,7 +89,7 @@ def read(g):  # (kind, value) as deskforge's GetterReader reads the getter
         return "flag", k != "absent" and (k == "dir" if want == "dir" else k != "dir" if want == "file" else True)
     if t == "dir_listing":
         return ("items", os.listdir(p)) if k == "dir" else ("absent", None)
-    if k == "absent" or (t in ("file_text", "json_value", "sqlite_query") and k == "dir"):
+    if k == "absent" or (t in ("file_text", "json_value", "sqlite_query", "document_query") and k == "dir"):
         return "absent", None
     regular(p, k, g)
     if t == "file_text":
@@ -101,6 +102,8 @@ def read(g):  # (kind, value) as deskforge's GetterReader reads the getter
         if kw not in ("absent", "dir"):
             regular(wal, kw, g)
         return sqlite_query(file_bytes(p, g), file_bytes(wal, g) if kw not in ("absent", "dir") else None, g["query"], g["timeout"])
+    if t == "document_query":
+        return document_query(file_bytes(p, g), g)
     r = subprocess.run(g["csv"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=g["timeout"])
     if r.returncode != 0:
         raise Unreadable("the spreadsheet reader exited with %d" % r.returncode)
@@ -232,6 +235,621 @@ def sqlite_query(data, wal, query, timeout):  # deskforge's StateFiles.sqlite: a
         return ("items", [r[0] for r in rows]) if n == 1 else ("rows", rows)
     finally:
         shutil.rmtree(d, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- document_query: .docx, .pptx, .xlsx
+# The format's Java query parsed the query and sent its parts ("q"); each reading below follows what
+# the Java reader (Apache POI, and DocxDocument / PptxDeck / XlsxWorkbook over it) reads, and fails
+# closed ("unreadable") on structures it does not follow POI through (content controls, footnotes,
+# alternate content, shared or array formulas, numbers shown through a format).
+WN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PN = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+AN = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+SN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RN = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+class Package:  # an OPC package: parts by name, relationships by id order (as POI's TreeMap keeps them)
+    def __init__(self, data):
+        import io
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.names = set(self.zip.namelist())
+        for i in self.zip.infolist():  # POI's ZipSecureFile: past 100 KiB, an entry inflating over 100 times is a zip bomb
+            if i.file_size > 100 * 1024 and i.compress_size < 0.01 * i.file_size:
+                raise Unreadable("the part %s inflates too far: a zip bomb" % i.filename)
+
+    def xml(self, name):
+        if name not in self.names:
+            raise Unreadable("the part %s is missing" % name)
+        return ET.fromstring(self.zip.read(name))
+
+    def rels(self, part):  # [(type, target part, id)], sorted by id
+        d, b = posixpath.split(part)
+        name = posixpath.join(d, "_rels", b + ".rels")
+        if name not in self.names:
+            return []
+        out = []
+        for r in self.xml(name).iter(REL):
+            if r.get("TargetMode") == "External":
+                continue
+            t = r.get("Target", "")
+            out.append((r.get("Type", ""), posixpath.normpath(t[1:] if t.startswith("/") else posixpath.join(d, t)), r.get("Id", "")))
+        return sorted(out, key=lambda x: x[2])
+
+    def main(self, root_tag, what):
+        parts = [t for ty, t, i in self.rels("") if ty.endswith("/relationships/officeDocument")]
+        if not parts:
+            raise Unreadable("not a readable %s: no main part" % what)
+        root = self.xml(parts[0])
+        if root.tag != root_tag:
+            raise Unreadable("not a readable %s: its main part is %s" % (what, root.tag))
+        return parts[0], root
+
+
+def kid(parent, name):  # DocxDocument.child: the first child of this name, or None
+    if parent is None:
+        return None
+    for e in parent:
+        if e.tag == name:
+            return e
+    return None
+
+
+def kids(e):  # an element's children; none of an element that is not there
+    return [] if e is None else list(e)
+
+
+def wa(e, name):  # DOM's getAttributeNS: "" when absent
+    return e.get(WN + name, "")
+
+
+def is_on(v):  # DocxDocument.isOn: absent or empty means on
+    return v in ("", "true", "1", "on")
+
+
+def blank(s):
+    return s.strip(WS) == ""
+
+
+def java_plain(d):  # DocxDocument.plain / BigDecimal.stripTrailingZeros().toPlainString()
+    if d == 0:
+        return "0"
+    return format(d.normalize(decimal.Context(prec=100)), "f")
+
+
+def java_decimal(s):  # new BigDecimal(String): its syntax only
+    if not NUMBER.fullmatch(s):
+        raise Unreadable("not a number: '%s'" % s)
+    return decimal.Decimal(s)
+
+
+class Docx:
+    def __init__(self, data):
+        self.pkg = Package(data)
+        self.part, root = self.pkg.main(WN + "document", ".docx document")
+        self.body = kid(root, WN + "body")
+        if self.body is None:
+            raise Unreadable("not a readable .docx document: no body")
+        self.rels = self.pkg.rels(self.part)
+        styles = [t for ty, t, i in self.rels if ty.endswith("/relationships/styles")]
+        self.styles = self.pkg.xml(styles[0]) if styles else None
+        self.style_list = [] if self.styles is None else [s for s in self.styles if s.tag == WN + "style"]
+
+    # runs: XWPFParagraph's runs in document order (in links, simple fields, tracked changes, smart tags)
+    def runs(self, p):
+        out = []
+        for o in p:
+            if o.tag == WN + "r":
+                out.append(o)
+            elif o.tag in (WN + "hyperlink", WN + "fldSimple", WN + "ins", WN + "del", WN + "moveFrom", WN + "moveTo"):
+                for x in o:
+                    if x.tag == WN + "r":
+                        out.append(x)
+                    elif x.tag in (WN + "ins", WN + "del", WN + "smartTag", WN + "sdt"):
+                        raise Unreadable("nested runs in %s are not read on the VM" % o.tag)
+            elif o.tag == WN + "smartTag":
+                out.extend(self.runs(o))
+            elif o.tag == WN + "sdt":
+                raise Unreadable("a content control is not read on the VM")
+        return out
+
+    @staticmethod
+    def run_text(r):  # XWPFRun.toString
+        out = []
+        for o in r:
+            t = o.tag
+            if t in (WN + "t", WN + "delText", WN + "delInstrText"):
+                out.append(o.text or "")
+            elif t in (WN + "tab", WN + "ptab"):
+                out.append("\t")
+            elif t in (WN + "br", WN + "cr"):
+                out.append("\n")
+            elif t in (WN + "footnoteReference", WN + "endnoteReference", WN + "ruby", WN + "sym", WN + "noBreakHyphen", WN + "softHyphen") \
+                    or (t == WN + "fldChar" and kid(o, WN + "ffData") is not None):
+                raise Unreadable("%s in a run is not read on the VM" % t)
+        return "".join(out)
+
+    def text(self, p):  # XWPFParagraph.getText: deleted runs left out
+        return "".join(self.run_text(r) for r in self.runs(p) if kid(r, WN + "delText") is None)
+
+    def paragraphs(self):
+        return [p for p in self.body if p.tag == WN + "p" and not blank(self.text(p))]
+
+    def containing(self, text):
+        for p in self.paragraphs():
+            if text in self.text(p):
+                return p
+        return None
+
+    def style_node(self, sid):
+        if self.styles is None or sid is None:
+            return None
+        for s in self.style_list:
+            if s.get(WN + "styleId") == sid:
+                return s
+        return None
+
+    def default_style_id(self):
+        if self.styles is None:
+            return "Normal"
+        for s in self.style_list:
+            if wa(s, "type") == "paragraph" and is_on(wa(s, "default")):
+                return s.get(WN + "styleId")
+        return "Normal"
+
+    def style_id(self, p):
+        ps = kid(kid(p, WN + "pPr"), WN + "pStyle")
+        sid = None if ps is None else ps.get(WN + "val")
+        return sid if sid is not None and not blank(sid) else self.default_style_id()
+
+    def style_name(self, p):
+        sid = self.style_id(p)
+        s = self.style_node(sid)
+        n = None if s is None else kid(s, WN + "name")
+        name = n.get(WN + "val") if n is not None and n.get(WN + "val") is not None else sid
+        return name[:1].upper() + name[1:]
+
+    def chain(self, sid):  # a style and those it is based on, each once
+        seen = set()
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            s = self.style_node(sid)
+            if s is None:
+                return
+            yield s
+            b = kid(s, WN + "basedOn")
+            sid = None if b is None else wa(b, "val")
+
+    def defaults(self):
+        return None if self.styles is None else kid(self.styles, WN + "docDefaults")
+
+    def para_prop(self, p, name, attr=None):
+        has = lambda e: e if e is None or attr is None or (WN + attr) in e.attrib else None
+        own = has(kid(kid(p, WN + "pPr"), name))
+        if own is not None:
+            return own
+        for s in self.chain(self.style_id(p)):
+            e = has(kid(kid(s, WN + "pPr"), name))
+            if e is not None:
+                return e
+        return has(kid(kid(kid(self.defaults(), WN + "pPrDefault"), WN + "pPr"), name))
+
+    def style_run_prop(self, sid, name):
+        for s in self.chain(sid):
+            e = kid(kid(s, WN + "rPr"), name)
+            if e is not None:
+                return e
+        return None
+
+    def default_run_prop(self, name):
+        return kid(kid(kid(self.defaults(), WN + "rPrDefault"), WN + "rPr"), name)
+
+    def alignment(self, p):
+        jc = self.para_prop(p, WN + "jc")
+        v = "left" if jc is None else wa(jc, "val")
+        return {"center": "center", "right": "right", "end": "right"}.get(v) or \
+            ("justify" if v in ("both", "distribute", "lowKashida", "mediumKashida", "highKashida", "thaiDistribute") else "left")
+
+    def line_spacing(self, p):
+        sp = self.para_prop(p, WN + "spacing", "line")
+        if sp is None:
+            return "1"
+        line, rule = java_decimal(wa(sp, "line")), wa(sp, "lineRule")
+        two = lambda x: x.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP, context=decimal.Context(prec=100))
+        with decimal.localcontext(decimal.Context(prec=100)):
+            if rule in ("", "auto"):
+                return java_plain(two(line / 240))
+            return ("exactly " if rule == "exact" else "at least ") + java_plain(two(line / 20)) + "pt"
+
+    def default_font(self):
+        f = self.default_run_prop(WN + "rFonts")
+        return "Times New Roman" if f is None or wa(f, "ascii") == "" else wa(f, "ascii")
+
+    def run_font(self, p, r):
+        rpr = kid(r, WN + "rPr")
+        own = kid(rpr, WN + "rFonts")
+        if own is not None and wa(own, "ascii") != "":
+            return wa(own, "ascii")
+        rs = kid(rpr, WN + "rStyle")
+        if rs is not None:
+            via = self.style_run_prop(wa(rs, "val"), WN + "rFonts")
+            if via is not None and wa(via, "ascii") != "":
+                return wa(via, "ascii")
+        via = self.style_run_prop(self.style_id(p), WN + "rFonts")
+        return wa(via, "ascii") if via is not None and wa(via, "ascii") != "" else self.default_font()
+
+    def font(self, p):
+        for r in self.runs(p):
+            if not blank(self.run_text(r)):
+                return self.run_font(p, r)
+        f = self.style_run_prop(self.style_id(p), WN + "rFonts")
+        return self.default_font() if f is None else wa(f, "ascii")
+
+    def run_flag(self, p, r, flag):
+        rpr = kid(r, WN + "rPr")
+        own = kid(rpr, WN + flag)
+        if own is not None:
+            return is_on(wa(own, "val"))
+        rs = kid(rpr, WN + "rStyle")
+        if rs is not None:
+            via = self.style_run_prop(wa(rs, "val"), WN + flag)
+            if via is not None:
+                return is_on(wa(via, "val"))
+        via = self.style_run_prop(self.style_id(p), WN + flag)
+        if via is not None:
+            return is_on(wa(via, "val"))
+        d = self.default_run_prop(WN + flag)
+        return d is not None and is_on(wa(d, "val"))
+
+    def every_run(self, p, flag):  # DocxDocument.bold / italic
+        seen = False
+        for r in self.runs(p):
+            if blank(self.run_text(r)):
+                continue
+            seen = True
+            if not self.run_flag(p, r, flag):
+                return False
+        return seen
+
+    def runs_of(self, text):  # the paragraph and its runs covering the text's first occurrence, or None
+        for p in self.paragraphs():
+            if text not in self.text(p):
+                continue
+            seen, spans = "", []
+            for r in self.runs(p):
+                start = len(seen)
+                seen += self.run_text(r)
+                spans.append((start, len(seen), r))
+            at = seen.find(text)
+            if at < 0:
+                continue
+            return p, [r for a, b, r in spans if b > at and a < at + len(text)]
+        return None
+
+    def tables(self):
+        return [t for t in self.body if t.tag == WN + "tbl"]
+
+    def table_rows(self, t):
+        return [["".join(self.text(p) for p in c if p.tag == WN + "p").strip(WS) for c in row if c.tag == WN + "tc"]
+                for row in t if row.tag == WN + "tr"]
+
+    def header_or_footer_text(self, header):
+        kind = "header" if header else "footer"
+        by_id = {i: t for ty, t, i in self.rels if ty.endswith("/relationships/" + kind)}
+        first = None
+        sect = kid(self.body, WN + "sectPr")
+        for ref in ([] if sect is None else [e for e in sect if e.tag == WN + kind + "Reference"]):
+            if wa(ref, "type") not in ("first", "even"):
+                first = by_id.get(ref.get(RN + "id"))
+        parts = ([first] if first else []) + [t for ty, t, i in self.rels if ty.endswith("/relationships/" + kind) and t != first]
+        if not parts:
+            return None
+        root = self.pkg.xml(parts[0])
+        return "\n".join(self.text(p) for p in root if p.tag == WN + "p").strip(WS)
+
+    def orientation(self):
+        sz = kid(kid(self.body, WN + "sectPr"), WN + "pgSz")
+        if sz is None:
+            return "portrait"
+        w, h = wa(sz, "w"), wa(sz, "h")
+        if w and h:
+            return "landscape" if java_decimal(w) > java_decimal(h) else "portrait"
+        return "landscape" if wa(sz, "orient") == "landscape" else "portrait"
+
+    def query(self, q):  # DocxQuery.read
+        k, prop = q["kind"], q.get("property")
+        if k == "paragraphs":
+            return "items", [self.text(p) for p in self.paragraphs()]
+        if k == "text":
+            return "text", "\n".join(self.text(p) for p in self.paragraphs())
+        if k in ("paragraph", "containing"):
+            ps = self.paragraphs()
+            p = self.containing(q["text"]) if k == "containing" else (ps[q["index"] - 1] if q["index"] <= len(ps) else None)
+            if p is None:
+                return "absent", None
+            if prop in ("bold", "italic"):
+                return "flag", self.every_run(p, "b" if prop == "bold" else "i")
+            return "text", {"text": self.text, "style": self.style_name, "alignment": self.alignment,
+                            "line_spacing": self.line_spacing, "font": self.font}[prop](p)
+        if k == "find":
+            found = self.runs_of(q["text"])
+            if found is None:
+                return "absent", None
+            p, runs = found
+            return "flag", bool(runs) and all(self.run_flag(p, r, "b" if prop == "bold" else "i") for r in runs)
+        if k == "tables":
+            return "text", str(len(self.tables()))
+        if k == "table":
+            ts = self.tables()
+            return ("rows", self.table_rows(ts[q["index"] - 1])) if q["index"] <= len(ts) else ("absent", None)
+        if k in ("header", "footer") and prop == "text":
+            t = self.header_or_footer_text(k == "header")
+            return ("absent", None) if t is None else ("text", t)
+        if k == "page orientation":
+            return "text", self.orientation()
+        raise Unreadable("the query %s is not read on the VM" % k)
+
+
+class Pptx:
+    def __init__(self, data):
+        self.pkg = Package(data)
+        part, root = self.pkg.main(PN + "presentation", ".pptx presentation")
+        by_id = {i: t for ty, t, i in self.pkg.rels(part)}
+        lst = kid(root, PN + "sldIdLst")
+        self.slides = []
+        for s in kids(lst):  # a slide whose part is missing is skipped, as POI skips it
+            if s.tag == PN + "sldId" and s.get(RN + "id") in by_id:
+                self.slides.append(by_id[s.get(RN + "id")])
+
+    def shapes(self, part):  # the text shapes (p:sp) of a slide's or notes' shape tree
+        tree = kid(kid(self.pkg.xml(part), PN + "cSld"), PN + "spTree")
+        if tree is None:
+            raise Unreadable("a slide without a shape tree")
+        if any(e.tag == MC + "AlternateContent" for e in tree):
+            raise Unreadable("alternate content on a slide is not read on the VM")
+        return [e for e in tree if e.tag == PN + "sp"]
+
+    @staticmethod
+    def placeholder(sp):  # XSLFTextShape.getPlaceholder as an OOXML type: None, or title, body, obj, ...
+        ph = kid(kid(kid(sp, PN + "nvSpPr"), PN + "nvPr"), PN + "ph")
+        if ph is None or ("type" not in ph.attrib and "idx" not in ph.attrib):
+            return None
+        return ph.get("type", "obj")
+
+    @staticmethod
+    def paragraphs(sp):  # each a:p's text, as XSLFTextParagraph.getText (its runs' and fields' raw text)
+        out = []
+        for p in [e for e in kids(kid(sp, PN + "txBody")) if e.tag == AN + "p"]:
+            text = []
+            for r in p:
+                if r.tag in (AN + "r", AN + "fld"):
+                    t = kid(r, AN + "t")
+                    text.append("null" if t is None else t.text or "")
+                elif r.tag == AN + "br":
+                    raise Unreadable("a line break in a paragraph is not read on the VM")
+            out.append("".join(text))
+        return out
+
+    def title(self, part):
+        for sp in self.shapes(part):
+            if self.placeholder(sp) in ("title", "ctrTitle"):
+                return " ".join(t for t in (x.strip(WS) for x in self.paragraphs(sp)) if t)
+        return ""
+
+    def body(self, part):
+        out = []
+        for sp in self.shapes(part):
+            if self.placeholder(sp) in ("title", "ctrTitle", "sldNum", "dt", "ftr", "hdr"):
+                continue
+            out.extend(t for t in (x.strip(WS) for x in self.paragraphs(sp)) if t)
+        return out
+
+    def notes(self, part):
+        notes = [t for ty, t, i in self.pkg.rels(part) if ty.endswith("/relationships/notesSlide")]
+        if not notes:
+            return None
+        paras = []
+        for sp in self.shapes(notes[-1]):
+            if self.placeholder(sp) == "body":
+                paras.extend(x.strip(WS) for x in self.paragraphs(sp))
+        text = "\n".join(paras).strip(WS)
+        return text or None
+
+    def query(self, q):  # PptxQuery.read
+        prop = q["property"]
+        titles = [self.title(s) for s in self.slides]
+        if prop == "slides":
+            return "text", str(len(self.slides))
+        if prop == "titles":
+            return "items", titles
+        if prop == "outline":
+            return "rows", [[t] for t in titles]
+        if q.get("titled") is not None:
+            n = next((i + 1 for i, t in enumerate(titles) if t.strip(WS) == q["titled"].strip(WS)), 0)
+        else:
+            n = q["index"] if q["index"] <= len(self.slides) else 0
+        if n == 0:
+            return "absent", None
+        slide = self.slides[n - 1]
+        if prop == "index":
+            return "text", str(n)
+        if prop == "title":
+            return "text", titles[n - 1]
+        if prop == "body":
+            body = self.body(slide)
+            return ("text", "\n".join(body)) if body else ("absent", None)
+        if prop == "notes":
+            notes = self.notes(slide)
+            return ("absent", None) if notes is None else ("text", notes)
+        raise Unreadable("the slide property %s is not read on the VM" % prop)
+
+
+XLSX_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "(no error)",
+               "~CIRCULAR~REF~", "~FUNCTION~NOT~IMPLEMENTED~")
+
+
+def utf_decode(s):  # XSSFRichTextString.utfDecode: _xHHHH_ escapes
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), s)
+
+
+def rst_text(si):  # XSSFRichTextString.getString of a CT_Rst: its t, else its runs' t
+    runs = [r for r in si if r.tag == SN + "r"]
+    if not runs:
+        t = kid(si, SN + "t")
+        return utf_decode("" if t is None else t.text or "")
+    return utf_decode("".join("null" if kid(r, SN + "t") is None else kid(r, SN + "t").text or "" for r in runs))
+
+
+class Xlsx:
+    def __init__(self, data):
+        self.pkg = Package(data)
+        part, root = self.pkg.main(SN + "workbook", ".xlsx workbook")
+        rels = self.pkg.rels(part)
+        by_id = {i: t for ty, t, i in rels}
+        sheets = kid(root, SN + "sheets")
+        self.sheets = [(s.get("name", ""), by_id.get(s.get(RN + "id"))) for s in ([] if sheets is None else sheets) if s.tag == SN + "sheet"]
+        if any(p is None for n, p in self.sheets):
+            raise Unreadable("a sheet's part is missing")
+        styles = [t for ty, t, i in rels if ty.endswith("/relationships/styles")]
+        self.styles = self.pkg.xml(styles[0]) if styles else None
+        strings = [t for ty, t, i in rels if ty.endswith("/relationships/sharedStrings")]
+        sst = self.pkg.xml(strings[0]) if strings else None
+        self.strings = [] if sst is None else [rst_text(si) for si in sst if si.tag == SN + "si"]
+
+    def sheet(self, name):  # POI's getSheet: the first of that name, ignoring case
+        if not self.sheets:
+            raise Unreadable("the workbook has no sheet")
+        if name is None:
+            return self.pkg.xml(self.sheets[0][1])
+        for n, part in self.sheets:
+            if case_key(n) == case_key(name):
+                return self.pkg.xml(part)
+        raise Unreadable("the workbook has no sheet named '%s'" % name)
+
+    @staticmethod
+    def cell(sheet, column, row):  # the cell element, or None; later duplicates win, as in POI's maps
+        data = kid(sheet, SN + "sheetData")
+        if any(f.get("t") in ("array", "shared") for f in sheet.iter(SN + "f")):
+            raise Unreadable("array and shared formulas are not read on the VM")
+        found = None
+        for r in ([] if data is None else data):
+            if r.tag != SN + "row":
+                continue
+            if "r" not in r.attrib:
+                raise Unreadable("a row without its number")
+            if int(r.get("r")) - 1 != row:
+                continue
+            found = None
+            for c in r:
+                if c.tag != SN + "c":
+                    continue
+                if "r" not in c.attrib:
+                    raise Unreadable("a cell without its reference")
+                m = re.fullmatch(r"([A-Z]{1,3})([0-9]+)", c.get("r"))
+                if not m:
+                    raise Unreadable("a cell reference %s" % c.get("r"))
+                col = 0
+                for ch in m.group(1):
+                    col = col * 26 + ord(ch) - 64
+                if col - 1 == column:
+                    found = c
+        return found
+
+    def xf(self, c):  # the cell's cellXfs entry
+        if self.styles is None:
+            raise Unreadable("a workbook without styles")
+        xfs = [x for x in kids(kid(self.styles, SN + "cellXfs")) if x.tag == SN + "xf"]
+        i = int(c.get("s", "0")) if c is not None else 0
+        if not 0 <= i < len(xfs):
+            raise Unreadable("the style %d is missing" % i)
+        return xfs[i]
+
+    def font(self, c):
+        x = self.xf(c)
+        if "fontId" in x.attrib:
+            i = int(x.get("fontId"))
+        else:
+            sx = [e for e in kids(kid(self.styles, SN + "cellStyleXfs")) if e.tag == SN + "xf"]
+            j = int(x.get("xfId", "0"))
+            if not 0 <= j < len(sx):
+                raise Unreadable("the cell style %d is missing" % j)
+            i = int(sx[j].get("fontId", "0"))
+        fonts = [f for f in kids(kid(self.styles, SN + "fonts")) if f.tag == SN + "font"]
+        if not 0 <= i < len(fonts):
+            raise Unreadable("the font %d is missing" % i)
+        return fonts[i]
+
+    def general(self, c):  # whether the cell's number format is General (or none POI knows)
+        i = int(self.xf(c).get("numFmtId", "0"))
+        for f in kids(kid(self.styles, SN + "numFmts")):
+            if f.tag == SN + "numFmt" and int(f.get("numFmtId", "-1")) == i:
+                return f.get("formatCode", "").lower() == "general"
+        return i == 0 or i >= 50
+
+    def show(self, c):  # XlsxWorkbook.show
+        if c is None:
+            return ""
+        t, v, f = c.get("t", "n"), kid(c, SN + "v"), kid(c, SN + "f")
+        formula = f is not None and f.get("t") != "dataTable"
+        vt = None if v is None else v.text or ""
+        if t == "n":
+            if vt is None and not formula:
+                return ""
+            d = 0.0 if not vt else float(vt)
+            if not self.general(c):
+                raise Unreadable("a number shown through a format is not read on the VM")
+            return xlsx_plain(d)
+        if t == "e":
+            if vt not in XLSX_ERRORS:
+                raise Unreadable("an unknown error value")
+            return vt
+        if t == "b":
+            return "TRUE" if vt == "1" else "FALSE"
+        if t == "s" and not formula:
+            return self.strings[int(vt)]
+        if t == "inlineStr" and not formula:
+            i = kid(c, SN + "is")
+            return rst_text(i) if i is not None else utf_decode(vt or "")
+        if t in ("str", "s", "inlineStr"):
+            return utf_decode(vt or "")
+        raise Unreadable("an illegal cell type " + t)
+
+    def query(self, q):  # XlsxQuery.read
+        prop = q["property"]
+        if prop == "sheets":
+            return "items", [n for n, p in self.sheets]
+        c = self.cell(self.sheet(q.get("sheet")), q["column"], q["row"])
+        if prop == "value":
+            return "text", self.show(c)
+        if prop == "formula":
+            f = None if c is None else kid(c, SN + "f")
+            return ("absent", None) if f is None or f.get("t") == "dataTable" else ("text", "=" + (f.text or ""))
+        if prop in ("bold", "italic"):
+            if c is None:
+                return "flag", False
+            b = kid(self.font(c), SN + ("b" if prop == "bold" else "i"))
+            return "flag", b is not None and b.get("val", "true") in ("true", "1")
+        if prop == "font":
+            n = kid(self.font(c), SN + "name")
+            return "text", "Calibri" if n is None else n.get("val")
+        raise Unreadable("the cell property %s is not read on the VM" % prop)
+
+
+def xlsx_plain(d):  # XlsxWorkbook.plain: 15 significant digits, no trailing zeros, never an exponent
+    if d != d or math.isinf(d):
+        return java_double(d)
+    n = decimal.Context(prec=15, rounding=decimal.ROUND_HALF_UP).plus(decimal.Decimal(d))
+    return java_plain(n)
+
+
+def document_query(data, g):
+    try:
+        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx}[g["format"]](data)
+        return doc.query(g["q"])
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, KeyError, IndexError, ValueError, TypeError, EOFError) as e:
+        raise Unreadable("not a readable document: %s: %s" % (type(e).__name__, e))
 
 
 def text_of(kind, value):

@@ -222,7 +222,28 @@ class OsworldExporterTest {
     assertThatThrownBy(() -> EXPORTER.example(SampleTasks.formulaColumn())).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("libreoffice-calc.formula")
         .hasMessageContaining("has no OSWorld form")
-        .hasMessageContaining("the document query 'C2.formula' with EqualsText has no OSWorld metric of the same meaning yet");
+        .hasMessageContaining("the document query 'C2.formula' on /home/user/orders.xlsx has no reader on OSWorld's VM yet,"
+            + " nor an OSWorld metric of the same meaning");
+  }
+
+  @Test
+  void aDocumentQueryTheFormatGivesTheVmReaderIsReadThereAndComparedByExactMatchEvenUnderAny() throws Exception {
+    TaskSpec value = withChecker(SampleTasks.formulaColumn(),
+        Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.value"), new Metric.EqualsText("12", true, false)));
+    JsonNode e = EXPORTER.example(value).get("evaluator");
+    assertThat(e.get("func").asText()).as("no guard: the reader holds the file to a regular one itself").isEqualTo("exact_match");
+    assertThat(e.at("/expected/rules/expected").asText()).isEqualTo("\"12\"");
+    JsonNode argument = io.deskforge.task.json.TaskJson.mapper().readTree(e.at("/result/command/3").asText());
+    assertThat(argument.at("/read/type").asText()).isEqualTo("document_query");
+    assertThat(argument.at("/read/format").asText()).isEqualTo("xlsx");
+    assertThat(argument.at("/read/q").toString()).as("the query as the format parsed it").isEqualTo("{\"property\":\"value\",\"column\":2,\"row\":1}");
+    assertThat(argument.at("/as").asText()).isEqualTo("text");
+    TaskSpec either = withChecker(SampleTasks.formulaColumn(), Checker.any(
+        Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.value"), new Metric.EqualsText("12", true, false)),
+        Checker.check(new Getter.FileText("/home/user/notes.txt"), new Metric.Contains("x", false))));
+    JsonNode any = EXPORTER.example(either).get("evaluator");
+    assertThat(any.get("conj").asText()).isEqualTo("or");
+    assertThat(any.get("func")).extracting(JsonNode::asText).containsExactly("exact_match", "check_include_exclude");
   }
 
   @Test
@@ -240,7 +261,7 @@ class OsworldExporterTest {
     TaskSpec either = withChecker(SampleTasks.formulaColumn(), Checker.any(
         Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.bold"), new Metric.IsTrue()),
         Checker.check(new Getter.FileText("/home/user/notes.txt"), new Metric.Contains("x", false))));
-    assertThatThrownBy(() -> EXPORTER.example(either)).hasMessageContaining("a document query under 'any' has no OSWorld form yet");
+    assertThatThrownBy(() -> EXPORTER.example(either)).hasMessageContaining("a document query read by an OSWorld metric under 'any' has no OSWorld form yet");
   }
 
   @Test

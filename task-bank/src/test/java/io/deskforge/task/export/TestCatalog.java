@@ -64,6 +64,15 @@ final class TestCatalog implements ExportCatalog {
     return java.util.Optional.of(new OsworldCheck("compare_table", result, null, options));
   }
 
+  /** A workbook cell's value, as Calc's format gives it to the VM reader; nothing else. */
+  @Override
+  public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> documentReader(String path, String query) {
+    if (!query.endsWith(".value")) return java.util.Optional.empty();
+    var reader = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "xlsx");
+    reader.putObject("q").put("property", "value").put("column", 2).put("row", 1);
+    return java.util.Optional.of(reader);
+  }
+
   @Override
   public FilePlan documentWrite(String path, com.fasterxml.jackson.databind.JsonNode content, String scratch) {
     return new FilePlan(Map.of(scratch + "/content.json", content.toString()), List.of(List.of("write-document", scratch + "/content.json", path)));

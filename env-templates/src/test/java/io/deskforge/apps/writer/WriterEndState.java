@@ -1,0 +1,384 @@
+package io.deskforge.apps.writer;
+
+import io.deskforge.apps.osworld.EndStateModel;
+import io.deskforge.apps.osworld.ScratchHome;
+import io.deskforge.task.action.Action;
+import io.deskforge.task.spec.TaskSpec;
+import io.deskforge.task.spec.Trajectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.LineSpacingRule;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+
+/**
+ * LibreOffice Writer driven as {@link WriterGui} does, modelled on the opened .docx with POI. The
+ * cursor is a body paragraph: Ctrl+Home, Ctrl+End and Ctrl+Down move it, Ctrl+Shift+Down selects
+ * whole paragraphs, Ctrl+L/E/R/J align and Ctrl+1-3 give Heading 1-3 to the cursor's paragraph
+ * or the selection. Find and Replace (Ctrl+H) finds the typed text after the cursor (Alt+X, the
+ * match selected) or replaces every occurrence in the body (Alt+L), matching case as the
+ * families' expected texts do; Ctrl+B toggles bold on the selection, Shift+Ctrl+Left takes its
+ * last word off, typed text replaces it. Format > Paragraph's line spacing list (Home, Downs:
+ * Single, 1.15, 1.5, Double), Format > Page Style's Landscape, Header on and Footer on,
+ * Ctrl+Page Up/Down into the header or footer, and Table > Insert Table (columns, rows, then the
+ * cells typed with Tab between them) are the dialogs' effects. Ctrl+S writes the document; work
+ * never saved is lost.
+ */
+public final class WriterEndState implements EndStateModel {
+  private static final List<String> SPACINGS = List.of("1", "1.15", "1.5", "2");
+
+  @Override
+  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+    String file = EndStateModel.openedFile(task);
+    new Session(task, trajectory, DocxDocument.parse(home.readFile(file), file).poi(), home, file).run();
+  }
+
+  /** One run of the trajectory: the document, the cursor, the selection and the dialog open. */
+  private static final class Session {
+    final TaskSpec task;
+    final Trajectory trajectory;
+    final XWPFDocument doc;
+    final ScratchHome home;
+    final String file;
+    int at;
+    int selectedTo = -1; // whole paragraphs at..selectedTo selected
+    int[] found; // paragraph, start, end of the text selected by Find Next
+    String dialog = "";
+    String field = "find";
+    String find = "";
+    String replace = "";
+    int spacing;
+    boolean landscape;
+    boolean header;
+    boolean footer;
+    String editing = ""; // "header" or "footer" while Ctrl+Page Up/Down is in one
+    int tableColumns;
+    int tableRows;
+
+    Session(TaskSpec task, Trajectory trajectory, XWPFDocument doc, ScratchHome home, String file) {
+      this.task = task;
+      this.trajectory = trajectory;
+      this.doc = doc;
+      this.home = home;
+      this.file = file;
+    }
+
+    void run() {
+      for (Action a : trajectory.actions()) {
+        switch (a) {
+          case Action.Key k -> {
+            for (String key : k.keys().split(" ")) key(key);
+          }
+          case Action.Type t -> type(t.text());
+          case Action.Wait w -> { }
+          case Action.WaitForWindow w -> { }
+          default -> throw EndStateModel.unmodelled(task, trajectory, a);
+        }
+      }
+    }
+
+    void key(String key) {
+      switch (dialog) {
+        case "find" -> findKey(key);
+        case "menu" -> {
+          if (key.equals("a")) dialog = "menu-paragraph";
+          else throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Format menu");
+        }
+        case "menu-paragraph" -> {
+          if (!key.equals("Return")) throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Format menu");
+          dialog = "paragraph";
+        }
+        case "paragraph" -> {
+          switch (key) {
+            case "Tab" -> { }
+            case "Home" -> spacing = 0;
+            case "Down" -> spacing = Math.min(spacing + 1, SPACINGS.size() - 1);
+            case "Return" -> {
+              double lines = Double.parseDouble(SPACINGS.get(spacing));
+              for (XWPFParagraph p : selection()) p.setSpacingBetween(lines, LineSpacingRule.AUTO);
+              dialog = "";
+            }
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Paragraph dialog");
+          }
+        }
+        case "page" -> {
+          switch (key) {
+            case "ctrl+Page_Down", "space" -> { }
+            case "alt+a" -> landscape = true;
+            case "alt+d" -> header = true;
+            case "alt+f" -> footer = true;
+            case "Return" -> {
+              pageStyle();
+              dialog = "";
+            }
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Page Style dialog");
+          }
+        }
+        case "table" -> {
+          switch (key) {
+            case "alt+c" -> field = "columns";
+            case "alt+r" -> field = "rows";
+            case "ctrl+a" -> { }
+            case "Return" -> dialog = "cells";
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Insert Table dialog");
+          }
+        }
+        default -> textKey(key);
+      }
+    }
+
+    void textKey(String key) {
+      List<XWPFParagraph> ps = doc.getParagraphs();
+      if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down")) selectedTo = -1;
+      switch (key) {
+        case "ctrl+Home" -> {
+          at = 0;
+          found = null;
+        }
+        case "ctrl+End" -> {
+          at = ps.size() - 1;
+          found = null;
+        }
+        case "ctrl+Down" -> {
+          at = Math.min(at + 1, ps.size() - 1);
+          found = null;
+        }
+        case "ctrl+shift+Down" -> {
+          selectedTo = selectedTo < 0 ? at : Math.min(selectedTo + 1, ps.size() - 1);
+          found = null;
+        }
+        case "ctrl+l", "ctrl+e", "ctrl+r", "ctrl+j" -> {
+          ParagraphAlignment to = switch (key) {
+            case "ctrl+e" -> ParagraphAlignment.CENTER;
+            case "ctrl+r" -> ParagraphAlignment.RIGHT;
+            case "ctrl+j" -> ParagraphAlignment.BOTH;
+            default -> ParagraphAlignment.LEFT;
+          };
+          for (XWPFParagraph p : selection()) p.setAlignment(to);
+        }
+        case "ctrl+1", "ctrl+2", "ctrl+3" -> {
+          for (XWPFParagraph p : selection()) p.setStyle("Heading" + key.substring(5));
+        }
+        case "ctrl+b" -> bold();
+        case "shift+ctrl+Left" -> {
+          if (found == null) throw EndStateModel.unmodelled(task, trajectory, "Shift+Ctrl+Left without a found text");
+          String text = ps.get(found[0]).getText().substring(found[1], found[2]);
+          int cut = text.stripTrailing().lastIndexOf(' ');
+          found = new int[] {found[0], found[1], found[1] + (cut < 0 ? 0 : cut + 1)};
+        }
+        case "ctrl+h" -> {
+          dialog = "find";
+          field = "find";
+        }
+        case "alt+o" -> dialog = "menu";
+        case "alt+shift+p" -> dialog = "page";
+        case "ctrl+F12" -> {
+          dialog = "table";
+          field = "";
+        }
+        case "ctrl+Page_Up", "ctrl+Page_Down" -> {
+          String to = key.equals("ctrl+Page_Up") ? "header" : "footer";
+          editing = editing.equals(to) ? "" : to;
+        }
+        case "Return" -> {
+          if (at != ps.size() - 1) throw EndStateModel.unmodelled(task, trajectory, "Return inside the text");
+          doc.createParagraph();
+          at = doc.getParagraphs().size() - 1;
+        }
+        case "Escape" -> { }
+        case "ctrl+s" -> save();
+        default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key);
+      }
+    }
+
+    void findKey(String key) {
+      switch (key) {
+        case "ctrl+a" -> { }
+        case "alt+p" -> field = "replace";
+        case "alt+x" -> found = findAfterCursor();
+        case "alt+l" -> replaceAll();
+        case "Escape" -> dialog = "";
+        default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in Find and Replace");
+      }
+    }
+
+    void type(String text) {
+      switch (dialog) {
+        case "find" -> {
+          if (field.equals("find")) find = text;
+          else replace = text;
+        }
+        case "table" -> {
+          if (field.equals("columns")) tableColumns = Integer.parseInt(text);
+          else if (field.equals("rows")) tableRows = Integer.parseInt(text);
+          else throw EndStateModel.unmodelled(task, trajectory, "typing in the Insert Table dialog");
+        }
+        case "cells" -> {
+          insertTable(text);
+          dialog = "";
+        }
+        case "" -> {
+          if (!editing.isEmpty()) {
+            XWPFHeaderFooter h = editing.equals("header") ? policy().getDefaultHeader() : policy().getDefaultFooter();
+            if (h == null) return; // no header or footer to type into: the keys go nowhere
+            XWPFParagraph p = h.getParagraphs().isEmpty() ? h.createParagraph() : h.getParagraphs().getLast();
+            p.createRun().setText(text);
+          } else if (found != null) {
+            List<XWPFRun> runs = isolate(doc.getParagraphs().get(found[0]), found[1], found[2]);
+            runs.getFirst().setText(text, 0);
+            for (XWPFRun r : runs.subList(1, runs.size())) r.setText("", 0);
+            found = null;
+          } else {
+            throw EndStateModel.unmodelled(task, trajectory, "typing into the text without a selection");
+          }
+        }
+        default -> throw EndStateModel.unmodelled(task, trajectory, "typing in the " + dialog + " dialog");
+      }
+    }
+
+    List<XWPFParagraph> selection() {
+      List<XWPFParagraph> ps = doc.getParagraphs();
+      if (found != null) return List.of(ps.get(found[0]));
+      if (selectedTo < 0) return List.of(ps.get(at));
+      return ps.subList(Math.min(at, selectedTo), Math.max(at, selectedTo) + 1);
+    }
+
+    /** Ctrl+B: bold on the selected text unless all of it is bold already, then off. */
+    void bold() {
+      List<XWPFRun> runs = new ArrayList<>();
+      if (found != null) {
+        runs.addAll(isolate(doc.getParagraphs().get(found[0]), found[1], found[2]));
+      } else {
+        for (XWPFParagraph p : selection()) runs.addAll(p.getRuns());
+      }
+      // whether each run is bold as the document shows it (its style chain too): read from a copy, run by run
+      DocxDocument view = DocxDocument.parse(bytes(), file);
+      List<XWPFParagraph> mine = doc.getParagraphs();
+      List<XWPFParagraph> theirs = view.poi().getParagraphs();
+      boolean all = !runs.isEmpty();
+      for (XWPFRun r : runs) {
+        XWPFParagraph p = (XWPFParagraph) r.getParent();
+        XWPFParagraph q = theirs.get(mine.indexOf(p));
+        if (!view.runFlag(q, q.getRuns().get(p.getRuns().indexOf(r)), "b")) all = false;
+      }
+      for (XWPFRun r : runs) r.setBold(!all);
+    }
+
+    /** The first occurrence of the Find text after the cursor's paragraph start: paragraph, start, end; null when none. */
+    int[] findAfterCursor() {
+      List<XWPFParagraph> ps = doc.getParagraphs();
+      for (int i = at; i < ps.size(); i++) {
+        int k = ps.get(i).getText().indexOf(find);
+        if (k >= 0) return new int[] {i, k, k + find.length()};
+      }
+      return null;
+    }
+
+    void replaceAll() {
+      for (XWPFParagraph p : doc.getParagraphs()) {
+        int from = 0;
+        int k;
+        while ((k = p.getText().indexOf(find, from)) >= 0) {
+          List<XWPFRun> runs = isolate(p, k, k + find.length());
+          runs.getFirst().setText(replace, 0);
+          for (XWPFRun r : runs.subList(1, runs.size())) r.setText("", 0);
+          from = k + replace.length();
+        }
+      }
+    }
+
+    /** The runs covering [start, end) of the paragraph's text, split at both ends so that they cover exactly that. */
+    static List<XWPFRun> isolate(XWPFParagraph p, int start, int end) {
+      split(p, end);
+      split(p, start);
+      List<XWPFRun> out = new ArrayList<>();
+      int pos = 0;
+      for (XWPFRun r : p.getRuns()) {
+        int len = DocxDocument.text(r).length();
+        if (pos >= start && pos + len <= end && len > 0) out.add(r);
+        pos += len;
+      }
+      return out;
+    }
+
+    /** Splits the run that spans the offset in two, each keeping the run's properties. */
+    static void split(XWPFParagraph p, int offset) {
+      int pos = 0;
+      List<XWPFRun> runs = p.getRuns();
+      for (int i = 0; i < runs.size(); i++) {
+        XWPFRun r = runs.get(i);
+        String t = DocxDocument.text(r);
+        if (offset > pos && offset < pos + t.length()) {
+          XWPFRun after = p.insertNewRun(i + 1);
+          if (r.getCTR().isSetRPr()) after.getCTR().setRPr((org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr) r.getCTR().getRPr().copy());
+          after.setText(t.substring(offset - pos), 0);
+          r.setText(t.substring(0, offset - pos), 0);
+          return;
+        }
+        pos += t.length();
+      }
+    }
+
+    org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy policy() {
+      var policy = doc.getHeaderFooterPolicy();
+      return policy != null ? policy : doc.createHeaderFooterPolicy();
+    }
+
+    /** OK in Page Style: the page turned landscape (its size swapped), a header and a footer turned on. */
+    void pageStyle() {
+      CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
+      if (landscape) {
+        if (!sect.isSetPgSz()) sect.addNewPgSz();
+        org.w3c.dom.Element size = DocxDocument.child(sect.getDomNode(), "pgSz");
+        String w = size.getAttributeNS(DocxDocument.W, "w");
+        String h = size.getAttributeNS(DocxDocument.W, "h");
+        BigInteger a = new BigInteger(w.isEmpty() ? "12240" : w);
+        BigInteger b = new BigInteger(h.isEmpty() ? "15840" : h);
+        size.setAttributeNS(DocxDocument.W, "w:w", a.max(b).toString());
+        size.setAttributeNS(DocxDocument.W, "w:h", a.min(b).toString());
+        size.setAttributeNS(DocxDocument.W, "w:orient", "landscape");
+      }
+      if (header && policy().getDefaultHeader() == null) doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+      if (footer && policy().getDefaultFooter() == null) doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
+    }
+
+    /** Insert in Insert Table: a table of the columns and rows after the cursor's paragraph at the end, its cells typed with Tab between them. */
+    void insertTable(String typed) {
+      if (at != doc.getParagraphs().size() - 1) throw EndStateModel.unmodelled(task, trajectory, "a table inserted before the end");
+      XWPFTable table = doc.createTable(tableRows, tableColumns);
+      String[] cells = typed.split("\t", -1);
+      for (int i = 0; i < cells.length && i < tableRows * tableColumns; i++) {
+        table.getRow(i / tableColumns).getCell(i % tableColumns).setText(cells[i]);
+      }
+      doc.createParagraph();
+    }
+
+    byte[] bytes() {
+      try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+        doc.write(out);
+        return out.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void save() {
+      try {
+        Files.write(home.host(file), bytes());
+        home.chown();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
