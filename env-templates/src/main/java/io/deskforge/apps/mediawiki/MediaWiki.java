@@ -144,7 +144,7 @@ public final class MediaWiki implements AppTemplate {
         i=$((i+1)); [ "$i" -lt 1000 ] || { echo "mediawiki: the server never listened"; cat "$W/server.log"; exit 1; }
         sleep 0.01
       done
-      bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
+      bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
         "$PORT" 2>/dev/null &
       exec "$@"
       """;
@@ -178,9 +178,11 @@ public final class MediaWiki implements AppTemplate {
     // the browser window is the wiki's window: its X class names the app, as a web app's window does
     chromium.add(1, "--class=MediaWiki");
     cmd.addAll(chromium);
+    // the main page's window title is the wiki's name alone
+    String ready = args.isEmpty() ? "^" + java.util.regex.Pattern.quote(TITLE) + " - Chromium$" : MwGui.showTitle(page);
     return new AppLaunch(NAME, cmd,
         Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE),
-        Ready.allOf(Ready.httpOk(PORT, "/index.php"), Ready.windowReady(MwGui.showTitle(page))), Duration.ofSeconds(60));
+        Ready.allOf(Ready.httpOk(PORT, "/index.php?title=Main_Page"), Ready.windowReady(ready)), Duration.ofSeconds(60));
   }
 
   @Override
