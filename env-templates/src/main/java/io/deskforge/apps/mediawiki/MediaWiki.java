@@ -80,7 +80,8 @@ public final class MediaWiki implements AppTemplate {
       """;
 
   /**
-   * The wiki's own script, run once the page's modules have loaded: a form a task uses gets the
+   * The wiki's own script, run once the page's modules have loaded (mw.loader.using comes with
+   * mediawiki.base, after the startup module runs what RLQ holds): a form a task uses gets the
    * keyboard focus and the window title says the page is ready for keys. The editor: focused, the
    * cursor at the start, "Editing X - Team Wiki (editing)", or "(changes shown)" above a diff. The
    * move form: its new title field focused, "(ready)". The delete form: its reason field focused,
@@ -88,7 +89,7 @@ public final class MediaWiki implements AppTemplate {
    * modules ran went nowhere on a loaded host.
    */
   static final String SITE_JS = """
-      (window.RLQ = window.RLQ || []).push(function () {
+      (window.RLQ = window.RLQ || []).push([['mediawiki.base'], function () {
         mw.loader.using(window.RLPAGEMODULES || []).always(function () {
           var box = document.getElementById('wpTextbox1');
           var move = document.getElementById('wpNewTitleMain');
@@ -108,7 +109,7 @@ public final class MediaWiki implements AppTemplate {
           }
           if (mark) document.title = document.title + mark;
         });
-      });
+      }]);
       """;
 
   /**
