@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Add a line at the end of an existing wiki page. Chromium shows another page of the wiki, the one
  * a careless edit would change. Checked in the wiki's database: the latest revision of the page is
- * its old text and the new last line.
+ * its old text and the new last line. MediaWiki's editor holds the text with a newline after its
+ * last line, so Ctrl+End puts the cursor on an empty line: typing a newline first would save a
+ * blank line before the new one.
  */
 final class AppendLine extends SeededFamily {
   static final String ID = "mediawiki.append-line";
@@ -53,18 +55,18 @@ final class AppendLine extends SeededFamily {
         .setup(Pages.seed(other, otherText))
         .setup(new SetupStep.Launch(MediaWiki.NAME, List.of(other)))
         .checker(Checker.check(Pages.text(page), new Metric.SetEquals(List.of(expected))))
-        .solution("the page's edit address, ctrl+End, a new line typed, Alt+Shift+S", append(other, page, line))
+        .solution("the page's edit address, ctrl+End (the empty line after the text), the line typed, Alt+Shift+S", append(other, page, line))
         .negative("wrong-page", "appends the line to the page Chromium shows instead", append(other, other, line))
         .negative("prepended", "types the line at the top of the page instead, and saves",
             MwGui.concat(MwGui.start(other), MwGui.edit(page), List.of(Action.type(line + "\n")), MwGui.save(page)))
         .negative("changes-only", "types the line at the end and shows the changes, never saving",
-            MwGui.concat(MwGui.start(other), MwGui.edit(page), List.of(Action.key("ctrl+End"), Action.type("\n" + line)),
+            MwGui.concat(MwGui.start(other), MwGui.edit(page), List.of(Action.key("ctrl+End"), Action.type(line)),
                 MwGui.showChanges(page)))
         .build();
   }
 
   static List<Action> append(String start, String page, String line) {
-    return MwGui.concat(MwGui.start(start), MwGui.edit(page), List.of(Action.key("ctrl+End"), Action.type("\n" + line)),
+    return MwGui.concat(MwGui.start(start), MwGui.edit(page), List.of(Action.key("ctrl+End"), Action.type(line)),
         MwGui.save(page));
   }
 }

@@ -92,7 +92,8 @@ public final class MediaWiki implements AppTemplate {
       (window.RLQ = window.RLQ || []).push([['mediawiki.base'], function () {
         mw.loader.using(window.RLPAGEMODULES || []).always(function () {
           var box = document.getElementById('wpTextbox1');
-          var move = document.getElementById('wpNewTitleMain');
+          // the move form's id names the title widget's wrapper; the field is the input named so
+          var move = document.querySelector('input[name="wpNewTitleMain"]');
           var reason = document.getElementById('wpReason');
           var mark = '';
           if (box && !box.readOnly) {

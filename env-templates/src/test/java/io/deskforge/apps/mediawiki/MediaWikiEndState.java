@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * MediaWiki in Chromium driven as {@link MwGui} does, modelled on the database tables its checkers
  * read: the wiki starts with the pages setup seeded; an address typed into the bar and opened with
- * Return shows a page, or with {@code action=edit} its editor holding the page's text (empty for a
- * new page), the cursor at the start; Ctrl+End moves it to the end, Ctrl+A selects all, Delete
+ * Return shows a page, or with {@code action=edit} its editor holding the page's text and a newline
+ * (nothing for a new page), the cursor at the start; Ctrl+End moves it to the end, Ctrl+A selects all, Delete
  * removes the selection, typed text goes in at the cursor; Alt+Shift+S saves (the text without
  * trailing white space), Alt+Shift+V saves nothing. {@code Special:MovePage/X} has its new-title
  * field focused and Return moves the page, leaving a redirect; {@code action=delete} has its reason
@@ -70,7 +70,9 @@ public final class MediaWikiEndState implements EndStateModel {
           if (b.typed.contains("action=edit")) {
             b.form = Form.EDITOR;
             b.page = title;
-            b.text = new StringBuilder(pages.getOrDefault(title, ""));
+            // the editor holds a page's text with a newline after it, and a new page's empty
+            String text = pages.getOrDefault(title, "");
+            b.text = new StringBuilder(text.isEmpty() ? "" : text + "\n");
           } else if (b.typed.contains("action=delete") && pages.containsKey(title)) {
             b.form = Form.DELETE;
             b.page = title;
