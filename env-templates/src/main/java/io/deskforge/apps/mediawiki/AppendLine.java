@@ -41,7 +41,8 @@ final class AppendLine extends SeededFamily {
     String otherText = Pages.text(d, d.between(2, 4), List.of());
     String line = d.sentence(List.of());
     while (original.contains(line) || otherText.contains(line)) line = d.sentence(List.of());
-    String expected = Derivation.APPEND_LINE.apply(List.of(original, line));
+    // MediaWiki saves a text without the final newline APPEND_LINE ends a file with
+    String expected = Derivation.APPEND_LINE.apply(List.of(original, line)).stripTrailing();
     String instruction = instruction(d, Map.of("page", page, "line", line));
 
     return task(seed)
