@@ -66,7 +66,8 @@ class OsworldCompatTest {
       "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState(),
       "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState(),
       "libreoffice-writer", new io.deskforge.apps.writer.WriterEndState(),
-      "libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState());
+      "libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState(),
+      "mediawiki", new io.deskforge.apps.mediawiki.MediaWikiEndState());
 
   static Path work;
   static ScratchHome home;
