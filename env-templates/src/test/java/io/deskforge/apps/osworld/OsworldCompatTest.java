@@ -58,7 +58,7 @@ class OsworldCompatTest {
   static final Map<String, EndStateModel> MODELS = Map.of(
       "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState(),
       "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState(),
-      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState());
+      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState(), "jupyter", new io.deskforge.apps.jupyter.JupyterEndState());
 
   static Path work;
   static ScratchHome home;
