@@ -69,7 +69,9 @@ public final class Jupyter implements AppTemplate {
           var edits = nb.dirty ? 'unsaved' : saves > 0 ? 'saved' : 'unchanged';
           var ran = nb.get_cells().filter(function (cell) { return cell.cell_type === 'code' && cell.input_prompt_number > 0; }).length;
           var focus = document.activeElement;
-          var modal = focus && focus.closest ? focus.closest('.modal.in') : null;
+          // a dialog is open for keys once its text box has the focus: the rename dialog binds Return
+          // and selects the name only then, after the dialog itself and its Cancel button had it
+          var modal = focus && focus.tagName === 'INPUT' && focus.closest ? focus.closest('.modal.in') : null;
           var heading = modal ? modal.querySelector('.modal-title') : null;
           var dialog = modal ? ', ' + (heading && heading.textContent.trim() || 'dialog') + ' open' : '';
           return nb.get_notebook_name() + ' (' + kernel + ', ' + edits + (ran ? ', ran ' + ran : '') + dialog + ') - Jupyter Notebook';
