@@ -18,7 +18,7 @@ class FamiliesTest {
 
   @Test
   void theCatalogHasItsAppsWithAtLeastThreeFamiliesEach() {
-    assertThat(CATALOG.names()).containsExactly("chromium", "dokuwiki", "gnumeric", "libreoffice-calc", "libreoffice-impress",
+    assertThat(CATALOG.names()).containsExactly("chromium", "dokuwiki", "gnumeric", "jupyter", "libreoffice-calc", "libreoffice-impress",
         "libreoffice-writer", "mediawiki", "mousepad", "xterm");
     for (AppTemplate app : CATALOG.all()) {
       assertThat(app.families()).as(app.name()).hasSizeGreaterThanOrEqualTo(3);

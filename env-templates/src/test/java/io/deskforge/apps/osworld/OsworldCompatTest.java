@@ -67,7 +67,8 @@ class OsworldCompatTest {
       "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState(),
       "libreoffice-writer", new io.deskforge.apps.writer.WriterEndState(),
       "libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState(),
-      "mediawiki", new io.deskforge.apps.mediawiki.MediaWikiEndState());
+      "mediawiki", new io.deskforge.apps.mediawiki.MediaWikiEndState(),
+      "jupyter", new io.deskforge.apps.jupyter.JupyterEndState());
 
   static Path work;
   static ScratchHome home;

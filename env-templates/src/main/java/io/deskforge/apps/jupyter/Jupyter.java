@@ -1,0 +1,157 @@
+package io.deskforge.apps.jupyter;
+
+import io.deskforge.apps.AppTemplate;
+import io.deskforge.apps.TaskFamily;
+import io.deskforge.apps.chromium.Chromium;
+import io.deskforge.desktop.AppLaunch;
+import io.deskforge.desktop.ready.Ready;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jupyter Notebook, Debian's classic notebook (6.4) with its python3 kernel, served inside each
+ * desktop and used through Chromium. The server listens on the desktop's own loopback ({@link
+ * #PORT}; each desktop has a network namespace of its own, with only loopback, so neither the host
+ * nor another desktop reaches it) with no token and no password, serves the notebooks in {@link
+ * #DIR}, and opens no browser itself: the launcher starts Chromium on the notebook asked for.
+ *
+ * <p>The notebook's own script ({@code ~/.jupyter/custom/custom.js}, which the notebook page
+ * loads as its extension point) keeps the window title saying what a person sees on the page:
+ * the notebook's name, whether the kernel is idle (no cell waiting or running), whether edits
+ * are unsaved, how many code cells show a result of a run ("ran 3": their prompt has a number),
+ * and which dialog has the keyboard (the command palette, "dialog open"; the rename dialog, "Rename Notebook open"):
+ * "sales (idle, saved, ran 3) - Jupyter Notebook". Each step of a reference solution waits for a
+ * title that differs from the one before the step, so that no wait passes on a stale title. Reference solutions wait on it. The script also turns
+ * autosave off, so that only the agent's own save writes the notebook: an unsaved edit stays
+ * unsaved however slow the desktop is.
+ *
+ * <p>Tasks are checked in the saved {@code .ipynb} JSON, which the server writes before it
+ * answers the save; an agent in the desktop has only the browser.
+ */
+public final class Jupyter implements AppTemplate {
+  public static final String NAME = "jupyter";
+  /** The folder the server serves: the notebooks setup writes and the agent sees. */
+  public static final String DIR = "/home/user/notebooks";
+  /** The port on the desktop's loopback. */
+  public static final int PORT = 8888;
+
+  /** The saved notebook named {@code name} (no extension). */
+  public static String path(String name) {
+    return DIR + "/" + name + ".ipynb";
+  }
+
+  /** The page of a notebook. */
+  public static String url(String name) {
+    return "http://127.0.0.1:" + PORT + "/notebooks/" + name + ".ipynb";
+  }
+
+  /**
+   * The page's title keeper, polled (every 150 ms) rather than driven by events, because the
+   * notebook sets its own title on many events (mode changes, renames) and the kernel's state is
+   * best read from the indicator the page itself shows.
+   */
+  static final String CUSTOM_JS = """
+      define(['base/js/namespace', 'base/js/events'], function (Jupyter, events) {
+        var saves = 0;
+        events.on('notebook_saved.Notebook', function () { saves++; });
+        function noAutosave() { if (Jupyter.notebook && Jupyter.notebook.autosave_interval) Jupyter.notebook.set_autosave_interval(0); }
+        events.on('notebook_loaded.Notebook autosave_enabled.Notebook', noAutosave);
+        function title() {
+          var nb = Jupyter.notebook;
+          if (!nb || !nb._fully_loaded) return null;
+          noAutosave();
+          var icon = document.getElementById('kernel_indicator_icon');
+          var c = icon ? icon.className : '';
+          var kernel = /kernel_idle_icon/.test(c) ? 'idle' : /kernel_busy_icon/.test(c) ? 'busy' : 'starting';
+          if (document.querySelector('.cell.running')) kernel = 'busy';
+          var edits = nb.dirty ? 'unsaved' : saves > 0 ? 'saved' : 'unchanged';
+          var ran = nb.get_cells().filter(function (cell) { return cell.cell_type === 'code' && cell.input_prompt_number > 0; }).length;
+          var focus = document.activeElement;
+          // a dialog is open for keys once its text box has the focus: the rename dialog binds Return
+          // and selects the name only then, after the dialog itself and its Cancel button had it
+          var modal = focus && focus.tagName === 'INPUT' && focus.closest ? focus.closest('.modal.in') : null;
+          var heading = modal ? modal.querySelector('.modal-title') : null;
+          var dialog = modal ? ', ' + (heading && heading.textContent.trim() || 'dialog') + ' open' : '';
+          return nb.get_notebook_name() + ' (' + kernel + ', ' + edits + (ran ? ', ran ' + ran : '') + dialog + ') - Jupyter Notebook';
+        }
+        setInterval(function () { var t = title(); if (t && document.title !== t) document.title = t; }, 150);
+      });
+      """;
+
+  /**
+   * The launcher, as the desktop user: the notebook's script, the server in the background (its
+   * log beside the configuration, out of the notebooks' folder), Chromium once the port accepts.
+   */
+  static final String LAUNCHER = """
+      set -e
+      D="$1"; PORT="$2"; shift 2
+      C="$HOME/.jupyter"
+      mkdir -p "$D" "$C/custom"
+      printf '%s' "$CUSTOM_JS" > "$C/custom/custom.js"
+      cd "$D"
+      jupyter-notebook --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
+        --NotebookApp.token= --NotebookApp.password= --NotebookApp.open_browser=False >"$C/server.log" 2>&1 &
+      i=0
+      until bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$PORT" 2>/dev/null; do
+        i=$((i+1)); [ "$i" -lt 6000 ] || { echo "jupyter: the server never listened"; cat "$C/server.log"; exit 1; }
+        sleep 0.01
+      done
+      exec "$@"
+      """;
+
+  /** The window title of a notebook's page, in the state given (a regex part, say "idle, saved"). */
+  public static String title(String name, String state) {
+    return "^" + java.util.regex.Pattern.quote(name) + " \\(" + state + "\\) - Jupyter Notebook - Chromium$";
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "notebook (Jupyter Notebook with a python3 kernel, served in the desktop, used in Chromium): notebooks read from their saved .ipynb JSON";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("jupyter-notebook", "python3-notebook", "python3-ipykernel", "chromium");
+  }
+
+  /** One argument: the notebook (name without extension) Chromium opens; the notebooks' list when none. */
+  @Override
+  public AppLaunch launch(List<String> args) {
+    String address = args.isEmpty() ? "http://127.0.0.1:" + PORT + "/tree" : url(args.get(0));
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCHER, "jupyter", DIR, Integer.toString(PORT)));
+    List<String> chromium = new ArrayList<>(new Chromium().launch(List.of(address)).command());
+    // the browser window is the notebook's window: its X class names the app, as a web app's window does
+    chromium.add(1, "--class=Jupyter");
+    cmd.addAll(chromium);
+    String window = args.isEmpty() ? "^Home Page - Select or create a notebook - Chromium$" : title(args.get(0), "idle, (unchanged|unsaved)");
+    return new AppLaunch(NAME, cmd, Map.of("CUSTOM_JS", CUSTOM_JS),
+        Ready.allOf(Ready.httpOk(PORT, "/api"), Ready.windowReady(window)), Duration.ofSeconds(90));
+  }
+
+  @Override
+  public List<String> getters() {
+    return List.of("json_value", "file_text", "file_exists");
+  }
+
+  @Override
+  public List<String> stateFolders() {
+    return List.of(DIR + "/", Chromium.USER_DATA + "/");
+  }
+
+  @Override
+  public List<TaskFamily> families() {
+    return List.of(new EditCell(), new AddMarkdown(), new RunAll(), new DeleteCell(), new RenameNotebook());
+  }
+
+  @Override
+  public List<String> commodities() {
+    return List.of("Object or component oriented development software");
+  }
+}

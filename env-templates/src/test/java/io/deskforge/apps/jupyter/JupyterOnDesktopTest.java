@@ -1,0 +1,101 @@
+package io.deskforge.apps.jupyter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.family.TaskDraw;
+import io.deskforge.desktop.Desktop;
+import io.deskforge.desktop.DesktopProvider;
+import io.deskforge.desktop.DesktopProviders;
+import io.deskforge.desktop.ExecResult;
+import io.deskforge.task.spec.Getter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notebook server on real sandbox desktops: each desktop serves its own notebooks on its own
+ * loopback, with no token, which neither the host nor another desktop can reach; the notebook is
+ * ready in Chromium with its kernel idle.
+ */
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class JupyterOnDesktopTest {
+  static final AppCatalog CATALOG = AppCatalog.load();
+  @TempDir Path work;
+
+  /** GET path from 127.0.0.1:port inside the desktop, by bash: the status line, headers and body. */
+  static ExecResult get(Desktop d, String path) {
+    String script = "exec 3<>/dev/tcp/127.0.0.1/" + Jupyter.PORT + " || exit 7; printf 'GET %s HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' \"$0\" >&3; cat <&3";
+    return d.privileged().execAsUser(List.of("bash", "-c", script, path), Duration.ofSeconds(20));
+  }
+
+  /** What the host gets from addr:8888: null when nothing accepts, else the answer's first bytes. */
+  static String fromHost(InetAddress addr) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(addr, Jupyter.PORT), 1000);
+      s.setSoTimeout(3000);
+      OutputStream out = s.getOutputStream();
+      out.write("GET /api/contents HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  @Test
+  void eachDesktopServesItsOwnNotebooksThatNeitherTheHostNorAnotherDesktopReaches() throws Exception {
+    Notebook onlyInA = Notebook.draw(new TaskDraw("isolation", 1), "only_in_a", 2);
+    Notebook onlyInB = Notebook.draw(new TaskDraw("isolation", 2), "only_in_b", 2);
+    try (DesktopProvider p = DesktopProviders.create("sandbox");
+        Desktop a = p.create(CATALOG.desktopFor(List.of(Jupyter.NAME)).workRoot(work).accessibility(false).build());
+        Desktop b = p.create(CATALOG.desktopFor(List.of(Jupyter.NAME)).workRoot(work).accessibility(false).build())) {
+      a.start();
+      b.start();
+      a.privileged().writeText(onlyInA.path(), onlyInA.json());
+      long t0 = System.nanoTime();
+      a.launch(CATALOG.get(Jupyter.NAME).launch(List.of("only_in_a")));
+      System.out.println("jupyter: notebook ready in Chromium, kernel idle, " + (System.nanoTime() - t0) / 1_000_000 + " ms after launch");
+      assertThat(a.windows()).extracting(w -> w.title()).anyMatch(t -> t.matches(Jupyter.title("only_in_a", "idle, (unchanged|unsaved)")));
+
+      // inside A: the server answers with no token, from A's notebooks
+      ExecResult inA = get(a, "/api/contents/only_in_a.ipynb");
+      assertThat(inA.ok()).as(inA.stderr()).isTrue();
+      assertThat(inA.stdoutText()).matches("(?s)HTTP/1\\.[01] 200 .*").contains(onlyInA.source(1));
+
+      // the host: nothing of A's server on its loopback or any of its addresses
+      List<InetAddress> hostAddresses = new ArrayList<>(List.of(InetAddress.getLoopbackAddress()));
+      for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) hostAddresses.addAll(Collections.list(i.getInetAddresses()));
+      for (InetAddress addr : hostAddresses) {
+        String answer = fromHost(addr);
+        assertThat(answer == null || !answer.contains("only_in_a")).as("the host reaches A's notebooks at " + addr + ": " + answer).isTrue();
+      }
+
+      // B, before it runs a server: nothing listens on its loopback's port
+      ExecResult inB = get(b, "/api/contents");
+      assertThat(inB.exitCode()).as("B connects to port " + Jupyter.PORT + ": " + inB.stdoutText()).isEqualTo(7);
+
+      // B with its own server on the same port: its own notebooks, not A's
+      b.privileged().writeText(onlyInB.path(), onlyInB.json());
+      b.launch(CATALOG.get(Jupyter.NAME).launch(List.of("only_in_b")));
+      assertThat(get(b, "/api/contents").stdoutText()).contains("only_in_b.ipynb").doesNotContain("only_in_a");
+      assertThat(get(a, "/api/contents").stdoutText()).contains("only_in_a.ipynb").doesNotContain("only_in_b");
+      assertThat(new GetterReader(CATALOG.formats()).read(a, new Getter.JsonValue(onlyInA.path(), "/cells/1/source")).items())
+          .containsExactly(onlyInA.source(1));
+    }
+  }
+}
