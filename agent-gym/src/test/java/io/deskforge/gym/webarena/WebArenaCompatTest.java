@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>For one seed of every wiki family ({@code deskforge.webarena.seed}, 1): the score is 0 on the
  * initial state, 1 after the reference solution is replayed through the GUI, and 0 on a near miss
  * of the solved state (the first check's page with one letter's case changed, which WebArena's
- * case-folding exact_match alone would accept, or the deleted page back); and, in a fresh desktop,
+ * case-folding exact_match alone would accept, as the same target with the plain text shows, or the
+ * deleted page back); and, in a fresh desktop,
  * 0 after the family's near-miss negative ({@code deskforge.webarena.negatives=false} leaves those
  * out). deskforge's checker agrees at every step.
  */
@@ -164,6 +165,17 @@ class WebArenaCompatTest {
     }
   }
 
+  /** The config with its first target reading the text area's plain value, required to equal the plain expected text. */
+  static Path plain(Path config, String expected) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(config.toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode) c.at("/eval/program_html/0");
+    first.put("locator", "document.querySelector('#wiki__text').value");
+    first.putObject("required_contents").put("exact_match", expected);
+    Path out = work.resolve("plain-" + config.getFileName());
+    JSON.writeValue(out.toFile(), c);
+    return out;
+  }
+
   @Test
   void eachExportScoresZeroBeforeTheReferenceSolutionOneAfterItAndZeroOnANearMiss() throws Exception {
     List<String> report = new ArrayList<>();
@@ -184,6 +196,10 @@ class WebArenaCompatTest {
         nearMiss(d, task);
         assertThat(passes(d, task)).as("%s: deskforge's checker on the near miss", task.family()).isFalse();
         assertThat(score(config, page)).as("%s: WebArena's score of the near miss", task.family()).isEqualTo(0.0);
+        if (task.checker().leaves().get(0).metric() instanceof Metric.EqualsText e) {
+          // why the form: the page's plain text against the plain expected text, WebArena folds case and passes the near miss
+          assertThat(score(plain(config, e.expected()), page)).as("%s: the plain text's score of the near miss", task.family()).isEqualTo(1.0);
+        }
       }
       report.add(task.family() + " seed " + task.seed() + ": 0, 1, near miss 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
       System.out.println(report.getLast());
