@@ -13,7 +13,6 @@ import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.Metric;
 import io.deskforge.task.spec.TaskSpec;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class DokuWikiWebArenaTest {
     for (TaskFamily f : CATALOG.families(List.of(DokuWiki.NAME))) {
       for (long seed = 1; seed <= 3; seed++) {
         TaskSpec task = f.sample(seed);
-        JsonNode c = new WebArenaExporter(CATALOG).config(task, 0, new HashMap<>());
+        JsonNode c = new WebArenaExporter(CATALOG).config(task);
         assertThat(c.get("sites").get(0).asText()).isEqualTo("dokuwiki");
         assertThat(c.get("start_url").asText()).startsWith("http://127.0.0.1:8080/doku.php?id=");
         List<Checker.Check> checks = task.checker().leaves();

@@ -100,6 +100,11 @@ public final class WebArenaExporter implements Exporter {
     return new Export(format(), outDir, configs.size(), files, skipped);
   }
 
+  /** One task alone as a WebArena config (task_id and intent_template_id 0); {@link WebArenaSite.NoWebForm} says why there is none. */
+  public ObjectNode config(TaskSpec task) {
+    return config(task, 0, new LinkedHashMap<>());
+  }
+
   /** One task as a WebArena config with this task_id; {@code templates} numbers the intent templates seen so far. */
   ObjectNode config(TaskSpec task, int taskId, Map<String, Integer> templates) {
     WebArenaSite site = catalog.webArenaSite(task.app())
