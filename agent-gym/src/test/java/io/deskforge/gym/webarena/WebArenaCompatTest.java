@@ -46,25 +46,31 @@ import org.junit.jupiter.api.io.TempDir;
  * Python, WebArena's browser_env and llms (resources under {@code webarena/standins}).
  *
  * <p>For one seed of every wiki family ({@code deskforge.webarena.seed}, 1): the score is 0 on the
- * initial state, 1 after the reference solution is replayed through the GUI, and 0 on a near miss
- * of the solved state (the first check's page with one letter's case changed, which WebArena's
- * case-folding exact_match alone would accept, as the same target with the plain text shows, or the
- * deleted page back); and, in a fresh desktop,
- * 0 after the family's near-miss negative ({@code deskforge.webarena.negatives=false} leaves those
- * out). deskforge's checker agrees at every step.
+ * initial state, 0 after the family's near-miss negative, 1 after the reference solution is replayed
+ * through the GUI, and 0 on a near miss of the solved state (the first check's page with one
+ * letter's case changed, which WebArena's case-folding exact_match alone would accept, as the same
+ * target with the plain text shows, or the deleted page back). A negative the solution cannot
+ * follow runs in a fresh desktop ({@link NearMiss}). deskforge's checker agrees at every step.
  */
 @Timeout(value = 1200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WebArenaCompatTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   static final String APP = "dokuwiki";
   static final ObjectMapper JSON = new ObjectMapper();
-  /** Each family's near-miss negative: one detail wrong, the rest right. */
-  static final Map<String, String> NEAR_MISS = Map.of(
-      "dokuwiki.create-page", "wrong-page",
-      "dokuwiki.append-line", "prepended",
-      "dokuwiki.replace-word", "first-only",
-      "dokuwiki.delete-page", "both",
-      "dokuwiki.move-page", "copy-only");
+  /**
+   * Each family's near-miss negative (one detail wrong, the rest right), and whether the reference
+   * solution still solves the task after it (the negative saved another page, or a text the
+   * solution retypes whole): then it runs in the solution's desktop, before the solution, and else in
+   * a fresh desktop of its own. Desktops are the test's time.
+   */
+  record NearMiss(String negative, boolean beforeSolution) {}
+
+  static final Map<String, NearMiss> NEAR_MISS = Map.of(
+      "dokuwiki.create-page", new NearMiss("wrong-page", true),
+      "dokuwiki.append-line", new NearMiss("wrong-page", true),
+      "dokuwiki.replace-word", new NearMiss("first-only", true),
+      "dokuwiki.delete-page", new NearMiss("both", false),
+      "dokuwiki.move-page", new NearMiss("copy-only", false));
 
   @TempDir static Path work;
   static DesktopProvider provider;
@@ -187,6 +193,11 @@ class WebArenaCompatTest {
         assertThat(score(config, page)).as("%s: WebArena's score of the initial state", task.family()).isEqualTo(0.0);
         // the evaluation navigated the agent's page: back where the task starts, which the solution waits for
         page.navigate(startUrl(task));
+        NearMiss near = NEAR_MISS.get(task.family());
+        if (near.beforeSolution()) {
+          negative(d, task, page, near.negative());
+          page.navigate(startUrl(task));
+        }
 
         d.act(task.solution().actions());
         FinalState.await(d, task);
@@ -201,27 +212,32 @@ class WebArenaCompatTest {
           assertThat(score(plain(config, e.expected()), page)).as("%s: the plain text's score of the near miss", task.family()).isEqualTo(1.0);
         }
       }
-      report.add(task.family() + " seed " + task.seed() + ": 0, 1, near miss 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
+      report.add(task.family() + " seed " + task.seed() + ": 0" + (NEAR_MISS.get(task.family()).beforeSolution()
+          ? ", negative " + NEAR_MISS.get(task.family()).negative() + " 0" : "") + ", solution 1, near miss 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
       System.out.println(report.getLast());
     }
     System.out.println(String.join("\n", report));
   }
 
+  /** Replays the task's negative of that name: deskforge's checker fails, and WebArena scores 0. */
+  static void negative(Desktop d, TaskSpec task, PageBridge page, String name) throws Exception {
+    Trajectory negative = task.negatives().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    d.act(negative.actions());
+    FinalState.await(d, task);
+    assertThat(passes(d, task)).as("%s: deskforge's checker after '%s'", task.family(), name).isFalse();
+    assertThat(score(config(task), page)).as("%s: WebArena's score after '%s'", task.family(), name).isEqualTo(0.0);
+  }
+
   @Test
-  void eachExportScoresZeroAfterItsFamilysNearMissNegative() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.parseBoolean(System.getProperty("deskforge.webarena.negatives", "true")),
-        "deskforge.webarena.negatives=false");
+  void eachExportScoresZeroAfterItsFamilysNearMissNegativeInAFreshDesktop() throws Exception {
     for (TaskSpec task : tasks) {
-      String name = NEAR_MISS.get(task.family());
-      Trajectory negative = task.negatives().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+      NearMiss near = NEAR_MISS.get(task.family());
+      if (near.beforeSolution()) continue;
       long t0 = System.nanoTime();
       try (Desktop d = setUp(task); PageBridge page = new PageBridge(d, CATALOG.get("chromium").browser().orElseThrow())) {
-        d.act(negative.actions());
-        FinalState.await(d, task);
-        assertThat(passes(d, task)).as("%s: deskforge's checker after '%s'", task.family(), name).isFalse();
-        assertThat(score(config(task), page)).as("%s: WebArena's score after '%s'", task.family(), name).isEqualTo(0.0);
+        negative(d, task, page, near.negative());
       }
-      System.out.println(task.family() + " seed " + task.seed() + ": negative " + name + " 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
+      System.out.println(task.family() + " seed " + task.seed() + ": negative " + near.negative() + " 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
     }
   }
 }
