@@ -160,6 +160,13 @@ public final class AppCatalog implements ExportCatalog {
     return formats().claiming(path).flatMap(f -> f.vmQuery(query));
   }
 
+  /** The app's WebArena site; empty for an app that has none, or that the catalog does not hold. */
+  @Override
+  public java.util.Optional<io.deskforge.task.export.WebArenaSite> webArenaSite(String app) {
+    AppTemplate a = apps.get(app);
+    return a == null ? java.util.Optional.empty() : a.webArena();
+  }
+
   /** The limits deskforge's desktops read with here: the defaults, or what DESKFORGE_DESKTOP_LIMITS sets. */
   @Override
   public ReadLimits readLimits() {

@@ -72,6 +72,15 @@ public interface AppTemplate {
   }
 
   /**
+   * For a web app: the app as a WebArena site, saying how each of its checks reads on its live pages
+   * (WebArena's {@code program_html}), so its tasks export as WebArena configs. Empty for every
+   * other app (the default), whose tasks the WebArena export leaves out.
+   */
+  default java.util.Optional<io.deskforge.task.export.WebArenaSite> webArena() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The UNSPSC commodities of O*NET's Technology Skills that the app stands in for, by their exact
    * Commodity Title ({@code "Spreadsheet software"}). {@code deskforge apps --by-gdp} weighs an app
    * by the wage bill of the occupations that list these commodities. None by default.

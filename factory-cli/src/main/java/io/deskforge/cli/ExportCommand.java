@@ -6,6 +6,7 @@ import io.deskforge.task.export.Export;
 import io.deskforge.task.export.Exporter;
 import io.deskforge.task.export.OsworldExporter;
 import io.deskforge.task.export.TrajectoryExport;
+import io.deskforge.task.export.WebArenaExporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,6 +22,10 @@ import picocli.CommandLine.Spec;
         "jsonl: DIR/tasks.jsonl, one full task per line with its audit, and DIR/evidence/ with the evidence files.",
         "osworld: DIR/examples/<app>/<id>.json and DIR/test_all.json, OSWorld's layout; each task installs its apps'",
         "packages when missing, sets up and checks only through OSWorld's own steps, getters and metrics (see task-bank/README.md).",
+        "webarena: DIR/config_files/<task_id>.json, DIR/test.json (all configs) and DIR/task_ids.json (task_id to deskforge id), WebArena's",
+        "config fields; each web app's check is a program_html target (a page URL, a JavaScript locator, the contents required) that",
+        "WebArena's own evaluator runs on the live page of the end state (see task-bank/README.md). Tasks of apps that are no web site",
+        "are left out and listed.",
         "trajectories: the agents' finished episodes (deskforge serve, deskforge agent run) for SFT and RL: DIR/trajectories.jsonl,",
         "one episode per line with its reward, the trajectory audit's flags and each step's actions, and DIR/images/ with the screenshots."})
 final class ExportCommand implements Callable<Integer> {
@@ -32,7 +37,8 @@ final class ExportCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--strict", description = {"osworld: refuse the whole export when a verified task has no OSWorld form (a getter",
-      "OSWorld's VM cannot read yet). Default: such tasks are left out and listed, with why, on stderr."})
+      "OSWorld's VM cannot read yet); webarena: when a verified task has no WebArena form (its app is no web site, or a check reads",
+      "on no page). Default: such tasks are left out and listed, with why, on stderr."})
   boolean strict;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -59,6 +65,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     Exporter exporter = episodes ? null : Exporter.of(format, AppCatalog.load());
     if (exporter instanceof OsworldExporter o && !strict) exporter = o.skippingUnexportable();
+    if (exporter instanceof WebArenaExporter w && !strict) exporter = w.skippingUnexportable();
     Export export;
     try (TaskBank b = TaskBank.openExisting(bank)) {
       export = episodes ? TrajectoryExport.write(b, out) : exporter.exportVerified(b, out);

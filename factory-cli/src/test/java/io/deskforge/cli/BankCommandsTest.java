@@ -153,6 +153,34 @@ class BankCommandsTest {
   }
 
   @Test
+  void exportWebarenaWritesTheWikisTaskAndListsTheTaskOfADesktopApp() throws Exception {
+    TaskSpec notes = tasks.stream().filter(t -> t.app().equals("mousepad") && t.audit().verified()).findFirst().orElseThrow();
+    TaskSpec w = io.deskforge.apps.AppCatalog.load().family("dokuwiki.create-page").sample(1);
+    // the fixture's proof stands in for the wiki task's audit: the export reads the verdict only
+    TaskSpec wiki = new TaskSpec(w.id(), w.family(), w.app(), w.relatedApps(), w.instruction(), w.seed(), w.params(), w.privileged(),
+        w.setup(), w.checker(), w.solution(), w.negatives(), w.difficulty(), w.provenance(), notes.audit());
+    Path webBank = dir.resolve("web.db");
+    try (TaskBank b = TaskBank.open(webBank)) {
+      b.record(wiki);
+      b.record(notes);
+    }
+    Path out = dir.resolve("webarena");
+    Cli r = run("export", "--bank", webBank.toString(), "--format", "webarena", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("exported 1 verified tasks as webarena").contains("config_files/ (1 files)", "test.json", "task_ids.json");
+    assertThat(r.err()).contains("left out 1 verified task with no webarena form", notes.id(), "is no WebArena site");
+    JsonNode config = TaskJson.mapper().readTree(out.resolve("config_files/0.json").toFile());
+    assertThat(config.get("intent").asText()).isEqualTo(wiki.instruction());
+    assertThat(config.at("/eval/program_html/0/url").asText()).isEqualTo("http://127.0.0.1:8080/doku.php?id=" + wiki.params().get("page") + "&do=source");
+
+    Path strict = dir.resolve("strict");
+    Cli refused = run("export", "--bank", webBank.toString(), "--format", "webarena", "--strict", "--out", strict.toString());
+    assertThat(refused.exit()).isEqualTo(Deskforge.USAGE);
+    assertThat(refused.err()).contains(notes.id(), "is no WebArena site");
+    assertThat(strict).doesNotExist();
+  }
+
+  @Test
   void anUnknownExportFormatListsTheKnownOnes() {
     Cli r = run("export", "--bank", bank.toString(), "--format", "csv", "--out", dir.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(Deskforge.USAGE);

@@ -154,6 +154,12 @@ public final class DokuWiki implements AppTemplate {
     return List.of(new CreatePage(), new AppendLine(), new ReplaceWord(), new DeletePage(), new MovePage());
   }
 
+  /** The wiki's pages are its WebArena site: its tasks export as WebArena configs ({@link DokuWikiWebArena}). */
+  @Override
+  public java.util.Optional<io.deskforge.task.export.WebArenaSite> webArena() {
+    return java.util.Optional.of(new DokuWikiWebArena());
+  }
+
   @Override
   public List<String> commodities() {
     return List.of("Web page creation and editing software");

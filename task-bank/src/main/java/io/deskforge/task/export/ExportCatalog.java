@@ -59,6 +59,14 @@ public interface ExportCatalog {
       com.fasterxml.jackson.databind.node.ObjectNode expected, com.fasterxml.jackson.databind.node.ObjectNode options) {}
 
   /**
+   * The app as a WebArena site, when it is a web app whose checks read on its live pages (the
+   * WebArena export); empty for every other app (the default).
+   */
+  default java.util.Optional<WebArenaSite> webArenaSite(String app) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The largest file a getter reads, and how long one read may take: past either, deskforge's
    * getters read the file as unreadable, and so does the export's reader.
    */

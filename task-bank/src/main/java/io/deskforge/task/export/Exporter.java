@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Writes tasks in a benchmark format into a folder. */
-public sealed interface Exporter permits JsonlExporter, OsworldExporter {
+public sealed interface Exporter permits JsonlExporter, OsworldExporter, WebArenaExporter {
 
   /** The format's name on the command line. */
   String format();
@@ -25,7 +25,7 @@ public sealed interface Exporter permits JsonlExporter, OsworldExporter {
 
   /** The format names, as the command line takes them. */
   static List<String> formats() {
-    return List.of("jsonl", "osworld");
+    return List.of("jsonl", "osworld", "webarena");
   }
 
   /**
@@ -36,6 +36,7 @@ public sealed interface Exporter permits JsonlExporter, OsworldExporter {
     return switch (format) {
       case "jsonl" -> new JsonlExporter();
       case "osworld" -> new OsworldExporter(catalog);
+      case "webarena" -> new WebArenaExporter(catalog);
       default -> throw new IllegalArgumentException("unknown export format '" + format + "'; known: " + formats());
     };
   }

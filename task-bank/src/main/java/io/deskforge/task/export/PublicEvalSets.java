@@ -54,4 +54,19 @@ public final class PublicEvalSets {
         .orElseThrow(() -> new IllegalStateException("OSWorld's code is not at hand; looked in " + tried
             + ". Set DESKFORGE_OSWORLD_CODE to the folder holding desktop_env.py, controllers/ and evaluators/"));
   }
+
+  /**
+   * WebArena's own evaluator code ({@code evaluation_harness/}; Apache-2.0, not vendored), which
+   * scores a WebArena export in its compatibility test. DESKFORGE_WEBARENA_CODE if set, else a
+   * {@code shared/webarena-code/} found walking up from the working directory.
+   */
+  public static Path webarenaCode() {
+    List<Path> tried = new ArrayList<>();
+    String env = System.getenv("DESKFORGE_WEBARENA_CODE");
+    if (env != null && !env.isBlank()) tried.add(Path.of(env));
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) tried.add(p.resolve("shared/webarena-code"));
+    return tried.stream().filter(p -> Files.isRegularFile(p.resolve("evaluation_harness/evaluators.py"))).findFirst()
+        .orElseThrow(() -> new IllegalStateException("WebArena's code is not at hand; looked in " + tried
+            + ". Set DESKFORGE_WEBARENA_CODE to the folder holding evaluation_harness/"));
+  }
 }

@@ -85,8 +85,9 @@ class JsonlExporterTest {
   void formatsAreFoundByName() {
     assertThat(Exporter.of("jsonl", TestCatalog.INSTANCE)).isInstanceOf(JsonlExporter.class);
     assertThat(Exporter.of("osworld", TestCatalog.INSTANCE)).isInstanceOf(OsworldExporter.class);
-    assertThat(Exporter.formats()).containsExactly("jsonl", "osworld");
-    assertThatThrownBy(() -> Exporter.of("webarena", TestCatalog.INSTANCE)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[jsonl, osworld]");
+    assertThat(Exporter.of("webarena", TestCatalog.INSTANCE)).isInstanceOf(WebArenaExporter.class);
+    assertThat(Exporter.formats()).containsExactly("jsonl", "osworld", "webarena");
+    assertThatThrownBy(() -> Exporter.of("browsergym", TestCatalog.INSTANCE)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[jsonl, osworld, webarena]");
   }
 }

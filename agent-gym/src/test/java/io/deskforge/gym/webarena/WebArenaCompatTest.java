@@ -1,0 +1,243 @@
+package io.deskforge.gym.webarena;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.TaskFamily;
+import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.setup.SetupRunner;
+import io.deskforge.audit.replay.FinalState;
+import io.deskforge.desktop.Desktop;
+import io.deskforge.desktop.DesktopProvider;
+import io.deskforge.desktop.DesktopProviders;
+import io.deskforge.task.export.Export;
+import io.deskforge.task.export.PublicEvalSets;
+import io.deskforge.task.export.WebArenaExporter;
+import io.deskforge.task.spec.Checker;
+import io.deskforge.task.spec.Getter;
+import io.deskforge.task.spec.Metric;
+import io.deskforge.task.spec.SetupStep;
+import io.deskforge.task.spec.TaskSpec;
+import io.deskforge.task.spec.Trajectory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A WebArena export of generated wiki tasks, scored by WebArena's own evaluator code, unchanged
+ * ({@code evaluation_harness} from {@code ../shared/webarena-code} or DESKFORGE_WEBARENA_CODE), on
+ * Debian's python3, as WebArena's run.py scores an episode: {@code evaluator_router(config)(
+ * trajectory, config, page, client)}. The page is the live page of a real sandbox desktop set up
+ * from the task: the stand-in of {@code playwright.sync_api.Page} forwards {@code goto},
+ * {@code evaluate}, {@code content} and {@code url} to Playwright for Java connected over CDP to the
+ * desktop's Chromium ({@link PageBridge}), so {@code program_html} opens its URLs and runs its
+ * locators there. Stand-ins replace only what Debian does not package: beartype, Playwright for
+ * Python, WebArena's browser_env and llms (resources under {@code webarena/standins}).
+ *
+ * <p>For one seed of every wiki family ({@code deskforge.webarena.seed}, 1): the score is 0 on the
+ * initial state, 0 after the family's near-miss negative, 1 after the reference solution is replayed
+ * through the GUI, and 0 on a near miss of the solved state (the first check's page with one
+ * letter's case changed, which WebArena's case-folding exact_match alone would accept, as the same
+ * target with the plain text shows, or the deleted page back). A negative the solution cannot
+ * follow runs in a fresh desktop ({@link NearMiss}). deskforge's checker agrees at every step.
+ */
+@Timeout(value = 1200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class WebArenaCompatTest {
+  static final AppCatalog CATALOG = AppCatalog.load();
+  static final String APP = "dokuwiki";
+  static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Each family's near-miss negative (one detail wrong, the rest right), and whether the reference
+   * solution still solves the task after it (the negative saved another page, or a text the
+   * solution retypes whole): then it runs in the solution's desktop, before the solution, and else in
+   * a fresh desktop of its own. Desktops are the test's time.
+   */
+  record NearMiss(String negative, boolean beforeSolution) {}
+
+  static final Map<String, NearMiss> NEAR_MISS = Map.of(
+      "dokuwiki.create-page", new NearMiss("wrong-page", true),
+      "dokuwiki.append-line", new NearMiss("wrong-page", true),
+      "dokuwiki.replace-word", new NearMiss("first-only", true),
+      "dokuwiki.delete-page", new NearMiss("both", false),
+      "dokuwiki.move-page", new NearMiss("copy-only", false));
+
+  @TempDir static Path work;
+  static DesktopProvider provider;
+  static List<TaskSpec> tasks;
+  static Path export;
+  static JsonNode taskIds;
+
+  @BeforeAll
+  static void exportOneSeedOfEveryFamily() throws Exception {
+    long seed = Long.getLong("deskforge.webarena.seed", 1);
+    tasks = new ArrayList<>();
+    for (TaskFamily f : CATALOG.families(List.of(APP))) tasks.add(f.sample(seed));
+    export = work.resolve("webarena");
+    Export e = new WebArenaExporter(CATALOG).export(tasks, work, export);
+    assertThat(e.skipped()).isEmpty();
+    assertThat(e.tasks()).isEqualTo(tasks.size()).isEqualTo(NEAR_MISS.size());
+    taskIds = JSON.readTree(export.resolve(WebArenaExporter.TASK_IDS).toFile());
+    provider = DesktopProviders.create("sandbox");
+  }
+
+  @AfterAll
+  static void close() {
+    if (provider != null) provider.close();
+  }
+
+  /** The config file exported for the task. */
+  static Path config(TaskSpec task) {
+    for (var it = taskIds.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getValue().asText().equals(task.id())) return export.resolve(WebArenaExporter.CONFIG_FILES).resolve(e.getKey() + ".json");
+    }
+    throw new AssertionError("task " + task.id() + " was not exported");
+  }
+
+  static Path resource(String name) throws Exception {
+    return Path.of(WebArenaCompatTest.class.getResource("/io/deskforge/gym/webarena/" + name).toURI());
+  }
+
+  /** WebArena's evaluator_router on the config, the page the bridge's; its score. */
+  static double score(Path config, PageBridge page) throws Exception {
+    Path code = PublicEvalSets.webarenaCode();
+    ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", resource("webarena_score.py").toString(), resource("standins").toString(),
+        code.toString(), config.toString()).redirectErrorStream(true);
+    pb.environment().put("DESKFORGE_WEBARENA_BRIDGE", page.url());
+    pb.environment().remove("PYTHONPATH");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(out).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    JsonNode answer = JSON.readTree(out.strip().lines().reduce((a, b) -> b).orElseThrow());
+    // WebArena's own code ran, and the real nltk, not stand-ins of either
+    assertThat(Path.of(answer.at("/modules/evaluation_harness.evaluators").asText()))
+        .isEqualTo(code.resolve("evaluation_harness/evaluators.py"));
+    assertThat(answer.at("/modules/nltk").asText()).startsWith("/usr/lib/python3/dist-packages/");
+    return answer.get("score").asDouble();
+  }
+
+  Desktop setUp(TaskSpec task) {
+    Desktop d = provider.create(CATALOG.desktopFor(List.of(APP)).workRoot(work).accessibility(false).build());
+    try {
+      d.start();
+      new SetupRunner(CATALOG).apply(d, task.setup());
+      d.settle(Duration.ofMillis(50), Duration.ofSeconds(5));
+      return d;
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  static boolean passes(Desktop d, TaskSpec task) {
+    return new GetterReader(CATALOG.formats()).check(d, task.checker()).passed();
+  }
+
+  static String startUrl(TaskSpec task) {
+    SetupStep.Launch launch = task.setup().stream().filter(s -> s instanceof SetupStep.Launch).map(s -> (SetupStep.Launch) s)
+        .findFirst().orElseThrow();
+    return CATALOG.webArenaSite(APP).orElseThrow().startUrl(launch.args());
+  }
+
+  /**
+   * The solved state one detail off, on the first check's page: its text with the first letter's
+   * case changed, or, for a page that must be gone, the page back.
+   */
+  static void nearMiss(Desktop d, TaskSpec task) {
+    Checker.Check first = task.checker().leaves().get(0);
+    if (first.getter() instanceof Getter.FileText t && first.metric() instanceof Metric.EqualsText e) {
+      String text = e.expected();
+      int i = 0;
+      while (!Character.isLetter(text.charAt(i))) i++;
+      char c = text.charAt(i);
+      char flipped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+      d.privileged().writeText(t.path(), text.substring(0, i) + flipped + text.substring(i + 1));
+    } else if (first.getter() instanceof Getter.FileExists x && first.metric() instanceof Metric.IsFalse) {
+      d.privileged().writeText(x.path(), "Back again.");
+    } else {
+      throw new AssertionError("no near miss for " + first);
+    }
+  }
+
+  /** The config with its first target reading the text area's plain value, required to equal the plain expected text. */
+  static Path plain(Path config, String expected) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(config.toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode) c.at("/eval/program_html/0");
+    first.put("locator", "document.querySelector('#wiki__text').value");
+    first.putObject("required_contents").put("exact_match", expected);
+    Path out = work.resolve("plain-" + config.getFileName());
+    JSON.writeValue(out.toFile(), c);
+    return out;
+  }
+
+  @Test
+  void eachExportScoresZeroBeforeTheReferenceSolutionOneAfterItAndZeroOnANearMiss() throws Exception {
+    List<String> report = new ArrayList<>();
+    for (TaskSpec task : tasks) {
+      Path config = config(task);
+      long t0 = System.nanoTime();
+      try (Desktop d = setUp(task); PageBridge page = new PageBridge(d, CATALOG.get("chromium").browser().orElseThrow())) {
+        assertThat(passes(d, task)).as("%s: deskforge's checker on the initial state", task.family()).isFalse();
+        assertThat(score(config, page)).as("%s: WebArena's score of the initial state", task.family()).isEqualTo(0.0);
+        // the evaluation navigated the agent's page: back where the task starts, which the solution waits for
+        page.navigate(startUrl(task));
+        NearMiss near = NEAR_MISS.get(task.family());
+        if (near.beforeSolution()) {
+          negative(d, task, page, near.negative());
+          page.navigate(startUrl(task));
+        }
+
+        d.act(task.solution().actions());
+        FinalState.await(d, task);
+        assertThat(passes(d, task)).as("%s: deskforge's checker after the reference solution", task.family()).isTrue();
+        assertThat(score(config, page)).as("%s: WebArena's score after the reference solution", task.family()).isEqualTo(1.0);
+
+        nearMiss(d, task);
+        assertThat(passes(d, task)).as("%s: deskforge's checker on the near miss", task.family()).isFalse();
+        assertThat(score(config, page)).as("%s: WebArena's score of the near miss", task.family()).isEqualTo(0.0);
+        if (task.checker().leaves().get(0).metric() instanceof Metric.EqualsText e) {
+          // why the form: the page's plain text against the plain expected text, WebArena folds case and passes the near miss
+          assertThat(score(plain(config, e.expected()), page)).as("%s: the plain text's score of the near miss", task.family()).isEqualTo(1.0);
+        }
+      }
+      report.add(task.family() + " seed " + task.seed() + ": 0" + (NEAR_MISS.get(task.family()).beforeSolution()
+          ? ", negative " + NEAR_MISS.get(task.family()).negative() + " 0" : "") + ", solution 1, near miss 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
+      System.out.println(report.getLast());
+    }
+    System.out.println(String.join("\n", report));
+  }
+
+  /** Replays the task's negative of that name: deskforge's checker fails, and WebArena scores 0. */
+  static void negative(Desktop d, TaskSpec task, PageBridge page, String name) throws Exception {
+    Trajectory negative = task.negatives().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    d.act(negative.actions());
+    FinalState.await(d, task);
+    assertThat(passes(d, task)).as("%s: deskforge's checker after '%s'", task.family(), name).isFalse();
+    assertThat(score(config(task), page)).as("%s: WebArena's score after '%s'", task.family(), name).isEqualTo(0.0);
+  }
+
+  @Test
+  void eachExportScoresZeroAfterItsFamilysNearMissNegativeInAFreshDesktop() throws Exception {
+    for (TaskSpec task : tasks) {
+      NearMiss near = NEAR_MISS.get(task.family());
+      if (near.beforeSolution()) continue;
+      long t0 = System.nanoTime();
+      try (Desktop d = setUp(task); PageBridge page = new PageBridge(d, CATALOG.get("chromium").browser().orElseThrow())) {
+        negative(d, task, page, near.negative());
+      }
+      System.out.println(task.family() + " seed " + task.seed() + ": negative " + near.negative() + " 0 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+"""Stand-in for browser_env.utils: a StateInfo is a dict (WebArena's is a TypedDict)."""
+StateInfo = dict
