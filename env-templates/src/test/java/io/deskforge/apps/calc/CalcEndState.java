@@ -144,7 +144,7 @@ public final class CalcEndState implements EndStateModel {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       int rowNumber = Integer.parseInt(m.group(3));
-      m.appendReplacement(out, m.group(1) + m.group(2) + (m.group(2).isEmpty() ? rowNumber + shift : rowNumber));
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + (m.group(2).isEmpty() ? rowNumber + shift : rowNumber)));
     }
     m.appendTail(out);
     return out.toString();
