@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 2 and 5 give it Calc's number, scientific and percent formats, Ctrl+I toggles its italics, typed text up to Return
  * enters the cell (the cursor moves down), Ctrl+D copies the selection's top formula down it
  * (references shifted), the toolbar's sort buttons sort the rows under the header by the cursor's
- * column, Ctrl+S writes the workbook with its formulas computed. Work never saved is lost.
+ * column, Alt+S then S opens Sheet > Insert Sheet (After current sheet, a typed or default name, OK by Return: the new sheet becomes current), Ctrl+S writes the workbook with its formulas computed. Work never saved is lost.
  */
 public final class CalcEndState implements EndStateModel {
   @Override
@@ -44,8 +44,42 @@ public final class CalcEndState implements EndStateModel {
     int row = 0;
     int selectionEnd = 0;
     int selectionRight = 0;
+    // Sheet > Insert Sheet: the menu opened by Alt+S, the dialog by its S; in the dialog, the name typed (null: the default)
+    boolean sheetMenu = false;
+    boolean insertDialog = false;
+    boolean nameBox = false;
+    boolean after = false;
+    String sheetName = null;
     for (Action a : trajectory.actions()) {
+      if (sheetMenu) {
+        if (a instanceof Action.Wait) continue;
+        if (!(a instanceof Action.Key k && k.keys().equals("s"))) throw EndStateModel.unmodelled(task, trajectory, "in the Sheet menu, " + a);
+        sheetMenu = false;
+        insertDialog = true;
+        nameBox = false;
+        after = false;
+        sheetName = null;
+        continue;
+      }
+      if (insertDialog) {
+        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        if (a instanceof Action.Key k && k.keys().equals("alt+a")) after = true;
+        else if (a instanceof Action.Key k && k.keys().equals("alt+m")) nameBox = true;
+        else if (a instanceof Action.Key k && k.keys().equals("ctrl+a") && nameBox) sheetName = "";
+        else if (a instanceof Action.Type t && nameBox && sheetName != null && !t.text().contains("\n")) sheetName += t.text();
+        else if (a instanceof Action.Key k && k.keys().equals("Return")) {
+          if (!after) throw EndStateModel.unmodelled(task, trajectory, "Insert Sheet before the current sheet");
+          sheet = insertSheet(book, sheet, sheetName);
+          insertDialog = false;
+          column = 0;
+          row = 0;
+          selectionEnd = 0;
+          selectionRight = -1;
+        } else throw EndStateModel.unmodelled(task, trajectory, "in the Insert Sheet dialog, " + a);
+        continue;
+      }
       switch (a) {
+        case Action.Key k when k.keys().equals("alt+s") -> sheetMenu = true;
         case Action.Key k -> {
           for (String key : k.keys().split(" ")) {
             if (!key.startsWith("shift+") && !key.startsWith("ctrl+shift+") && !key.equals("ctrl+i")) selectionRight = -1;
@@ -80,6 +114,26 @@ public final class CalcEndState implements EndStateModel {
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }
+  }
+
+  /**
+   * The Insert Sheet dialog's OK with After current sheet: a new sheet right after the current one,
+   * named as typed or, left alone, Calc's default SheetN (the least N above the sheet count no sheet
+   * has); it becomes the current and only selected sheet, its cursor on A1.
+   */
+  private static Sheet insertSheet(XSSFWorkbook book, Sheet current, String typed) {
+    String name = typed;
+    if (name == null || name.isEmpty()) {
+      int n = book.getNumberOfSheets() + 1;
+      while (book.getSheet("Sheet" + n) != null) n++;
+      name = "Sheet" + n;
+    }
+    int at = book.getSheetIndex(current) + 1;
+    Sheet created = book.createSheet(name);
+    book.setSheetOrder(name, at);
+    for (int i = 0; i < book.getNumberOfSheets(); i++) book.getSheetAt(i).setSelected(i == at);
+    book.setActiveSheet(at);
+    return created;
   }
 
   /** Calc's number format shortcuts: the selection's cells get the format, each keeping the rest of its style. */
@@ -122,9 +176,19 @@ public final class CalcEndState implements EndStateModel {
 
   private static void put(Cell cell, String value) {
     cell.setBlank();
-    if (value.startsWith("=")) cell.setCellFormula(value.substring(1).replace(';', ','));
+    if (value.startsWith("=")) cell.setCellFormula(excelSyntax(value.substring(1)));
     else if (value.matches("-?[0-9]+(\\.[0-9]+)?")) cell.setCellValue(Double.parseDouble(value));
     else cell.setCellValue(value);
+  }
+
+  /**
+   * A formula as typed in Calc, in the Excel syntax POI reads: ';' separates arguments, and a
+   * reference to another sheet, $Sheet1.B$2 or Sheet1.B2, becomes Sheet1!B$2 (a range's second
+   * end, without a sheet, is on the same sheet in both).
+   */
+  static String excelSyntax(String formula) {
+    return formula.replace(';', ',')
+        .replaceAll("(?<![A-Za-z0-9_.$])\\$?([A-Za-z_][A-Za-z0-9_]*)\\.(\\$?[A-Za-z]{1,3}\\$?[0-9]+)", "$1!$2");
   }
 
   /** The top cell's formula into each cell below it, its relative row references shifted. */
