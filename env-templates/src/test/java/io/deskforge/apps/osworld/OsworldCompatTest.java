@@ -63,7 +63,7 @@ class OsworldCompatTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   /**
    * Families that export but whose GUI steps the end-state models do not re-create yet (Calc's
-   * Insert Sheet dialog; Writer's list keys, Find All and table typing): named, printed when the test
+   * Insert Sheet dialog): named, printed when the test
    * runs, and listed in task-bank/README.md as open. They are still exported and reset; a family
    * whose trajectory a model cannot re-create and that is not named here fails the test.
    */
