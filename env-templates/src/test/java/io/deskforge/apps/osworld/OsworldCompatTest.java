@@ -61,14 +61,6 @@ class OsworldCompatTest {
   /** The office apps' tasks each run LibreOffice-free but read whole packages: one seed a family keeps the test's time. */
   static final Set<String> ONE_SEED = Set.of("libreoffice-writer", "libreoffice-impress");
   static final AppCatalog CATALOG = AppCatalog.load();
-  /**
-   * Families that export but whose GUI steps the end-state models do not re-create yet (Writer's
-   * list keys, Find All and table typing): named, printed when the test
-   * runs, and listed in task-bank/README.md as open. They are still exported and reset; a family
-   * whose trajectory a model cannot re-create and that is not named here fails the test.
-   */
-  static final Set<String> NOT_MODELLED_YET = Set.of("libreoffice-writer.make-list",
-      "libreoffice-writer.format-every-occurrence", "libreoffice-writer.insert-table");
 
   /** The families to score, from deskforge.osworld.families (comma-separated family ids or apps; all when unset). */
   static boolean selected(TaskFamily f) {
@@ -175,10 +167,6 @@ class OsworldCompatTest {
   Stream<DynamicTest> osworldScoresEveryStateOfEveryFamilyAsDeskforgesCheckerDoes() {
     Map<String, List<TaskSpec>> byFamily = new LinkedHashMap<>();
     EXAMPLES.keySet().forEach(t -> byFamily.computeIfAbsent(t.family(), f -> new ArrayList<>()).add(t));
-    // exported and reset like every other, but not scored until their models re-create their steps
-    byFamily.keySet().stream().filter(NOT_MODELLED_YET::contains)
-        .forEach(f -> System.out.println("not scored (its end states are not modelled here yet): " + f));
-    byFamily.keySet().removeAll(NOT_MODELLED_YET);
     return byFamily.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
       List<Score> scores = new ArrayList<>();
       for (TaskSpec task : e.getValue()) scores.addAll(scoreEveryState(task));

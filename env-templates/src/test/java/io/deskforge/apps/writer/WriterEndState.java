@@ -53,6 +53,7 @@ public final class WriterEndState implements EndStateModel {
     int at;
     int selectedTo = -1; // whole paragraphs at..selectedTo selected
     int[] found; // paragraph, start, end of the text selected by Find Next
+    List<int[]> foundAll; // paragraph, start, end of each occurrence selected by Find All
     String dialog = "";
     String field = "find";
     String find = "";
@@ -64,6 +65,8 @@ public final class WriterEndState implements EndStateModel {
     String editing = ""; // "header" or "footer" while Ctrl+Page Up/Down is in one
     int tableColumns;
     int tableRows;
+    XWPFTable table; // the table being typed into, its cell at tableCell (row by row)
+    int tableCell;
 
     Session(TaskSpec task, Trajectory trajectory, XWPFDocument doc, ScratchHome home, String file) {
       this.task = task;
@@ -129,8 +132,20 @@ public final class WriterEndState implements EndStateModel {
             case "alt+c" -> field = "columns";
             case "alt+r" -> field = "rows";
             case "ctrl+a" -> { }
-            case "Return" -> dialog = "cells";
+            case "Return" -> {
+              insertTable();
+              dialog = "cells";
+            }
             default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Insert Table dialog");
+          }
+        }
+        case "cells" -> {
+          if (key.equals("Tab")) {
+            if (++tableCell >= tableRows * tableColumns) throw EndStateModel.unmodelled(task, trajectory, "Tab from a table's last cell");
+          } else {
+            dialog = "";
+            table = null;
+            textKey(key);
           }
         }
         default -> textKey(key);
@@ -139,6 +154,7 @@ public final class WriterEndState implements EndStateModel {
 
     void textKey(String key) {
       List<XWPFParagraph> ps = doc.getParagraphs();
+      if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down") || key.equals("ctrl+shift+Down")) foundAll = null;
       if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down")) selectedTo = -1;
       switch (key) {
         case "ctrl+Home" -> {
@@ -169,7 +185,18 @@ public final class WriterEndState implements EndStateModel {
         case "ctrl+1", "ctrl+2", "ctrl+3" -> {
           for (XWPFParagraph p : selection()) p.setStyle("Heading" + key.substring(5));
         }
-        case "ctrl+b" -> bold();
+        case "ctrl+b" -> format("b");
+        case "ctrl+i" -> format("i");
+        case "F12", "shift+F12" -> {
+          if (found != null || foundAll != null) throw EndStateModel.unmodelled(task, trajectory, "a list on found text");
+          List<XWPFParagraph> on = selection();
+          DocxDocument view = DocxDocument.parse(bytes(), file);
+          for (XWPFParagraph p : on) {
+            XWPFParagraph q = view.poi().getParagraphs().get(doc.getParagraphs().indexOf(p));
+            if (!view.listKind(q).equals("none")) throw EndStateModel.unmodelled(task, trajectory, "key " + key + " on a list");
+          }
+          list(on, key.equals("shift+F12"));
+        }
         case "shift+ctrl+Left" -> {
           if (found == null) throw EndStateModel.unmodelled(task, trajectory, "Shift+Ctrl+Left without a found text");
           String text = ps.get(found[0]).getText().substring(found[1], found[2]);
@@ -205,7 +232,15 @@ public final class WriterEndState implements EndStateModel {
       switch (key) {
         case "ctrl+a" -> { }
         case "alt+p" -> field = "replace";
-        case "alt+x" -> found = findAfterCursor();
+        case "alt+x" -> {
+          found = findAfterCursor();
+          foundAll = null;
+        }
+        case "alt+a" -> {
+          foundAll = findAll();
+          found = null;
+          if (foundAll.isEmpty()) foundAll = null;
+        }
         case "alt+l" -> replaceAll();
         case "Escape" -> dialog = "";
         default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in Find and Replace");
@@ -224,8 +259,11 @@ public final class WriterEndState implements EndStateModel {
           else throw EndStateModel.unmodelled(task, trajectory, "typing in the Insert Table dialog");
         }
         case "cells" -> {
-          insertTable(text);
-          dialog = "";
+          String[] cells = text.split("\t", -1);
+          for (int i = 0; i < cells.length; i++) {
+            if (i > 0 && ++tableCell >= tableRows * tableColumns) throw EndStateModel.unmodelled(task, trajectory, "Tab from a table's last cell");
+            if (!cells[i].isEmpty()) table.getRow(tableCell / tableColumns).getCell(tableCell % tableColumns).setText(cells[i]);
+          }
         }
         case "" -> {
           if (!editing.isEmpty()) {
@@ -253,10 +291,12 @@ public final class WriterEndState implements EndStateModel {
       return ps.subList(Math.min(at, selectedTo), Math.max(at, selectedTo) + 1);
     }
 
-    /** Ctrl+B: bold on the selected text unless all of it is bold already, then off. */
-    void bold() {
+    /** Ctrl+B or Ctrl+I: bold (flag b) or italic (i) on the selected text unless all of it has it already, then off. */
+    void format(String flag) {
       List<XWPFRun> runs = new ArrayList<>();
-      if (found != null) {
+      if (foundAll != null) {
+        for (int[] f : foundAll) runs.addAll(isolate(doc.getParagraphs().get(f[0]), f[1], f[2]));
+      } else if (found != null) {
         runs.addAll(isolate(doc.getParagraphs().get(found[0]), found[1], found[2]));
       } else {
         for (XWPFParagraph p : selection()) runs.addAll(p.getRuns());
@@ -269,9 +309,57 @@ public final class WriterEndState implements EndStateModel {
       for (XWPFRun r : runs) {
         XWPFParagraph p = (XWPFParagraph) r.getParent();
         XWPFParagraph q = theirs.get(mine.indexOf(p));
-        if (!view.runFlag(q, q.getRuns().get(p.getRuns().indexOf(r)), "b")) all = false;
+        if (!view.runFlag(q, q.getRuns().get(p.getRuns().indexOf(r)), flag)) all = false;
       }
-      for (XWPFRun r : runs) r.setBold(!all);
+      for (XWPFRun r : runs) {
+        if (flag.equals("b")) r.setBold(!all);
+        else r.setItalic(!all);
+      }
+    }
+
+    /** Find All: every occurrence of the Find text in the body, case-blind: paragraph, start, end of each. */
+    List<int[]> findAll() {
+      List<int[]> out = new ArrayList<>();
+      List<XWPFParagraph> ps = doc.getParagraphs();
+      String needle = find.toLowerCase(java.util.Locale.ROOT);
+      for (int i = 0; i < ps.size(); i++) {
+        String text = ps.get(i).getText().toLowerCase(java.util.Locale.ROOT);
+        for (int k = text.indexOf(needle); k >= 0 && !needle.isEmpty(); k = text.indexOf(needle, k + needle.length())) {
+          out.add(new int[] {i, k, k + needle.length()});
+        }
+      }
+      return out;
+    }
+
+    /** F12 or Shift+F12: the paragraphs made the items of one new numbered or bulleted list. */
+    void list(List<XWPFParagraph> items, boolean bullet) {
+      org.apache.poi.xwpf.usermodel.XWPFNumbering numbering = doc.getNumbering() != null ? doc.getNumbering() : doc.createNumbering();
+      BigInteger next = BigInteger.ONE;
+      for (org.apache.poi.xwpf.usermodel.XWPFAbstractNum a : numbering.getAbstractNums()) {
+        BigInteger id = a.getCTAbstractNum().getAbstractNumId();
+        if (id != null && id.compareTo(next) >= 0) next = id.add(BigInteger.ONE);
+      }
+      var ct = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum.Factory.newInstance();
+      ct.setAbstractNumId(next);
+      for (int l = 0; l < 9; l++) {
+        var lvl = ct.addNewLvl();
+        lvl.setIlvl(BigInteger.valueOf(l));
+        lvl.addNewStart().setVal(BigInteger.ONE);
+        lvl.addNewNumFmt().setVal(bullet ? org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.BULLET
+            : org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.DECIMAL);
+        lvl.addNewLvlText().setVal(bullet ? "\u2022" : "%" + (l + 1) + ".");
+      }
+      BigInteger abstractId = numbering.addAbstractNum(new org.apache.poi.xwpf.usermodel.XWPFAbstractNum(ct, numbering));
+      BigInteger numId = BigInteger.ONE;
+      for (var n : numbering.getNums()) {
+        BigInteger id = n.getCTNum().getNumId();
+        if (id != null && id.compareTo(numId) >= 0) numId = id.add(BigInteger.ONE);
+      }
+      numbering.addNum(abstractId, numId);
+      for (XWPFParagraph p : items) {
+        p.setNumID(numId);
+        p.setNumILvl(BigInteger.ZERO);
+      }
     }
 
     /** The first occurrence of the Find text after the cursor's paragraph start: paragraph, start, end; null when none. */
@@ -352,14 +440,11 @@ public final class WriterEndState implements EndStateModel {
       if (footer && policy().getDefaultFooter() == null) doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
     }
 
-    /** Insert in Insert Table: a table of the columns and rows after the cursor's paragraph at the end, its cells typed with Tab between them. */
-    void insertTable(String typed) {
+    /** Insert in Insert Table: an empty table of the columns and rows after the cursor's paragraph at the end, the cursor in its first cell; the cells are then typed with Tab between them (and between rows). */
+    void insertTable() {
       if (at != doc.getParagraphs().size() - 1) throw EndStateModel.unmodelled(task, trajectory, "a table inserted before the end");
-      XWPFTable table = doc.createTable(tableRows, tableColumns);
-      String[] cells = typed.split("\t", -1);
-      for (int i = 0; i < cells.length && i < tableRows * tableColumns; i++) {
-        table.getRow(i / tableColumns).getCell(i % tableColumns).setText(cells[i]);
-      }
+      table = doc.createTable(tableRows, tableColumns);
+      tableCell = 0;
       doc.createParagraph();
     }
 

@@ -336,6 +336,8 @@ class Docx:
         styles = [t for ty, t, i in self.rels if ty.endswith("/relationships/styles")]
         self.styles = self.pkg.xml(styles[0]) if styles else None
         self.style_list = [] if self.styles is None else [s for s in self.styles if s.tag == WN + "style"]
+        numbering = [t for ty, t, i in self.rels if ty.endswith("/relationships/numbering")]
+        self.numbering = self.pkg.xml(numbering[0]) if numbering else None
 
     # runs: XWPFParagraph's runs in document order (in links, simple fields, tracked changes, smart tags)
     def runs(self, p):
@@ -528,6 +530,72 @@ class Docx:
             return p, [r for a, b, r in spans if b > at and a < at + len(text)]
         return None
 
+    def runs_of_all(self, text):  # DocxDocument.runsOfAll: for each occurrence in each paragraph, the runs covering it
+        out = []
+        if text == "":
+            return out
+        for p in self.paragraphs():
+            seen, spans = "", []
+            for r in self.runs(p):
+                start = len(seen)
+                seen += self.run_text(r)
+                spans.append((start, len(seen), r))
+            at = seen.find(text)
+            while at >= 0:
+                out.append((p, [r for a, b, r in spans if b > at and a < at + len(text)]))
+                at = seen.find(text, at + len(text))
+        return out
+
+    def list_kind(self, p):  # DocxDocument.listKind: bullet, numbered or none
+        def val(e):
+            return None if e is None else wa(e, "val")
+        num_pr = kid(kid(p, WN + "pPr"), WN + "numPr")
+        num_id = None if num_pr is None else val(kid(num_pr, WN + "numId"))
+        ilvl = None if num_pr is None else val(kid(num_pr, WN + "ilvl"))
+        for s in self.chain(self.style_id(p)):
+            if num_id is not None and ilvl is not None:
+                break
+            via = kid(kid(s, WN + "pPr"), WN + "numPr")
+            if via is not None:
+                if num_id is None:
+                    num_id = val(kid(via, WN + "numId"))
+                if ilvl is None:
+                    ilvl = val(kid(via, WN + "ilvl"))
+        if num_id is None or blank(num_id) or num_id == "0":
+            return "none"
+        f = self.number_format(num_id.strip(WS), "0" if ilvl is None or blank(ilvl) else ilvl.strip(WS))
+        if f is None or f == "none":
+            return "none"
+        return "bullet" if f == "bullet" else "numbered"
+
+    def number_format(self, num_id, ilvl):  # DocxDocument.numberFormat
+        if self.numbering is None or not re.fullmatch(r"[0-9]+", num_id):
+            return None
+        num = None
+        for n in self.numbering:
+            if n.tag == WN + "num" and re.fullmatch(r"[0-9]+", wa(n, "numId")) and int(wa(n, "numId")) == int(num_id):
+                num = n
+                break
+        if num is None:
+            return None
+        for e in num:
+            if e.tag == WN + "lvlOverride" and wa(e, "ilvl") == ilvl:
+                f = kid(kid(e, WN + "lvl"), WN + "numFmt")
+                if f is not None:
+                    return wa(f, "val")
+        a = kid(num, WN + "abstractNumId")
+        aid = None if a is None else wa(a, "val").strip(WS)
+        if aid is None or not re.fullmatch(r"[0-9]+", aid):
+            return None
+        for an in self.numbering:
+            if an.tag == WN + "abstractNum" and re.fullmatch(r"[0-9]+", wa(an, "abstractNumId")) and int(wa(an, "abstractNumId")) == int(aid):
+                for e in an:
+                    if e.tag == WN + "lvl" and wa(e, "ilvl") == ilvl:
+                        f = kid(e, WN + "numFmt")
+                        return "decimal" if f is None else wa(f, "val")
+                return None
+        return None
+
     def tables(self):
         return [t for t in self.body if t.tag == WN + "tbl"]
 
@@ -571,6 +639,8 @@ class Docx:
                 return "absent", None
             if prop in ("bold", "italic"):
                 return "flag", self.every_run(p, "b" if prop == "bold" else "i")
+            if prop == "list":
+                return "text", self.list_kind(p)
             return "text", {"text": self.text, "style": self.style_name, "alignment": self.alignment,
                             "line_spacing": self.line_spacing, "font": self.font}[prop](p)
         if k == "find":
@@ -579,6 +649,12 @@ class Docx:
                 return "absent", None
             p, runs = found
             return "flag", bool(runs) and all(self.run_flag(p, r, "b" if prop == "bold" else "i") for r in runs)
+        if k == "find all":
+            found = self.runs_of_all(q["text"])
+            if not found:
+                return "absent", None
+            flag = "b" if prop == "bold" else "i"
+            return "flag", all(bool(runs) and all(self.run_flag(p, r, flag) for r in runs) for p, runs in found)
         if k == "tables":
             return "text", str(len(self.tables()))
         if k == "table":
