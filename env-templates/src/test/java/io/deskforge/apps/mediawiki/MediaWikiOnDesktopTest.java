@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.LoopbackHttp;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.desktop.ExecResult;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,24 +31,12 @@ class MediaWikiOnDesktopTest {
 
   /** GET path from 127.0.0.1:port inside the desktop, by bash: the status line and the body. */
   static ExecResult get(Desktop d, String path) {
-    String script = "exec 3<>/dev/tcp/127.0.0.1/" + MediaWiki.PORT + " || exit 7; printf 'GET %s HTTP/1.0\\r\\nHost: 127.0.0.1:"
-        + MediaWiki.PORT + "\\r\\n\\r\\n' \"$0\" >&3; cat <&3";
-    return d.privileged().execAsUser(List.of("bash", "-c", script, path), Duration.ofSeconds(20));
+    return LoopbackHttp.inside(d, MediaWiki.PORT, path);
   }
 
   /** What the host gets from addr:8080: null when nothing accepts, else the answer's first bytes. */
   static String fromHost(InetAddress addr) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(addr, MediaWiki.PORT), 1000);
-      s.setSoTimeout(3000);
-      OutputStream out = s.getOutputStream();
-      out.write("GET /index.php?title=Only_in_a&action=raw HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = s.getInputStream();
-      return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      return null;
-    }
+    return LoopbackHttp.fromHost(addr, MediaWiki.PORT, "/index.php?title=Only_in_a&action=raw");
   }
 
   @Test
