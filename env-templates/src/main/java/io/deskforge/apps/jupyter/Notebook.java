@@ -36,8 +36,22 @@ record Notebook(String name, List<Cell> cells) {
 
   /** A notebook name: a topic and a noun, sometimes an adjective before it. */
   static String name(TaskDraw d) {
-    String adjective = d.chance(0.5) ? word(d.adjective()) + "_" : "";
-    return d.pick(TOPICS) + "_" + adjective + word(d.noun());
+    while (true) {
+      String adjective = d.chance(0.5) ? word(d.adjective()) + "_" : "";
+      String name = d.pick(TOPICS) + "_" + adjective + word(d.noun());
+      if (renames(name)) return name;
+    }
+  }
+
+  /**
+   * Whether Notebook 6.4 can rename a notebook of this name, or to it. Its rename asks whether a
+   * path is hidden with the path relative to the notebooks' folder but slices it at the length of
+   * the folder's absolute path: a name exactly that long puts ".ipynb" at the cut, looks like a
+   * dot-file, and the rename fails with a server error (and an error in the error message). No
+   * person could rename such a notebook in the app, so no task draws one.
+   */
+  static boolean renames(String name) {
+    return name.length() != Jupyter.DIR.length();
   }
 
   /** A notebook of {@code vars} variable cells (at least 2) and the product of the first two. */

@@ -51,6 +51,19 @@ class JupyterFamiliesTest {
     })).toList();
   }
 
+  @Test
+  void noRenameGoesToOrFromANameNotebookCannotRename() {
+    // Notebook 6.4 fails to rename a notebook whose name is as long as the notebooks' folder path
+    assertThat(Notebook.renames("x".repeat(Jupyter.DIR.length()))).isFalse();
+    assertThat(Notebook.renames("x".repeat(Jupyter.DIR.length() - 1))).isTrue();
+    TaskFamily rename = CATALOG.family(RenameNotebook.ID);
+    for (long seed = 0; seed < 500; seed++) {
+      TaskSpec task = rename.sample(seed);
+      assertThat(List.of(task.params().get("notebook"), task.params().get("new")))
+          .as("seed %d", seed).allSatisfy(n -> assertThat(Notebook.renames(String.valueOf(n))).isTrue());
+    }
+  }
+
   @TestFactory
   List<DynamicTest> tasksAreSetUpAsNotebooksCheckedInTheSavedJsonAndSolvedThroughTheBrowser() {
     ObjectMapper json = new ObjectMapper();
