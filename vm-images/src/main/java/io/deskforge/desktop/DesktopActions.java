@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * window.
  */
 final class DesktopActions {
+  /** The longest a click waits for the desktop to go quiet before the next action. */
+  static final Duration CLICK_SETTLE_MAX = Duration.ofMillis(1500);
+
   private final Desktop desktop;
   private final DesktopHealth health;
   private volatile int[] pointer;
@@ -52,8 +55,16 @@ final class DesktopActions {
         || action instanceof Action.MiddleClick || action instanceof Action.TripleClick || action instanceof Action.MouseUp
         || action instanceof Action.Drag) {
       // A click may move the keyboard focus, which toolkits apply a moment later; keys typed at
-      // once would still reach the old field. A person sees the cursor move before typing.
-      desktop.settle(Duration.ofMillis(30), Duration.ofMillis(300));
+      // once would still reach the old field. A person sees the cursor move before typing. On a
+      // loaded host the app may work on the click for a second or more (a settings page enabling
+      // the field a radio button unlocks); the wait ends as soon as the desktop goes quiet.
+      desktop.settle(Duration.ofMillis(30), CLICK_SETTLE_MAX);
+    } else if (action instanceof Action.Type) {
+      // Typed text reaches the app faster than it handles it: each character may start work
+      // (a settings field validating the address with the browser process, a completion list), and
+      // a key sent next, Tab or Return, may act on what the app made of a shorter text. A person
+      // sees the text appear before pressing on.
+      desktop.settle(Duration.ofMillis(30), CLICK_SETTLE_MAX);
     }
   }
 

@@ -13,9 +13,13 @@ import java.util.Map;
  * the reference solution.
  */
 public final class FinalState {
-  /** After a trajectory: long enough for a save or a shell command to finish. */
+  /**
+   * After a trajectory: long enough for a save or a shell command to finish. On a loaded host an
+   * app may still be working through queued keys seconds after the last was sent (Calc moving the
+   * cursor over a hundred cells, then saving); a read before its save sees the old file.
+   */
   static final Duration SETTLE_QUIET = Duration.ofMillis(150);
-  static final Duration SETTLE_MAX = Duration.ofSeconds(5);
+  static final Duration SETTLE_MAX = Duration.ofSeconds(15);
   /** How long the checked files must stay unchanged. */
   private static final Duration STABLE = Duration.ofMillis(200);
 
