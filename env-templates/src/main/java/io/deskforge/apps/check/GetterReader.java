@@ -131,11 +131,13 @@ public final class GetterReader {
     return CheckerEvaluator.evaluate(checker, g -> g instanceof Getter.PageGetter p ? pages.get(p) : read(state, g));
   }
 
-  /** The desktop's browser: the first of its running apps whose template says it is one. */
   private Map<Getter.PageGetter, Reading> pages(Desktop desktop, List<Getter.PageGetter> getters) {
-    Optional<BrowserDebugging> browser = desktop.apps().stream().filter(a -> a.alive())
-        .map(a -> browserOfApp.apply(a.name())).flatMap(Optional::stream).findFirst();
-    return PageReader.read(desktop, browser, getters);
+    return PageReader.read(desktop, browser(desktop), getters);
+  }
+
+  /** The desktop's browser: the first of its running apps whose template says it is one. */
+  public Optional<BrowserDebugging> browser(Desktop desktop) {
+    return desktop.apps().stream().filter(a -> a.alive()).map(a -> browserOfApp.apply(a.name())).flatMap(Optional::stream).findFirst();
   }
 
   /** Runs a checker against a saved state. */

@@ -74,6 +74,41 @@ public final class PageReader {
     }
   }
 
+  /**
+   * Opens an address in the browser's active tab and waits for it to load: what the replay audit
+   * does to a solved state to see that a check of the page notices a page left (and to come back).
+   * Throws when the browser cannot be reached or shows no tab.
+   */
+  public static void navigate(Desktop desktop, Optional<BrowserDebugging> browser, String url) {
+    if (browser.isEmpty()) throw new IllegalStateException("no browser among the desktop's apps to open " + url + " in");
+    ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "page-navigator-" + desktop.id()));
+    try (CdpTunnel tunnel = new CdpTunnel(desktop, browser.get().cdpPort())) {
+      Future<?> session = thread.submit(() -> {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV))) {
+          Browser b = playwright.chromium().connectOverCDP(tunnel.url(), new BrowserType.ConnectOverCDPOptions()
+              .setHeaders(Map.of("Authorization", tunnel.authorization())).setTimeout(LIMIT.toMillis() / 2.0));
+          for (Page p : b.contexts().isEmpty() ? List.<Page>of() : b.contexts().get(0).pages()) {
+            if ("visible".equals(p.evaluate("document.visibilityState"))) {
+              p.navigate(url, new Page.NavigateOptions().setTimeout(LIMIT.toMillis() / 2.0));
+              return null;
+            }
+          }
+          throw new IllegalStateException("the browser shows no tab to open " + url + " in");
+        }
+      });
+      session.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (IOException | TimeoutException e) {
+      throw new IllegalStateException("could not open " + url + " in the desktop's browser: " + e, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not open " + url + " in the desktop's browser: " + firstLine(e.getCause()), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while opening " + url, e);
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
   /** One Playwright session: connect, find the active tab, read each getter, disconnect. */
   private static Map<Getter.PageGetter, Reading> session(CdpTunnel tunnel, Collection<Getter.PageGetter> getters) {
     try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV))) {
