@@ -160,7 +160,7 @@ public final class DokuWiki implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new CreatePage(), new AppendLine(), new ReplaceWord(), new DeletePage(), new MovePage());
+    return List.of(new CreatePage(), new AppendLine(), new ReplaceWord(), new DeletePage(), new MovePage(), new FindPage());
   }
 
   /** The wiki's pages are its WebArena site: its tasks export as WebArena configs ({@link DokuWikiWebArena}). */

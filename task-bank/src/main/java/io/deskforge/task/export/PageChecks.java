@@ -8,6 +8,7 @@ import io.deskforge.task.spec.Metric;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Checks of the browser's own page ({@link Getter.PageGetter}) in WebArena's terms, the same for
@@ -23,11 +24,13 @@ import java.nio.charset.StandardCharsets;
  *   <li>a page element's text or a local storage value equal to a text (trimmed, case kept): a
  *       {@code program_html} target on the page the agent left ({@code "last"}), its locator reading
  *       in {@link WebArenaText}'s form; nothing selected throws on the page, which WebArena reads as
- *       an empty text, so it fails as an absent reading does.
+ *       an empty text, so it fails as an absent reading does;
+ *   <li>the same containing a text, case ignored: {@code must_include} of the text as it is (both
+ *       sides lower-cased there), for a plain ASCII text (see {@link #includable}).
  * </ul>
  *
  * A cookie (sent to an address, not necessarily the page's, and perhaps hidden from the page's
- * script), any other metric, {@code ignore_case} or an untrimmed comparison has no form.
+ * script), any other metric, an equality ignoring case or untrimmed, has no form.
  */
 final class PageChecks {
   private PageChecks() {}
@@ -52,9 +55,24 @@ final class PageChecks {
       default -> throw new WebArenaSite.NoWebForm("a " + check.getter().getClass().getSimpleName()
           + " check has no form on a page: WebArena's locators read the page's document, not the browser's cookie jar");
     };
+    if (check.metric() instanceof Metric.Contains c && c.ignoreCase()) {
+      return new WebArenaSite.ProgramHtml(LAST, text, new WebArenaSite.RequiredContents.MustInclude(List.of(includable(c.expected()))));
+    }
     String expected = equalsCaseKept(check.metric(), "a page's text");
     return new WebArenaSite.ProgramHtml(LAST, WebArenaText.locator(text),
         new WebArenaSite.RequiredContents.ExactMatch(WebArenaText.exact(expected)));
+  }
+
+  /**
+   * A text that WebArena's {@code must_include} looks for as deskforge's case-blind contains does:
+   * printable ASCII (lower-cased alike by Python and Java), neither surrounded by white space or
+   * quotes (which WebArena strips) nor holding its {@code " |OR| "} separator.
+   */
+  private static String includable(String expected) {
+    boolean plain = !expected.isEmpty() && expected.chars().allMatch(c -> c >= ' ' && c <= '~') && expected.strip().equals(expected)
+        && !expected.contains(" |OR| ") && "'\"".indexOf(expected.charAt(0)) < 0 && "'\"".indexOf(expected.charAt(expected.length() - 1)) < 0;
+    if (!plain) throw new WebArenaSite.NoWebForm("a page's text containing \"" + expected + "\" has no must_include of the same meaning");
+    return expected;
   }
 
   private static String equalsCaseKept(Metric metric, String what) {
