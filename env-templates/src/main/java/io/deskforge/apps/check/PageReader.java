@@ -148,7 +148,12 @@ public final class PageReader {
 
   private static Reading onPage(Page page, Getter.PageGetter g) {
     return switch (g) {
-      case Getter.PageUrl u -> u.param() == null ? Reading.text(page.url()) : param(page.url(), u.param());
+      case Getter.PageUrl u -> {
+        // the document's own address: Playwright's page.url() is what it last heard of, which may
+        // be before a navigation whose events it has not taken in yet
+        String url = (String) page.evaluate("() => location.href");
+        yield u.param() == null ? Reading.text(url) : param(url, u.param());
+      }
       case Getter.PageText t -> text(page.evaluate("s => { const e = document.querySelector(s); return e ? e.innerText : null; }", t.selector()));
       case Getter.LocalStorage l -> text(page.evaluate("k => window.localStorage.getItem(k)", l.key()));
       case Getter.Cookie c -> throw new IllegalStateException("a cookie is read from the browser, not a page");
