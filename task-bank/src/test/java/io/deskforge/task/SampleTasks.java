@@ -141,11 +141,35 @@ public final class SampleTasks {
         List.of(Trajectory.noOp()), Difficulty.ofSteps(4), Provenance.of("template"), null).withContentId();
   }
 
+  /**
+   * A wiki page to open, read on the browser's live page (its address's id, the shown page's text,
+   * a local storage key and a session cookie): a WebArena form, no OSWorld one.
+   */
+  public static TaskSpec openWikiPage(String page) {
+    String line = "The travel budget is owned by Ada.";
+    return new TaskSpec(null, "dokuwiki.find-page", "dokuwiki", List.of(),
+        "Open the wiki page that says who owns the travel budget.", 5L, Map.of("page", page),
+        Privileged.of(Fact.inFile("page", page, "/home/user/.dokuwiki/data/pages/start.txt"),
+            Fact.inFile("line", line, "/home/user/.dokuwiki/data/pages/" + page + ".txt"), Fact.inInstruction("budget", "travel")),
+        List.of(new SetupStep.WriteFile("/home/user/.dokuwiki/data/pages/" + page + ".txt", line),
+            new SetupStep.WriteFile("/home/user/.dokuwiki/data/pages/start.txt", "  * [[" + page + "]]"),
+            new SetupStep.Launch("dokuwiki", List.of())),
+        Checker.all(
+            Checker.check(new Getter.PageUrl("id"), new Metric.EqualsText(page, true, false)),
+            Checker.check(new Getter.PageText("#dokuwiki__top.mode_show .page"), new Metric.Contains(line, true)),
+            Checker.check(new Getter.LocalStorage("theme"), new Metric.EqualsText("dark", true, false)),
+            Checker.check(new Getter.Cookie("http://127.0.0.1:8080/", "DokuWiki"), new Metric.Matches(".+"))),
+        Trajectory.of("reference", "the page's address typed", Action.key("ctrl+l"), Action.type("127.0.0.1:8080/doku.php?id=" + page + "\n"),
+            new Action.WaitForWindow("^" + page + " ", 30_000)),
+        List.of(Trajectory.noOp()), Difficulty.ofSteps(3), Provenance.of("template"), null).withContentId();
+  }
+
   /** The samples and those without an OSWorld form: every variant of the format. */
   public static List<TaskSpec> everyVariant() {
     List<TaskSpec> out = new java.util.ArrayList<>(all());
     out.add(browserBookmark("Tea shop"));
     out.add(formulaColumn());
+    out.add(openWikiPage("budget_notes"));
     return out;
   }
 

@@ -88,7 +88,7 @@ public final class Gym implements AutoCloseable {
     this.catalog = catalog;
     this.config = config;
     this.setup = new SetupRunner(catalog);
-    this.reader = new GetterReader(catalog.formats());
+    this.reader = new GetterReader(catalog);
     this.index = new TaskIndex(bank);
     this.pool = new WarmPool(provider, config.warm());
     this.audit = new TrajectoryAudit(bank, provider, setup, task -> desktopConfig(task, null));

@@ -85,7 +85,7 @@ public final class Solver {
     this.catalog = catalog;
     this.configs = new ReplayAuditor(provider, catalog, configure);
     this.setup = new SetupRunner(catalog);
-    this.reader = new GetterReader(catalog.formats());
+    this.reader = new GetterReader(catalog);
     this.settings = settings;
   }
 

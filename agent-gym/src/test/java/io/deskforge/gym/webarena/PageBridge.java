@@ -56,7 +56,12 @@ final class PageBridge implements AutoCloseable {
       close();
       throw e;
     }
-    server.createContext("/url", x -> answer(x, () -> page.url()));
+    // Playwright for Java takes in the browser's events only during a call to it: page.url() alone
+    // can still name the page before a link the agent followed, so a call to the page comes first
+    server.createContext("/url", x -> answer(x, () -> {
+      page.evaluate("() => 0");
+      return page.url();
+    }));
     server.createContext("/content", x -> answer(x, () -> page.content()));
     server.createContext("/goto", x -> {
       String url = body(x).get("url").asText();

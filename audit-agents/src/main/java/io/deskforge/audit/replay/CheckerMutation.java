@@ -1,6 +1,8 @@
 package io.deskforge.audit.replay;
 
 import io.deskforge.apps.check.CellRef;
+import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.check.PageReader;
 import io.deskforge.apps.check.SavedState;
 import io.deskforge.apps.document.Cells;
 import io.deskforge.apps.document.DocumentFormat;
@@ -31,7 +33,8 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
 
   static List<CheckerMutation> derive(TaskSpec task, Desktop solved, Map<String, PathState> initial, DocumentFormats formats) {
     Map<String, PathState> now = new LinkedHashMap<>();
-    task.checker().leaves().forEach(l -> now.computeIfAbsent(l.getter().path(), p -> PathState.capture(solved, p)));
+    task.checker().leaves().stream().filter(l -> l.getter().path() != null)
+        .forEach(l -> now.computeIfAbsent(l.getter().path(), p -> PathState.capture(solved, p)));
     return derive(task, now, initial, formats);
   }
 
@@ -45,7 +48,8 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
   static List<CheckerMutation> derive(TaskSpec task, Map<String, PathState> solved, Map<String, PathState> initial,
       DocumentFormats formats) {
     Map<String, List<Getter>> byPath = new LinkedHashMap<>();
-    task.checker().leaves().forEach(l -> byPath.computeIfAbsent(l.getter().path(), k -> new ArrayList<>()).add(l.getter()));
+    task.checker().leaves().stream().filter(l -> l.getter().path() != null)
+        .forEach(l -> byPath.computeIfAbsent(l.getter().path(), k -> new ArrayList<>()).add(l.getter()));
     List<CheckerMutation> out = new ArrayList<>();
     for (Map.Entry<String, List<Getter>> e : byPath.entrySet()) {
       String path = e.getKey();
@@ -135,6 +139,25 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
       }
     }
     return out;
+  }
+
+  /** Where {@link #PAGE_LEFT} goes: a page with no address parameter, element or storage of any site. */
+  static final String BLANK = "about:blank";
+
+  /**
+   * The browser's active tab taken to a blank page: a check of the page the task asks to open (or
+   * of what it shows) must notice the page left. Its {@code path} is null: the audit notes the
+   * solved page's address before, and opens it again after.
+   */
+  static CheckerMutation pageLeft(GetterReader reader) {
+    return new CheckerMutation(PAGE_LEFT, null, d -> PageReader.navigate(d, reader.browser(d), BLANK));
+  }
+
+  static final String PAGE_LEFT = "page-left";
+
+  /** Whether the checker reads the browser's live page. */
+  static boolean readsPage(TaskSpec task) {
+    return task.checker().leaves().stream().anyMatch(l -> l.getter() instanceof Getter.PageGetter);
   }
 
   /** A value that differs from v and looks like it: numbers plus one, text with its last letter changed. */

@@ -32,7 +32,8 @@ public final class FinalState {
    */
   public static void await(Desktop d, TaskSpec task) {
     d.settle(SETTLE_QUIET, SETTLE_MAX);
-    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).distinct().toList();
+    // a page getter reads no file: the solution's last wait (on the page's title) is its settling
+    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
     long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
     Map<String, PathState> last = capture(d, paths);
     long stableSince = System.nanoTime();

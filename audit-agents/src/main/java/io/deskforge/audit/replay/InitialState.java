@@ -25,11 +25,10 @@ import java.util.TreeMap;
  */
 record InitialState(Map<String, String> files, Map<String, Reading> readings) {
 
-  static InitialState take(Desktop d, Checker checker, DocumentFormats formats) {
+  static InitialState take(Desktop d, Checker checker, GetterReader reader, DocumentFormats formats) {
     Map<String, String> files = new TreeMap<>();
     walk(d, formats, DesktopPaths.HOME, "", files);
     Map<String, Reading> readings = new LinkedHashMap<>();
-    GetterReader reader = new GetterReader(formats);
     for (Checker.Check leaf : checker.leaves()) {
       Getter g = leaf.getter();
       readings.computeIfAbsent(g.toString(), k -> reader.read(d, g));

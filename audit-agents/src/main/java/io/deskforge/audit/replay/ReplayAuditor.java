@@ -3,6 +3,7 @@ package io.deskforge.audit.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.check.PageReader;
 import io.deskforge.apps.setup.SetupRunner;
 import io.deskforge.audit.evidence.EvidenceSink;
 import io.deskforge.audit.visual.VisualAudit;
@@ -10,8 +11,10 @@ import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopConfig;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.task.check.CheckResult;
+import io.deskforge.task.check.Reading;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.AuditReport.Stage;
+import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Trajectory;
@@ -54,7 +57,7 @@ public final class ReplayAuditor {
     this.provider = provider;
     this.catalog = catalog;
     this.setup = new SetupRunner(catalog);
-    this.reader = new GetterReader(catalog.formats());
+    this.reader = new GetterReader(catalog);
     this.configure = configure;
   }
 
@@ -81,7 +84,7 @@ public final class ReplayAuditor {
       d.settle(SETUP_QUIET, SETTLE_MAX);
       byte[] startPng = d.screenshot().png();
       evidence.write("start.png", startPng);
-      first = InitialState.take(d, task.checker(), catalog.formats());
+      first = InitialState.take(d, task.checker(), reader, catalog.formats());
       Map<String, PathState> initialPaths = capturePaths(d, task);
       stages.add(stage("replay.setup", true, "fresh " + provider.name() + " desktop " + d.id() + " set up", t0, null));
 
@@ -119,7 +122,8 @@ public final class ReplayAuditor {
         if (!f.passed()) reasons.add("visual: " + f.check() + ": " + f.detail());
       }
 
-      List<CheckerMutation> mutations = CheckerMutation.derive(task, d, initialPaths, catalog.formats());
+      List<CheckerMutation> mutations = new ArrayList<>(CheckerMutation.derive(task, d, initialPaths, catalog.formats()));
+      if (CheckerMutation.readsPage(task)) mutations.add(CheckerMutation.pageLeft(reader));
       if (mutations.isEmpty()) {
         // cannot happen for a task whose solution changed what the checker reads, unless the
         // derivation is broken: then no task may pass unchallenged
@@ -128,6 +132,19 @@ public final class ReplayAuditor {
       }
       for (CheckerMutation m : mutations) {
         long tm = System.nanoTime();
+        String where = m.path() == null ? "the browser's page" : m.path();
+        if (m.path() == null) {
+          // the page's own state: left, checked, and the solved page opened again
+          Reading solvedPage = reader.read(d, new Getter.PageUrl(null));
+          m.apply().accept(d);
+          CheckResult r = reader.check(d, task.checker());
+          if (solvedPage.text() != null) PageReader.navigate(d, reader.browser(d), solvedPage.text());
+          stages.add(stage("replay.mutation:" + m.name(), !r.passed(),
+              r.passed() ? "the checker accepts " + where + " left for " + CheckerMutation.BLANK + ": " + r.explain()
+                  : "the checker rejects the state with " + m.name() + " in " + where, tm, readings(r)));
+          if (r.passed()) reasons.add("the checker accepts the solved state with " + m.name() + " in " + where + " (too weak)");
+          continue;
+        }
         PathState solvedState = PathState.capture(d, m.path());
         m.apply().accept(d);
         CheckResult r = reader.check(d, task.checker());
@@ -151,7 +168,7 @@ public final class ReplayAuditor {
         d.start();
         setup.apply(d, task.setup());
         d.settle(SETUP_QUIET, SETTLE_MAX);
-        InitialState again = InitialState.take(d, task.checker(), catalog.formats());
+        InitialState again = InitialState.take(d, task.checker(), reader, catalog.formats());
         if (!again.equals(first)) {
           List<String> diff = first.differences(again);
           stages.add(stage("replay.determinism", false, "two fresh desktops set up from the same task differ in " + diff, t, null));
@@ -208,7 +225,8 @@ public final class ReplayAuditor {
 
   private static Map<String, PathState> capturePaths(Desktop d, TaskSpec task) {
     Map<String, PathState> out = new LinkedHashMap<>();
-    task.checker().leaves().forEach(l -> out.computeIfAbsent(l.getter().path(), p -> PathState.capture(d, p)));
+    task.checker().leaves().stream().filter(l -> l.getter().path() != null)
+        .forEach(l -> out.computeIfAbsent(l.getter().path(), p -> PathState.capture(d, p)));
     return out;
   }
 

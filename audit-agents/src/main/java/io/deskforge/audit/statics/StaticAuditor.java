@@ -161,7 +161,22 @@ public final class StaticAuditor {
       }
     }
     List<Checker.Check> leaves = t.checker().leaves();
+    boolean browser = apps.stream().anyMatch(app -> {
+      try {
+        return catalog.get(app).browser().isPresent();
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    });
     for (int i = 0; i < leaves.size(); i++) {
+      if (leaves.get(i).getter() instanceof Getter.PageGetter) {
+        // the page of the browser the task's apps run, read over its DevTools port from outside
+        if (!browser) {
+          reasons.add("locations: checker leaf " + i + " reads the browser's page, but none of the task's apps " + apps
+              + " is a browser that offers its DevTools Protocol");
+        }
+        continue;
+      }
       String path = leaves.get(i).getter().path();
       if (!confined(path, allowed)) {
         reasons.add("locations: checker leaf " + i + " reads " + path + ", outside the task's locations " + allowed
@@ -199,6 +214,9 @@ public final class StaticAuditor {
     for (int i = 0; i < leaves.size(); i++) {
       Getter g = leaves.get(i).getter();
       String where = "consistency: checker leaf " + i;
+      // a page getter reads what the browser shows, which the instruction names in its own words
+      // (the page to open); its expected values are grounded like any other
+      if (g instanceof Getter.PageGetter) continue;
       String path = g.path();
       String name = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
       name = name.substring(name.lastIndexOf('/') + 1);
@@ -268,7 +286,7 @@ public final class StaticAuditor {
     for (Checker.Check leaf : t.checker().leaves()) {
       for (String expected : expectedValues(leaf)) {
         if (!factValues.has(expected)) {
-          reasons.add("grounding: the checker expects \"" + clip(expected) + "\" (" + leaf.getter().path()
+          reasons.add("grounding: the checker expects \"" + clip(expected) + "\" (" + (leaf.getter().path() == null ? "the browser's page" : leaf.getter().path())
               + "), which no privileged fact grounds; add a fact saying where it can be seen or how it is derived");
         }
       }

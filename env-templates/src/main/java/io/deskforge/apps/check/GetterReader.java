@@ -1,5 +1,8 @@
 package io.deskforge.apps.check;
 
+import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.AppTemplate;
+import io.deskforge.apps.BrowserDebugging;
 import io.deskforge.apps.document.Cells;
 import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.apps.document.DocumentFormats;
@@ -13,17 +16,42 @@ import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads getters from a desktop's privileged side: the checker's eyes, outside the desktop.
- * Document getters go to the format that handles the file (see {@link DocumentFormats}).
+ * Document getters go to the format that handles the file (see {@link DocumentFormats}); page
+ * getters to the desktop's running browser ({@link PageReader}), found among the desktop's apps by
+ * what their templates say ({@link AppTemplate#browser()}).
  */
 public final class GetterReader {
   private final DocumentFormats formats;
+  private final Function<String, Optional<BrowserDebugging>> browserOfApp;
 
-  /** A reader of documents in these formats (usually {@code catalog.formats()}). */
+  /**
+   * A reader of documents in these formats (usually {@code catalog.formats()}), which knows no
+   * browser: its page getters read as unreadable. Readers of tasks use {@link #GetterReader(AppCatalog)}.
+   */
   public GetterReader(DocumentFormats formats) {
+    this(formats, app -> Optional.empty());
+  }
+
+  /** A reader of every getter, the catalog's formats and browsers. */
+  public GetterReader(AppCatalog catalog) {
+    this(catalog.formats(), app -> {
+      try {
+        return catalog.get(app).browser();
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  private GetterReader(DocumentFormats formats, Function<String, Optional<BrowserDebugging>> browserOfApp) {
     this.formats = formats;
+    this.browserOfApp = browserOfApp;
   }
 
   /**
@@ -32,11 +60,16 @@ public final class GetterReader {
    * the check fails closed with the reason.
    */
   public Reading read(Desktop desktop, Getter getter) {
+    if (getter instanceof Getter.PageGetter p) return pages(desktop, List.of(p)).get(p);
     return read(SavedState.of(desktop), getter);
   }
 
-  /** The same, in any saved state. */
+  /**
+   * The same, in any saved state; a page getter reads as unreadable there, since a saved state
+   * holds files and no running browser.
+   */
   public Reading read(SavedState state, Getter getter) {
+    if (getter instanceof Getter.PageGetter) return Reading.unreadable("no browser: a saved state holds files, not a running browser's page");
     try {
       return readOrThrow(state, getter);
     } catch (UnreadableFileException e) {
@@ -73,6 +106,7 @@ public final class GetterReader {
         if (format.isEmpty()) yield Reading.unreadable("no app's document format claims " + g.path());
         yield regularFile(p, g.path()) ? format.get().query(p, g.path(), g.query()) : Reading.absent();
       }
+      case Getter.PageGetter g -> Reading.unreadable("no browser: a saved state holds files, not a running browser's page");
     };
   }
 
@@ -89,7 +123,21 @@ public final class GetterReader {
 
   /** Runs a checker against the desktop's current saved state. */
   public CheckResult check(Desktop desktop, Checker checker) {
-    return check(SavedState.of(desktop), checker);
+    List<Getter.PageGetter> onPages = checker.leaves().stream().map(Checker.Check::getter)
+        .filter(g -> g instanceof Getter.PageGetter).map(g -> (Getter.PageGetter) g).distinct().toList();
+    // the page getters of a checker are read in one connection to the browser, from one moment of it
+    Map<Getter.PageGetter, Reading> pages = onPages.isEmpty() ? Map.of() : pages(desktop, onPages);
+    SavedState state = SavedState.of(desktop);
+    return CheckerEvaluator.evaluate(checker, g -> g instanceof Getter.PageGetter p ? pages.get(p) : read(state, g));
+  }
+
+  private Map<Getter.PageGetter, Reading> pages(Desktop desktop, List<Getter.PageGetter> getters) {
+    return PageReader.read(desktop, browser(desktop), getters);
+  }
+
+  /** The desktop's browser: the first of its running apps whose template says it is one. */
+  public Optional<BrowserDebugging> browser(Desktop desktop) {
+    return desktop.apps().stream().filter(a -> a.alive()).map(a -> browserOfApp.apply(a.name())).flatMap(Optional::stream).findFirst();
   }
 
   /** Runs a checker against a saved state. */

@@ -141,7 +141,16 @@ public final class DokuWiki implements AppTemplate {
 
   @Override
   public List<String> getters() {
-    return List.of("file_text", "file_exists");
+    return List.of("file_text", "file_exists", "page_url", "page_text");
+  }
+
+  /**
+   * The Chromium the wiki is used in, with its DevTools port: page getters read the page it shows
+   * (which page is open: no file holds that), and the gym offers agents its CDP and WebDriver.
+   */
+  @Override
+  public java.util.Optional<io.deskforge.apps.BrowserDebugging> browser() {
+    return new Chromium().browser();
   }
 
   @Override
@@ -151,7 +160,7 @@ public final class DokuWiki implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new CreatePage(), new AppendLine(), new ReplaceWord(), new DeletePage(), new MovePage());
+    return List.of(new CreatePage(), new AppendLine(), new ReplaceWord(), new DeletePage(), new MovePage(), new FindPage());
   }
 
   /** The wiki's pages are its WebArena site: its tasks export as WebArena configs ({@link DokuWikiWebArena}). */

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.TestFactory;
 class DokuWikiFamiliesTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   static final List<TaskFamily> FAMILIES = CATALOG.get(DokuWiki.NAME).families();
+  /** The families that edit pages, checked in the page files (find-page reads the browser's page instead). */
+  static final List<TaskFamily> EDITS = FAMILIES.stream().filter(f -> !f.id().equals(FindPage.ID)).toList();
 
   @Test
-  void theWikiIsInTheCatalogWithFiveFamilies() {
+  void theWikiIsInTheCatalogWithSixFamilies() {
     assertThat(CATALOG.names()).contains(DokuWiki.NAME);
     assertThat(FAMILIES).extracting(TaskFamily::id).containsExactly(
-        "dokuwiki.create-page", "dokuwiki.append-line", "dokuwiki.replace-word", "dokuwiki.delete-page", "dokuwiki.move-page");
+        "dokuwiki.create-page", "dokuwiki.append-line", "dokuwiki.replace-word", "dokuwiki.delete-page", "dokuwiki.move-page",
+        "dokuwiki.find-page");
     assertThat(CATALOG.desktopFor(List.of(DokuWiki.NAME)).build().systemFolders()).containsExactly("/var/lib/dokuwiki");
   }
 
@@ -60,7 +63,7 @@ class DokuWikiFamiliesTest {
 
   @TestFactory
   List<DynamicTest> tasksAreSetUpInTheWikiCheckedInItsPageFilesAndSolvedThroughTheBrowser() {
-    return FAMILIES.stream().map(f -> DynamicTest.dynamicTest(f.id(), () -> {
+    return EDITS.stream().map(f -> DynamicTest.dynamicTest(f.id(), () -> {
       for (long seed = 0; seed < 20; seed++) {
         TaskSpec t = f.sample(seed);
         // setup writes DokuWiki page files, then launches the wiki
@@ -100,5 +103,36 @@ class DokuWikiFamiliesTest {
     assertThat(launch.command()).contains(DokuWiki.ROOT, "8080", "chromium", "--class=DokuWiki", "http://127.0.0.1:8080/doku.php?id=team_lunch");
     assertThat(launch.env().get("LOCAL_PHP")).contains("$conf['savedir'] = '/home/user/.dokuwiki/data';", "$conf['useacl'] = 0;");
     assertThat(launch.ready().describe()).startsWith("HTTP 200 from 127.0.0.1:8080/doku.php inside the desktop, then ");
+  }
+
+  @Test
+  void findPageIsCheckedOnTheShownPageAndSolvedFromTheStartPagesList() {
+    TaskFamily f = FAMILIES.stream().filter(x -> x.id().equals(FindPage.ID)).findFirst().orElseThrow();
+    for (long seed = 0; seed < 20; seed++) {
+      TaskSpec t = f.sample(seed);
+      String page = t.params().get("page");
+      // the page asked for is never named in the instruction, only the budget
+      assertThat(t.instruction()).doesNotContain(page).contains(t.params().get("budget"));
+      // nine to eleven pages and the start page listing them, then the wiki on its start page
+      List<SetupStep.WriteFile> writes = t.setup().stream().filter(s -> s instanceof SetupStep.WriteFile).map(s -> (SetupStep.WriteFile) s).toList();
+      assertThat(writes).hasSizeBetween(10, 12);
+      SetupStep.WriteFile start = writes.getLast();
+      assertThat(start.path()).isEqualTo(DokuWiki.pagePath("start"));
+      for (SetupStep.WriteFile w : writes.subList(0, writes.size() - 1)) {
+        String id = w.path().substring(DokuWiki.PAGES.length() + 1).replace(".txt", "");
+        assertThat(start.text()).contains("[[" + id + "]]");
+      }
+      assertThat(((SetupStep.Launch) t.setup().getLast()).args()).isEmpty();
+      // exactly one page says who owns the budget asked about
+      String owner = "The " + t.params().get("budget") + " is owned by ";
+      assertThat(writes.stream().filter(w -> w.text().contains(owner))).singleElement()
+          .satisfies(w -> assertThat(w.path()).isEqualTo(DokuWiki.pagePath(page)));
+      // the checker reads the browser's page: its id, and the owner's sentence shown
+      assertThat(t.checker().leaves()).extracting(c -> c.getter()).containsExactly(
+          new Getter.PageUrl("id"), new Getter.PageText(FindPage.SHOWN_PAGE));
+      assertThat(t.solution().actions().getLast()).isInstanceOf(Action.Wait.class);
+      assertThat(t.solution().actions()).contains(new Action.WaitForWindow(WikiGui.showTitle(page), WikiGui.PAGE_MS));
+      assertThat(t.negatives()).extracting(Trajectory::name).containsExactly("no-op", "neighbour-page", "other-budget", "search-results", "editor");
+    }
   }
 }

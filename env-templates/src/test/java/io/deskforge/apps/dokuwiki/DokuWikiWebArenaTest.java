@@ -33,6 +33,17 @@ class DokuWikiWebArenaTest {
         JsonNode c = new WebArenaExporter(CATALOG).config(task);
         assertThat(c.get("sites").get(0).asText()).isEqualTo("dokuwiki");
         assertThat(c.get("start_url").asText()).startsWith("http://127.0.0.1:8080/doku.php?id=");
+        if (f.id().equals(FindPage.ID)) {
+          // the browser's page: its id as url_match, the shown page's text on the page left
+          assertThat(c.at("/eval/eval_types")).extracting(JsonNode::asText).containsExactly("url_match", "program_html");
+          assertThat(c.at("/eval/reference_url").asText()).isEqualTo(DokuWiki.url(task.params().get("page")));
+          assertThat(c.at("/eval/program_html/0/url").asText()).isEqualTo("last");
+          assertThat(c.at("/eval/program_html/0/locator").asText()).isEqualTo("document.querySelector(\"" + FindPage.SHOWN_PAGE + "\").innerText");
+          assertThat(c.at("/eval/program_html/0/required_contents/must_include/0").asText()).isEqualTo("The " + task.params().get("budget") + " is owned by "
+              + task.privileged().facts().stream().filter(x -> x.name().equals("owner_line")).findFirst().orElseThrow().value()
+                  .replaceAll(".* is owned by ", ""));
+          continue;
+        }
         List<Checker.Check> checks = task.checker().leaves();
         assertThat(c.at("/eval/program_html")).hasSize(checks.size());
         for (int i = 0; i < checks.size(); i++) {

@@ -95,6 +95,10 @@ final class VmReader {
         g.set("format", reader.get("format"));
         g.set("q", reader.get("q"));
       }
+      // OSWorld's own browser getters (active tab url, local storage) ask a Chrome it launched
+      // with its debugging port forwarded; the task's browser runs inside its web app's launch
+      case Getter.PageGetter p -> throw new NoReaderYet("the " + TaskJson.tree(getter).path("type").asText()
+          + " getter reads the browser's live page, which OSWorld's VM reader does not read");
       default -> { }
     }
     return g;

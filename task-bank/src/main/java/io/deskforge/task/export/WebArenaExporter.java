@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.Checker;
+import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import java.nio.file.Path;
@@ -22,7 +23,10 @@ import java.util.Map;
  * in {@code test.json} (WebArena's {@code test.raw.json} with its placeholders already replaced),
  * and {@code task_ids.json} naming the deskforge task of each task_id. Every check is a
  * {@code program_html} target as the task's site ({@link WebArenaSite}, from the catalog) maps it,
- * so WebArena's own {@code HTMLContentEvaluator} scores it on the live pages of the end state.
+ * so WebArena's own {@code HTMLContentEvaluator} scores it on the live pages of the end state; a
+ * check of the browser's own page is mapped here, whatever the site ({@link PageChecks}): the
+ * active tab's address to {@code url_match}, a page's text to a {@code program_html} target on the
+ * page the agent left ({@code "last"}).
  *
  * <p>A task whose app is no WebArena site, or whose checker has no WebArena form of the same
  * meaning (an {@code any}: WebArena multiplies its targets' scores, an and; a check its site
@@ -113,8 +117,21 @@ public final class WebArenaExporter implements Exporter {
         .map(s -> ((SetupStep.Launch) s).args()).findFirst()
         .orElseThrow(() -> new WebArenaSite.NoWebForm("its setup never launches " + task.app() + ", so no page of the site is open at the start"));
     ArrayNode targets = JSON.arrayNode();
+    String referenceUrl = null;
+    List<WebArenaSite.ProgramHtml> programs = new ArrayList<>();
     for (Checker.Check check : checks(task.checker())) {
-      WebArenaSite.ProgramHtml p = site.check(check);
+      if (check.getter() instanceof Getter.PageUrl u) {
+        if (referenceUrl != null) throw new WebArenaSite.NoWebForm("its checker reads the page's address twice, and WebArena has one reference_url");
+        referenceUrl = PageChecks.referenceUrl(u, check.metric(), site.startUrl(launch));
+      } else if (check.getter() instanceof Getter.PageGetter) {
+        programs.add(PageChecks.onLastPage(check));
+      } else {
+        programs.add(site.check(check));
+      }
+    }
+    // the targets read on the page the agent left come first: the others open pages of their own
+    programs.sort(Comparator.comparing(p -> !p.url().equals(PageChecks.LAST)));
+    for (WebArenaSite.ProgramHtml p : programs) {
       ObjectNode t = targets.addObject();
       t.put("url", p.url());
       t.put("locator", p.locator());
@@ -140,9 +157,13 @@ public final class WebArenaExporter implements Exporter {
     // every task starts from its own set-up state: a fresh env each
     c.put("require_reset", true);
     ObjectNode eval = c.putObject("eval");
-    eval.putArray("eval_types").add("program_html");
+    // url_match first: program_html's targets may open other pages
+    ArrayNode types = eval.putArray("eval_types");
+    if (referenceUrl != null) types.add("url_match");
+    if (!programs.isEmpty()) types.add("program_html");
     eval.putNull("reference_answers");
-    eval.put("reference_url", "");
+    eval.put("reference_url", referenceUrl == null ? "" : referenceUrl);
+    if (referenceUrl != null) eval.put("url_note", "GOLD in PRED");
     eval.set("program_html", targets);
     c.put("intent_template_id", templates.computeIfAbsent(intent.template(), t -> templates.size()));
     return c;

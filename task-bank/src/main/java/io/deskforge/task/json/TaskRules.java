@@ -92,7 +92,10 @@ final class TaskRules {
     switch (checker) {
       case null -> add(at, "a checker is required");
       case Checker.Check leaf -> {
-        if (leaf.getter() != null) path(leaf.getter().path(), at + ".getter.path");
+        // a page getter reads the browser's live page, no file
+        if (leaf.getter() != null && !(leaf.getter() instanceof io.deskforge.task.spec.Getter.PageGetter)) {
+          path(leaf.getter().path(), at + ".getter.path");
+        }
         if (leaf.metric() instanceof Metric.Matches m) regex(m.pattern(), at + ".metric.pattern");
       }
       case Checker.AllOf all -> children(all.of(), at);

@@ -227,6 +227,19 @@ class OsworldExporterTest {
   }
 
   @Test
+  void aTaskReadingTheBrowsersPageHasNoOsworldFormAndIsLeftOutWhenSkipping() throws Exception {
+    TaskSpec page = withChecker(SampleTasks.replaceWord("apple"), Checker.all(
+        Checker.check(new Getter.FileText("/home/user/notes.txt"), new Metric.Contains("pear", false)),
+        Checker.check(new Getter.PageUrl("id"), new Metric.EqualsText("notes", true, false))));
+    assertThatThrownBy(() -> EXPORTER.example(page)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no OSWorld form")
+        .hasMessageContaining("the page_url getter reads the browser's live page, which OSWorld's VM reader does not read");
+    Export e = EXPORTER.skippingUnexportable().export(List.of(SampleTasks.replaceWord("plum"), page), dir, dir.resolve("pages"));
+    assertThat(e.tasks()).isEqualTo(1);
+    assertThat(e.skipped()).singleElement().asString().contains(page.id()).contains("page_url");
+  }
+
+  @Test
   void aDocumentQueryTheFormatGivesTheVmReaderIsReadThereAndComparedByExactMatchEvenUnderAny() throws Exception {
     TaskSpec value = withChecker(SampleTasks.formulaColumn(),
         Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.value"), new Metric.EqualsText("12", true, false)));

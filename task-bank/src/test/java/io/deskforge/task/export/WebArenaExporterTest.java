@@ -127,6 +127,60 @@ class WebArenaExporterTest {
   }
 
   @Test
+  void theBrowsersPageMapsToUrlMatchAndTargetsOnThePageTheAgentLeft() throws Exception {
+    String line = "The travel budget is owned by Ada.";
+    TaskSpec t = notesTask(Checker.all(
+        Checker.check(new Getter.FileText("/home/user/notes.txt"), new Metric.EqualsText("kept", true, false)),
+        Checker.check(new Getter.PageUrl("id"), new Metric.EqualsText("budget notes:2", true, false)),
+        Checker.check(new Getter.PageText("#main .page"), new Metric.Contains(line, true)),
+        Checker.check(new Getter.LocalStorage("theme"), new Metric.EqualsText("Dark", true, false))));
+    JsonNode c = new WebArenaExporter(CATALOG).config(t);
+    JsonNode real = null;
+    for (JsonNode r : TaskJson.mapper().readTree(PublicEvalSets.webarena().resolve("test.raw.json").toFile())) {
+      if (r.at("/eval/eval_types").toString().equals("[\"url_match\",\"program_html\"]")) real = r;
+    }
+    assertThat(real).isNotNull();
+    assertThat(fields(c.get("eval"))).isEqualTo(fields(real.get("eval")));
+    assertThat(c.at("/eval/eval_types").toString()).isEqualTo("[\"url_match\",\"program_html\"]");
+    assertThat(c.at("/eval/url_note").asText()).isEqualTo("GOLD in PRED");
+    // the site's start address with the one parameter, encoded as a form encodes it (parse_qs decodes it back)
+    assertThat(c.at("/eval/reference_url").asText()).isEqualTo("http://127.0.0.1:9/view?id=budget+notes%3A2");
+    // the targets on the page the agent left come before those that open a page
+    JsonNode targets = c.at("/eval/program_html");
+    assertThat(targets).hasSize(3);
+    assertThat(targets.get(0).get("url").asText()).isEqualTo("last");
+    assertThat(targets.get(0).get("locator").asText()).isEqualTo("document.querySelector(\"#main .page\").innerText");
+    assertThat(targets.get(0).at("/required_contents/must_include/0").asText()).isEqualTo(line);
+    assertThat(targets.get(1).get("url").asText()).isEqualTo("last");
+    assertThat(targets.get(1).get("locator").asText()).startsWith("[...document.defaultView.localStorage.getItem(\"theme\")");
+    assertThat(targets.get(1).at("/required_contents/exact_match").asText()).isEqualTo("^dark");
+    assertThat(targets.get(2).get("url").asText()).startsWith("http://127.0.0.1:9/raw?file=");
+    // a whole address is its own reference
+    JsonNode whole = new WebArenaExporter(CATALOG).config(notesTask(
+        Checker.check(new Getter.PageUrl(null), new Metric.EqualsText("http://127.0.0.1:9/view?file=a", true, false))));
+    assertThat(whole.at("/eval/eval_types").toString()).isEqualTo("[\"url_match\"]");
+    assertThat(whole.at("/eval/reference_url").asText()).isEqualTo("http://127.0.0.1:9/view?file=a");
+  }
+
+  @Test
+  void pageChecksWithoutTheSameMeaningInWebArenaHaveNoForm() {
+    List<Checker> none = List.of(
+        Checker.check(new Getter.Cookie("http://127.0.0.1:9/", "session"), new Metric.EqualsText("x", true, false)),
+        Checker.check(new Getter.PageUrl("id"), new Metric.Contains("notes", false)),
+        Checker.check(new Getter.PageUrl("id"), new Metric.EqualsText("notes", true, true)),
+        Checker.check(new Getter.PageText("h1"), new Metric.EqualsText("Notes", false, false)),
+        Checker.check(new Getter.PageText("h1"), new Metric.Contains("Notes", false)),
+        Checker.check(new Getter.PageText("h1"), new Metric.Contains("\"Notes\"", true)),
+        Checker.check(new Getter.PageText("h1"), new Metric.Contains("a |OR| b", true)),
+        Checker.check(new Getter.PageText("h1"), new Metric.Contains("caf\u00e9", true)),
+        Checker.all(Checker.check(new Getter.PageUrl("id"), new Metric.EqualsText("a", true, false)),
+            Checker.check(new Getter.PageUrl("do"), new Metric.EqualsText("show", true, false))));
+    for (Checker c : none) {
+      assertThatThrownBy(() -> new WebArenaExporter(CATALOG).config(notesTask(c))).as(c.toString()).isInstanceOf(WebArenaSite.NoWebForm.class);
+    }
+  }
+
+  @Test
   void aTaskWithoutAWebArenaFormIsRefusedOrLeftOutAndNamed() {
     TaskSpec contains = notesTask(Checker.check(new Getter.FileText("/home/user/notes.txt"), new Metric.Contains("pear", false)));
     TaskSpec either = notesTask(Checker.any(
