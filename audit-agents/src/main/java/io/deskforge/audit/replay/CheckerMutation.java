@@ -93,12 +93,15 @@ record CheckerMutation(String name, String path, Consumer<Desktop> apply) {
             })));
       } else if (now instanceof PathState.File file) {
         String text = new String(file.bytes(), StandardCharsets.UTF_8);
+        List<String> pointers = getters.stream().filter(g -> g instanceof Getter.JsonValue).map(g -> ((Getter.JsonValue) g).pointer()).toList();
         int values = 0;
         for (Fact f : task.privileged().facts()) {
           String v = f.value().strip();
           if (v.isEmpty() || v.contains("\n") || !text.contains(v) || values >= VALUES_PER_PATH) continue;
           values++;
-          String mutated = text.replaceFirst(Pattern.quote(v), java.util.regex.Matcher.quoteReplacement(perturb(v)));
+          // in a JSON file, the value a json_value getter reads, if one reads it; else where the text first occurs
+          String mutated = io.deskforge.task.check.StateFiles.withJsonValueReplaced(text, pointers, v, perturb(v))
+              .orElse(text.replaceFirst(Pattern.quote(v), java.util.regex.Matcher.quoteReplacement(perturb(v))));
           out.add(new CheckerMutation("value-changed:" + f.name(), path, d -> d.privileged().writeText(path, mutated)));
         }
         if (values == 0 && !text.isEmpty()) {

@@ -109,7 +109,7 @@ public final class Chromium implements AppTemplate {
 
   @Override
   public List<TaskFamily> families() {
-    return List.of(new BookmarkPage(), new HomePage(), new VisitPages());
+    return List.of(new BookmarkPage(), new HomePage(), new VisitPages(), new DoNotTrack(), new DownloadFolder(), new SitePermission());
   }
 
   @Override

@@ -21,6 +21,17 @@ final class ChromiumGui {
   static final long PREFERENCES_WRITE_MS = 11_000;
   static final long BOOKMARKS_WRITE_MS = 3_500;
 
+  /**
+   * The wait after the LAST change of a settings trajectory before the checker reads Preferences:
+   * the 10 s commit timer, plus up to 6 s by which a loaded host (three audits on two cores) may
+   * run it late. A change made after a commit was scheduled starts a new 10 s timer, so the wait
+   * is measured from the last change, never from the first.
+   */
+  static final long SETTINGS_COMMIT_MS = 16_000;
+
+  /** How long a settings dialog (Do Not Track, Add a site) takes to open, with no window of its own to wait on. */
+  static final long DIALOG_OPEN_MS = 2000;
+
   /** The star at the right end of the address bar: bookmark this page. */
   static final int STAR_X = 1171, STAR_Y = 63;
   /** How long the bookmark bubble may take to slide in on a loaded host. */
@@ -37,8 +48,39 @@ final class ChromiumGui {
   static final int HOME_CUSTOM_RADIO_X = 421, HOME_CUSTOM_RADIO_Y = 499;
   static final int HOME_ADDRESS_X = 590, HOME_ADDRESS_Y = 500;
 
-  /** The address bar. */
-  static final int ADDRESS_BAR_X = 640, ADDRESS_BAR_Y = 63;
+  /** chrome://settings/cookies: the Do Not Track switch and its confirmation dialog. */
+  static final int DNT_SWITCH_X = 999, DNT_SWITCH_Y = 612;
+  static final int DNT_CONFIRM_X = 840, DNT_CONFIRM_Y = 538;
+  static final int DNT_CANCEL_X = 756, DNT_CANCEL_Y = 538;
+
+  /** chrome://settings/security: Enhanced protection (Safe Browsing) and Always use secure connections. */
+  static final int ENHANCED_PROTECTION_X = 381, ENHANCED_PROTECTION_Y = 289;
+  static final int SECURE_CONNECTIONS_X = 999, SECURE_CONNECTIONS_Y = 593;
+
+  /** chrome://settings/downloads: Change (opens the GTK folder chooser, titled Location) and the ask switch. */
+  static final int DOWNLOAD_CHANGE_X = 973, DOWNLOAD_CHANGE_Y = 240;
+  static final int DOWNLOAD_ASK_X = 999, DOWNLOAD_ASK_Y = 297;
+  static final String FOLDER_CHOOSER_TITLE = "^Location$";
+  /** The folder chooser's Open and Cancel buttons (it opens centered over the maximized browser). */
+  static final int CHOOSER_OPEN_X = 1152, CHOOSER_OPEN_Y = 771;
+  static final int CHOOSER_CANCEL_X = 1062, CHOOSER_CANCEL_Y = 771;
+
+  /** The "Add a site" dialog of chrome://settings/content/...: its site field and Cancel. */
+  static final int ADD_SITE_FIELD_X = 640, ADD_SITE_FIELD_Y = 437;
+  static final int ADD_SITE_CANCEL_X = 768, ADD_SITE_CANCEL_Y = 508;
+
+  /**
+   * How long a page typed into the bar may take to show its title: a settings page took more than
+   * 5 s on a host loaded by other audits (its window stayed "Settings - Chromium").
+   */
+  static final long PAGE_LOAD_MS = 20_000;
+
+  /**
+   * The address bar, clicked left of its middle: a settings toast ("Enhanced protection is on")
+   * covers x 520-760 of it for a few seconds, and a click there lands on the toast, leaving the
+   * typed address to the settings page's search field.
+   */
+  static final int ADDRESS_BAR_X = 400, ADDRESS_BAR_Y = 63;
 
   /**
    * Types an address into the address bar and opens it, then waits for the tab's window title.
@@ -49,7 +91,7 @@ final class ChromiumGui {
    */
   static List<Action> open(String address, String windowTitle) {
     return List.of(Action.click(ADDRESS_BAR_X, ADDRESS_BAR_Y), Action.key("ctrl+a"), Action.type(address), Action.waitMs(400),
-        Action.key("Return"), Action.waitForWindow(windowTitle));
+        Action.key("Return"), new Action.WaitForWindow(windowTitle, PAGE_LOAD_MS));
   }
 
   /**

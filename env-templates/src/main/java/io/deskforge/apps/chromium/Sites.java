@@ -65,6 +65,14 @@ final class Sites {
     return "https://" + d.pick(HOSTS) + "/" + d.noun() + "/" + d.fileStem();
   }
 
+  /** Top-level domains of drawn sites. */
+  static final List<String> DOMAINS = List.of("com", "org", "net", "io", "news", "shop");
+
+  /** A site such as https://copper-lantern.org, its name drawn (the address is only typed as text). */
+  static String drawnSite(io.deskforge.apps.family.TaskDraw d) {
+    return "https://" + d.fileStem() + "." + d.pick(DOMAINS);
+  }
+
   /** A folder of saved pages under ~/sites/, drawn. */
   static String site(io.deskforge.apps.family.TaskDraw d) {
     return d.fileStem();

@@ -32,14 +32,22 @@ import java.util.regex.Pattern;
  * name field takes typed text after ctrl+a, its folder list picks the Bookmarks bar, Done adds the
  * bookmark to Bookmarks; on chrome://settings/appearance the Home switch toggles the button, the
  * custom radio turns off the New Tab home page, and the address field takes typed text after
- * ctrl+a. The files are written as the browser leaves them, with only the keys the getters read.
+ * ctrl+a. On chrome://settings/security Enhanced protection turns Safe Browsing's enhanced mode on
+ * and the secure-connections switch toggles HTTPS-First; on chrome://settings/cookies the Do Not
+ * Track switch opens its dialog, whose Confirm turns it on; the Add of a site list (the cookie
+ * list there, the block or allow list of chrome://settings/content/KIND) opens a dialog whose field
+ * takes the typed site and whose Return records the exception (setting 2 block, 1 allow); on
+ * chrome://settings/downloads Change opens the folder chooser, ctrl+l its location field, Open sets
+ * the download folder, and the ask switch toggles asking. Preferences keeps what setup wrote and
+ * gains the keys changed. The files are written as the browser leaves them, with only the keys the
+ * getters read.
  */
 public final class ChromiumEndState implements EndStateModel {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>");
 
   /** Where the keys go: the page, the address bar, the bubble's name field, the home page address field. */
-  private enum Focus { PAGE, ADDRESS_BAR, BUBBLE_NAME, HOME_ADDRESS }
+  private enum Focus { PAGE, ADDRESS_BAR, BUBBLE_NAME, HOME_ADDRESS, ADD_SITE, CHOOSER }
 
   /** What the browser holds while the trajectory runs. */
   private static final class Browser {
@@ -53,6 +61,26 @@ public final class ChromiumEndState implements EndStateModel {
     Focus focus = Focus.PAGE;
     String typed = "";
     String[] bubble; // name, folder key; null when closed
+    ObjectNode prefs; // Preferences as setup left it, then as the settings pages change it
+    boolean dntDialog;
+    String[] addSite; // exception kind, setting; null when no Add dialog is open
+    boolean chooser;
+
+    boolean inSettings(String sub) {
+      return ("chrome://settings/" + sub).equals(page);
+    }
+
+    /** The permission whose chrome://settings/content/ page is shown, if any. */
+    SitePermission.Permission permission() {
+      return SitePermission.RULES.stream().map(SitePermission.Rule::permission).distinct()
+          .filter(p -> inSettings(p.page())).findFirst().orElse(null);
+    }
+
+    ObjectNode pref(String... path) {
+      ObjectNode n = prefs;
+      for (String k : path) n = n.has(k) && n.get(k).isObject() ? (ObjectNode) n.get(k) : n.putObject(k);
+      return n;
+    }
 
     boolean on(Action.Click c, int x, int y) {
       return c.x() == x && c.y() == y;
@@ -66,6 +94,7 @@ public final class ChromiumEndState implements EndStateModel {
   @Override
   public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     final Browser b = new Browser();
+    b.prefs = existingPreferences(home);
     b.page = EndStateModel.openedFile(task).replaceFirst("^file://", "");
     b.visits.add(b.page);
     for (Action a : trajectory.actions()) {
@@ -97,6 +126,66 @@ public final class ChromiumEndState implements EndStateModel {
           b.focus = Focus.HOME_ADDRESS;
           b.typed = b.homepage == null ? "" : b.homepage;
         }
+        case Action.Click c when b.inSettings("security") && b.on(c, ChromiumGui.ENHANCED_PROTECTION_X, ChromiumGui.ENHANCED_PROTECTION_Y) -> {
+          b.pref("safebrowsing").put("enabled", true).put("enhanced", true);
+          b.settingsTouched = true;
+        }
+        case Action.Click c when b.inSettings("security") && b.on(c, ChromiumGui.SECURE_CONNECTIONS_X, ChromiumGui.SECURE_CONNECTIONS_Y) -> {
+          b.prefs.put("https_first_balanced_mode_enabled", !b.prefs.path("https_first_balanced_mode_enabled").asBoolean(false));
+          b.settingsTouched = true;
+        }
+        case Action.Click c when b.inSettings("cookies") && b.addSite == null && b.on(c, ChromiumGui.DNT_SWITCH_X, ChromiumGui.DNT_SWITCH_Y) ->
+            b.dntDialog = true;
+        case Action.Click c when b.dntDialog && b.on(c, ChromiumGui.DNT_CONFIRM_X, ChromiumGui.DNT_CONFIRM_Y) -> {
+          b.prefs.put("enable_do_not_track", true);
+          b.settingsTouched = true;
+          b.dntDialog = false;
+        }
+        case Action.Click c when b.dntDialog && b.on(c, ChromiumGui.DNT_CANCEL_X, ChromiumGui.DNT_CANCEL_Y) -> b.dntDialog = false;
+        case Action.Click c when b.inSettings("cookies") && b.on(c, DoNotTrack.COOKIES_ADD_X, DoNotTrack.COOKIES_ADD_Y) ->
+            b.addSite = new String[] {"cookies", "1"};
+        case Action.Click c when b.permission() != null && c.x() == SitePermission.ADD_X
+            && (c.y() == b.permission().blockAddY() || c.y() == b.permission().allowAddY()) ->
+            b.addSite = new String[] {b.permission().kind(), c.y() == b.permission().blockAddY() ? "2" : "1"};
+        case Action.Click c when b.addSite != null && b.on(c, ChromiumGui.ADD_SITE_FIELD_X, ChromiumGui.ADD_SITE_FIELD_Y) -> {
+          b.focus = Focus.ADD_SITE;
+          b.typed = "";
+        }
+        case Action.Click c when b.addSite != null && b.on(c, ChromiumGui.ADD_SITE_CANCEL_X, ChromiumGui.ADD_SITE_CANCEL_Y) -> {
+          b.addSite = null;
+          b.focus = Focus.PAGE;
+        }
+        case Action.Click c when b.inSettings("downloads") && !b.chooser && b.on(c, ChromiumGui.DOWNLOAD_CHANGE_X, ChromiumGui.DOWNLOAD_CHANGE_Y) ->
+            b.chooser = true;
+        case Action.Key k when k.keys().equals("ctrl+l") && b.chooser -> {
+          b.focus = Focus.CHOOSER;
+          b.typed = "";
+        }
+        case Action.Click c when b.chooser && b.on(c, ChromiumGui.CHOOSER_OPEN_X, ChromiumGui.CHOOSER_OPEN_Y) -> {
+          String folder = b.typed.replaceFirst("(.)/+$", "$1");
+          b.pref("download").put("default_directory", folder);
+          b.pref("savefile").put("default_directory", folder);
+          b.settingsTouched = true;
+          b.chooser = false;
+          b.focus = Focus.PAGE;
+        }
+        case Action.Click c when b.chooser && b.on(c, ChromiumGui.CHOOSER_CANCEL_X, ChromiumGui.CHOOSER_CANCEL_Y) -> {
+          b.chooser = false;
+          b.focus = Focus.PAGE;
+        }
+        case Action.Click c when b.inSettings("downloads") && !b.chooser && b.on(c, ChromiumGui.DOWNLOAD_ASK_X, ChromiumGui.DOWNLOAD_ASK_Y) -> {
+          b.pref("download").put("prompt_for_download", !b.prefs.path("download").path("prompt_for_download").asBoolean(false));
+          b.settingsTouched = true;
+        }
+        case Action.Key k when k.keys().equals("Return") && b.focus == Focus.ADD_SITE -> {
+          // Chromium keys a cookie exception by the embedding site (*,site), any other by the site (site,*)
+          String pattern = b.addSite[0].equals("cookies") ? "*," + b.typed : b.typed + ",*";
+          b.pref("profile", "content_settings", "exceptions", b.addSite[0]).putObject(pattern)
+              .put("last_modified", "13300000000000000").put("setting", Integer.parseInt(b.addSite[1]));
+          b.settingsTouched = true;
+          b.addSite = null;
+          b.focus = Focus.PAGE;
+        }
         case Action.Key k when k.keys().equals("ctrl+a") && b.focus != Focus.PAGE -> b.typed = "";
         case Action.Type t when b.focus != Focus.PAGE -> {
           b.typed += t.text();
@@ -118,7 +207,7 @@ public final class ChromiumEndState implements EndStateModel {
     }
     writeHistory(home, b.visits);
     if (b.bookmarks.values().stream().anyMatch(l -> !l.isEmpty())) writeBookmarks(home, b.bookmarks);
-    if (b.settingsTouched) writePreferences(home, b.showHome, b.newTabHome, b.homepage);
+    if (b.settingsTouched) writePreferences(home, b.prefs, b.showHome, b.newTabHome, b.homepage);
     home.chown();
   }
 
@@ -167,9 +256,19 @@ public final class ChromiumEndState implements EndStateModel {
     write(home, Chromium.BOOKMARKS, doc.toPrettyString());
   }
 
-  private static void writePreferences(ScratchHome home, boolean showHome, boolean newTabHome, String homepage) {
-    ObjectNode doc = JSON.objectNode();
-    doc.putObject("browser").put("show_home_button", showHome);
+  /** Preferences as setup wrote it (a seeded profile), or an empty object for a fresh one. */
+  private static ObjectNode existingPreferences(ScratchHome home) {
+    Path p = home.host(Chromium.PREFERENCES);
+    if (!Files.isRegularFile(p)) return JSON.objectNode();
+    try {
+      return (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writePreferences(ScratchHome home, ObjectNode doc, boolean showHome, boolean newTabHome, String homepage) {
+    (doc.get("browser") instanceof ObjectNode o ? o : doc.putObject("browser")).put("show_home_button", showHome);
     doc.put("homepage_is_newtabpage", newTabHome);
     if (homepage != null) doc.put("homepage", homepage);
     write(home, Chromium.PREFERENCES, doc.toString());

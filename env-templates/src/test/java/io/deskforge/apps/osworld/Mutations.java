@@ -117,12 +117,15 @@ final class Mutations {
         }
       } else if (now.present() && !now.folder()) {
         String text = new String(now.entries().get(""), StandardCharsets.UTF_8);
+        List<String> pointers = e.getValue().stream().filter(g -> g instanceof Getter.JsonValue).map(g -> ((Getter.JsonValue) g).pointer()).toList();
         int values = 0;
         for (Fact f : task.privileged().facts()) {
           String v = f.value().strip();
           if (v.isEmpty() || v.contains("\n") || !text.contains(v) || values >= VALUES_PER_PATH) continue;
           values++;
-          String mutated = text.replaceFirst(Pattern.quote(v), Matcher.quoteReplacement(perturb(v)));
+          // as the audit: in a JSON file, the value a json_value getter reads, if one reads it
+          String mutated = io.deskforge.task.check.StateFiles.withJsonValueReplaced(text, pointers, v, perturb(v))
+              .orElse(text.replaceFirst(Pattern.quote(v), Matcher.quoteReplacement(perturb(v))));
           out.add(new Mutation("value-changed:" + f.name(), h -> write(h, path, mutated)));
         }
         if (values == 0 && !text.isEmpty()) {

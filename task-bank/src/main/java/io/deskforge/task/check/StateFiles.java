@@ -96,4 +96,45 @@ public final class StateFiles {
       // a temp folder left behind is harmless
     }
   }
+
+  /**
+   * A JSON document with the value the first of {@code pointers} reads, when that value is
+   * {@code value} (a string, or a number as its JSON text), replaced by {@code replacement} of the
+   * same kind; empty when no pointer reads it or the text is no JSON. Checker mutations use it to
+   * change the value a {@code json_value} getter reads rather than the first place its text occurs:
+   * a setting such as 2 occurs in many numbers of a browser's Preferences.
+   */
+  public static java.util.Optional<String> withJsonValueReplaced(String json, List<String> pointers, String value, String replacement) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    if (root == null) return java.util.Optional.empty();
+    for (String pointer : pointers) {
+      JsonPointer at;
+      try {
+        at = JsonPointer.compile(pointer);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      JsonNode node = root.at(at);
+      boolean text = node.isTextual() && node.textValue().equals(value);
+      boolean number = node.isNumber() && node.asText().equals(value);
+      if (!text && !number || at.head() == null) continue;
+      JsonNode newValue;
+      try {
+        newValue = text ? JSON.getNodeFactory().textNode(replacement) : JSON.getNodeFactory().numberNode(new java.math.BigDecimal(replacement));
+      } catch (NumberFormatException e) {
+        newValue = JSON.getNodeFactory().textNode(replacement);
+      }
+      JsonNode parent = root.at(at.head());
+      if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.set(at.last().getMatchingProperty(), newValue);
+      else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) a.set(at.last().getMatchingIndex(), newValue);
+      else continue;
+      return java.util.Optional.of(root.toString());
+    }
+    return java.util.Optional.empty();
+  }
 }
