@@ -23,17 +23,18 @@ final class DeleteTiddler extends SeededFamily {
   DeleteTiddler() {
     super(ID, TiddlyWiki.NAME, "delete a tiddler from the wiki",
         List.of(
-            "Delete the tiddler \"{title}\" from the TiddlyWiki.",
-            "The tiddler {title} is obsolete: remove it from the wiki for good.",
-            "In the team wiki, delete {title}. Keep every other tiddler.",
-            "Get rid of the wiki tiddler called \"{title}\"."));
+            "Delete the tiddler \"{title}\" (tagged {tag}) from the TiddlyWiki.",
+            "The tiddler {title}, filed under {tag}, is obsolete: remove it from the wiki for good.",
+            "In the team wiki, delete {title} from the {tag} tiddlers. Keep every other tiddler.",
+            "Get rid of the wiki tiddler called \"{title}\"; it is tagged {tag}."));
   }
 
   @Override
   public TaskSpec sample(long seed) {
     TaskDraw d = draw(seed);
     List<String> titles = Tiddlers.titles(d, 2);
-    Tiddler target = Tiddler.of(titles.get(0), List.of(d.pick(Tiddlers.TAGS)), Tiddlers.text(d, d.between(1, 3)));
+    String tag = d.pick(Tiddlers.TAGS);
+    Tiddler target = Tiddler.of(titles.get(0), List.of(tag), Tiddlers.text(d, d.between(1, 3)));
     Tiddler other = Tiddler.of(titles.get(1), List.of(d.pick(Tiddlers.TAGS)), Tiddlers.text(d, d.between(1, 3)));
     String path = TiddlyWiki.tiddlerPath(target.title());
     String otherPath = TiddlyWiki.tiddlerPath(other.title());
@@ -41,7 +42,7 @@ final class DeleteTiddler extends SeededFamily {
 
     return task(seed)
         .param("title", target.title()).param("other", other.title())
-        .instruction(instruction(d, Map.of("title", target.title())))
+        .instruction(instruction(d, Map.of("title", target.title(), "tag", tag)))
         .fact(Fact.inInstruction("title", target.title()))
         .fact(Fact.inFile("other_text", other.text(), otherPath))
         .setup(Tiddlers.write(target))

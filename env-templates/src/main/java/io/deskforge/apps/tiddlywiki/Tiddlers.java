@@ -10,7 +10,7 @@ import java.util.Locale;
 final class Tiddlers {
   private Tiddlers() {}
 
-  /** Topics of a team wiki; a title is a topic and a drawn noun ({@code Team Lunch Otter}). */
+  /** Topics of a team wiki; a title is a topic and drawn words. */
   static final List<String> TOPICS = List.of(
       "Onboarding", "Release Notes", "Meeting Notes", "Coffee Machine", "Holiday Plan", "Server Room", "Style Guide",
       "Reading List", "Bike Parking", "Office Plants", "Team Lunch", "Printer Setup", "Budget Review", "Hiring Plan",
@@ -20,10 +20,9 @@ final class Tiddlers {
   static final List<String> TAGS = List.of(
       "Meetings", "Office", "Travel", "People", "Finance", "Facilities", "Projects", "Social", "Policies", "Archive", "Urgent", "Ideas");
 
-  /** A title: a topic and a noun, sometimes an adjective before it; letters and spaces only. */
+  /** A title: a topic, an adjective and a noun ({@code Team Lunch Quiet Otter}); letters and spaces only. */
   static String title(TaskDraw d) {
-    String adjective = d.chance(0.5) ? word(d.adjective()) + " " : "";
-    return d.pick(TOPICS) + " " + adjective + word(d.noun());
+    return d.pick(TOPICS) + " " + word(d.adjective()) + " " + word(d.noun());
   }
 
   private static String word(String w) {
