@@ -40,6 +40,16 @@ class NpmPackagesTest {
   }
 
   @Test
+  void anImageWithNpmPackagesHasATagOfItsOwnAndOthersKeepTheirs() {
+    List<String> debs = List.of("nodejs", "chromium");
+    String plain = io.deskforge.desktop.docker.DockerImages.appTag("tiddlywiki", debs);
+    assertThat(io.deskforge.desktop.docker.DockerImages.appTag("tiddlywiki", debs, List.of())).isEqualTo(plain);
+    String with = io.deskforge.desktop.docker.DockerImages.appTag("tiddlywiki", debs, List.of("tiddlywiki@5.4.1"));
+    assertThat(with).isNotEqualTo(plain).startsWith("deskforge/desktop-tiddlywiki:")
+        .isNotEqualTo(io.deskforge.desktop.docker.DockerImages.appTag("tiddlywiki", debs, List.of("tiddlywiki@5.4.2")));
+  }
+
+  @Test
   void aDesktopTakesOnlyNpmPackagesWithAnExactVersion() {
     assertThat(DesktopConfig.builder().npmPackages(List.of("tiddlywiki@5.4.1", "@scope/tool@1.0.0-rc.1")).build().npmPackages())
         .containsExactly("tiddlywiki@5.4.1", "@scope/tool@1.0.0-rc.1");
