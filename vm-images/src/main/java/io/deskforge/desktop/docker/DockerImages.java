@@ -128,7 +128,7 @@ public final class DockerImages {
     buildApp(docker, name, packages, List.of(), progress);
   }
 
-  /** The app image: its Debian packages, then its npm packages installed globally under /usr/local, as doctor --install does on a host. */
+  /** The app image: its Debian packages, then its npm packages under /usr/local as doctor --install installs them on a host ({@link #stageNpm}). */
   public static void buildApp(DockerClient docker, String name, List<String> packages, List<String> npmPackages, Consumer<String> progress) {
     String tag = appTag(name, packages, npmPackages);
     progress.accept("docker build " + tag + " (" + String.join(" ", packages)
@@ -137,10 +137,10 @@ public final class DockerImages {
     try {
       dir = Files.createTempDirectory("deskforge-image-");
       Files.writeString(dir.resolve("Dockerfile"), dockerfile(npmPackages));
+      if (!npmPackages.isEmpty()) stageNpm(dir, npmPackages, progress);
       var build = docker.buildImageCmd(dir.toFile())
           .withBuildArg("BASE", baseTag())
           .withBuildArg("PACKAGES", String.join(" ", packages));
-      if (!npmPackages.isEmpty()) build = build.withBuildArg("NPM_PACKAGES", String.join(" ", npmPackages));
       String image = build
           .withTags(Set.of(tag))
           .withPull(false)
@@ -166,6 +166,29 @@ public final class DockerImages {
 
   static String dockerfile() {
     return resource("desktop.Dockerfile");
+  }
+
+  /**
+   * The npm packages, installed by this host's npm as {@code doctor --install} installs them, but
+   * into a prefix in the build context ({@code npm-prefix/}: lib/node_modules and the bin links),
+   * which the image copies over /usr/local. The host's npm reaches the registry as the host is set
+   * up to (its proxy, its certificates), which a build container is not, and the image then holds
+   * the very files a sandbox desktop runs. A scratch cache is used and removed.
+   */
+  private static void stageNpm(Path context, List<String> specs, Consumer<String> progress) throws IOException {
+    Path cache = Files.createTempDirectory("deskforge-npm-cache-");
+    try {
+      List<String> cmd = new ArrayList<>(List.of("npm", "install", "--global", "--prefix", context.resolve("npm-prefix").toString(),
+          "--cache", cache.toString(), "--no-audit", "--no-fund"));
+      cmd.addAll(specs);
+      progress.accept("installing npm packages on the host for the image: " + String.join(" ", specs));
+      run(cmd, progress, "npm install (staging " + String.join(" ", specs) + " for the image)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DesktopException("interrupted while installing npm packages " + specs, e);
+    } finally {
+      deleteQuietly(cache);
+    }
   }
 
   /** The recipe: desktop.Dockerfile, and the npm step after it when there are npm packages to install. */
