@@ -18,7 +18,30 @@ import java.util.TreeMap;
 public final class TidFormat implements DocumentFormat {
   static final String GUIDE = """
       tiddlers (.tid): document_query with "text" (the tiddler's text), "tags" (its tags, items), "title", "field NAME"
+      write_document content: {"title": "Team Lunch", "tags": ["Food", "Team Days"], "text": "Lunch is at noon."}
       """;
+
+  /**
+   * A tiddler from a {@code write_document} step's content ({@code title}, optional {@code tags}
+   * and {@code text}), staged as its .tid text and moved into place by the desktop user, so the file
+   * is the user's and an export runs the same plan.
+   */
+  @Override
+  public io.deskforge.task.export.ExportCatalog.FilePlan contentPlan(String path, com.fasterxml.jackson.databind.JsonNode content,
+      String scratch) {
+    if (content == null || !content.path("title").isTextual() || content.path("title").asText().isBlank()) {
+      throw new IllegalArgumentException(describe() + " writes " + path + " from {\"title\": ..., \"tags\": [...], \"text\": ...}, and the content has no title");
+    }
+    List<String> tags = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode t : content.path("tags")) {
+      if (!t.isTextual() || t.asText().isBlank()) throw new IllegalArgumentException("each of 'tags' must be a non-empty string, not " + t);
+      tags.add(t.asText());
+    }
+    Tiddler t = Tiddler.of(content.get("title").asText(), tags, content.path("text").asText(""));
+    String staged = scratch + "/tiddler.tid";
+    return new io.deskforge.task.export.ExportCatalog.FilePlan(java.util.Map.of(staged, t.tid()),
+        List.of(List.of("sh", "-c", "cp \"$1\" \"$2.deskforge-tmp\" && mv \"$2.deskforge-tmp\" \"$2\"", "sh", staged, path)));
+  }
 
   @Override
   public Kind kind() {

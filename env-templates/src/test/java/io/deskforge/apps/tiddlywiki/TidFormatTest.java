@@ -58,6 +58,20 @@ class TidFormatTest {
   }
 
   @Test
+  void aWriteDocumentStepStagesTheTiddlerAndMovesItIntoPlace() throws Exception {
+    var content = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        "{\"title\": \"Team Lunch\", \"tags\": [\"Food\", \"Team Days\"], \"text\": \"Lunch is at noon.\"}");
+    var plan = format.contentPlan("/home/user/wiki/tiddlers/Team Lunch.tid", content, "/run/scratch");
+    assertThat(plan.files()).containsExactly(java.util.Map.entry("/run/scratch/tiddler.tid",
+        Tiddler.of("Team Lunch", List.of("Food", "Team Days"), "Lunch is at noon.").tid()));
+    assertThat(plan.commands()).singleElement().satisfies(c -> assertThat(c).endsWith("/run/scratch/tiddler.tid",
+        "/home/user/wiki/tiddlers/Team Lunch.tid"));
+    var untitled = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"text\": \"x\"}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> format.contentPlan("/home/user/wiki/tiddlers/x.tid", untitled, "/run/s"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no title");
+  }
+
+  @Test
   void aFileThatIsNoTiddlerOrAQueryItDoesNotKnowReadsAsUnreadable() throws Exception {
     String garbage = write("garbage.tid", "just some words\nwithout a header\n");
     String untitled = write("untitled.tid", "tags: A\n\ntext");
