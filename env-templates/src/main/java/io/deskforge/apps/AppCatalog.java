@@ -191,10 +191,13 @@ public final class AppCatalog implements ExportCatalog {
     Set<String> packages = new LinkedHashSet<>();
     List<String> sorted = appNames.stream().distinct().sorted().toList();
     Set<String> systemFolders = new LinkedHashSet<>();
+    Set<String> npm = new LinkedHashSet<>();
     for (String n : sorted) {
       packages.addAll(get(n).packages());
       systemFolders.addAll(get(n).systemFolders());
+      npm.addAll(get(n).npmPackages());
     }
-    return DesktopConfig.builder().image(String.join("-", sorted), List.copyOf(packages)).systemFolders(systemFolders);
+    return DesktopConfig.builder().image(String.join("-", sorted), List.copyOf(packages)).systemFolders(systemFolders)
+        .npmPackages(npm);
   }
 }

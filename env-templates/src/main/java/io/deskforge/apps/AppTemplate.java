@@ -26,6 +26,17 @@ public interface AppTemplate {
   /** The Debian packages it needs on top of every desktop's base. */
   List<String> packages();
 
+  /**
+   * The npm packages it needs on top of its Debian packages, each as {@code name@version} (a
+   * Node.js app such as TiddlyWiki, which Debian does not package). {@code deskforge doctor
+   * --install} installs them globally under /usr/local on the host, where a sandbox desktop sees
+   * them read-only with the rest of /usr, and a Docker image installs them the same way; the
+   * doctor reports each one missing until its exact version is there. None by default.
+   */
+  default List<String> npmPackages() {
+    return List.of();
+  }
+
   /** How to start it with these arguments (files to open), and when it is ready. */
   AppLaunch launch(List<String> args);
 

@@ -19,7 +19,7 @@ class FamiliesTest {
   @Test
   void theCatalogHasItsAppsWithAtLeastThreeFamiliesEach() {
     assertThat(CATALOG.names()).containsExactly("chromium", "dokuwiki", "gnumeric", "jupyter", "libreoffice-calc", "libreoffice-impress",
-        "libreoffice-writer", "mediawiki", "mousepad", "xterm");
+        "libreoffice-writer", "mediawiki", "mousepad", "tiddlywiki", "xterm");
     for (AppTemplate app : CATALOG.all()) {
       assertThat(app.families()).as(app.name()).hasSizeGreaterThanOrEqualTo(3);
       assertThat(app.packages()).as(app.name()).isNotEmpty();

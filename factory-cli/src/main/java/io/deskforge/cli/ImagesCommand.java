@@ -40,8 +40,8 @@ final class ImagesCommand implements Runnable {
       try (var docker = DockerEngine.connect()) {
         for (String app : apps == null ? catalog.names() : apps) {
           DesktopConfig config = catalog.desktopFor(List.of(app)).build();
-          boolean had = DockerImages.exists(docker, DockerImages.appTag(config.imageName(), config.packages()));
-          String tag = DockerImages.ensure(docker, config.imageName(), config.packages(), line -> {
+          boolean had = DockerImages.exists(docker, DockerImages.appTag(config.imageName(), config.packages(), config.npmPackages()));
+          String tag = DockerImages.ensure(docker, config.imageName(), config.packages(), config.npmPackages(), line -> {
             err.println(line);
             err.flush();
           });
@@ -65,7 +65,7 @@ final class ImagesCommand implements Runnable {
         out.printf("%-8s %s%n", DockerImages.exists(docker, DockerImages.baseTag()) ? "present" : "missing", DockerImages.baseTag());
         for (String app : catalog.names()) {
           DesktopConfig config = catalog.desktopFor(List.of(app)).build();
-          String tag = DockerImages.appTag(config.imageName(), config.packages());
+          String tag = DockerImages.appTag(config.imageName(), config.packages(), config.npmPackages());
           out.printf("%-8s %s%n", DockerImages.exists(docker, tag) ? "present" : "missing", tag);
         }
       }

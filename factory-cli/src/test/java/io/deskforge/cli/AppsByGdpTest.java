@@ -19,7 +19,7 @@ class AppsByGdpTest {
     assertThat(text.exit()).as(text.err()).isZero();
     // O*NET 29.2 x OEWS May 2024: spreadsheets 6.56% (gnumeric and LibreOffice Calc, equal weights
     // ranked by name), word processing 6.05% (LibreOffice Writer and mousepad, by name), presentations 3.68%, web browsers 3.51%,
-    // operating systems (shells) 3.27% plus terminal emulation 0.03%, web page creation and editing (the two wikis, equal weights by name) 2.0%,
+    // operating systems (shells) 3.27% plus terminal emulation 0.03%, web page creation and editing (the three wikis, equal weights by name) 2.0%,
     // object or component oriented development (Jupyter Notebook, as O*NET lists it) 0.94%.
     assertThat(text.out()).containsSubsequence(
         " 1. gnumeric", "Spreadsheet software", " 2. libreoffice-calc", "Spreadsheet software",
@@ -28,7 +28,7 @@ class AppsByGdpTest {
         " 6. chromium", "Internet browser software", " 7. xterm",
         "Operating system software", "Network connectivity terminal emulation software",
         " 8. dokuwiki", "Web page creation and editing software", " 9. mediawiki", "Web page creation and editing software",
-        "10. jupyter", "Object or component oriented development software", "heaviest commodities", " 1.   Spreadsheet software", "gnumeric", " 2. * Office suite software",
+        "10. tiddlywiki", "Web page creation and editing software", "11. jupyter", "Object or component oriented development software", "heaviest commodities", " 1.   Spreadsheet software", "gnumeric", " 2. * Office suite software",
         "O*NET 29.2", "Bureau of Labor Statistics");
     assertThat(text.out().lines().filter(l -> l.matches("\\s*\\d+\\. [ *] .*occupations.*"))).hasSize(15);
   }
@@ -41,7 +41,7 @@ class AppsByGdpTest {
     List<String> order = new ArrayList<>();
     root.get("apps").forEach(a -> order.add(a.get("name").asText()));
     assertThat(order).containsExactly("gnumeric", "libreoffice-calc", "libreoffice-writer", "mousepad", "libreoffice-impress", "chromium",
-        "xterm", "dokuwiki", "mediawiki", "jupyter");
+        "xterm", "dokuwiki", "mediawiki", "tiddlywiki", "jupyter");
     assertThat(root.get("apps").get(0).get("commodities").get(0).get("code").asText()).isEqualTo("43232110");
     assertThat(root.get("apps").get(0).get("share").asDouble()).isBetween(0.065, 0.066);
     assertThat(root.get("top_commodities")).hasSize(15);

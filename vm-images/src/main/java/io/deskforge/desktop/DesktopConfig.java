@@ -21,7 +21,8 @@ public record DesktopConfig(
     DesktopLimits limits,
     java.util.Map<String, String> environment,
     java.util.Map<String, String> commandEnvironment,
-    List<String> systemFolders) {
+    List<String> systemFolders,
+    List<String> npmPackages) {
 
   public DesktopConfig {
     if (width < 320 || height < 240 || width > 7680 || height > 4320) {
@@ -33,6 +34,8 @@ public record DesktopConfig(
     commandEnvironment = commandEnvironment == null ? java.util.Map.of() : java.util.Map.copyOf(commandEnvironment);
     systemFolders = systemFolders == null ? List.of() : List.copyOf(systemFolders);
     for (String f : systemFolders) checkSystemFolder(f);
+    npmPackages = npmPackages == null ? List.of() : List.copyOf(npmPackages);
+    for (String n : npmPackages) checkNpmPackage(n);
     if (imageName == null || !imageName.matches("[a-z0-9][a-z0-9.-]*")) {
       throw new IllegalArgumentException("image name '" + imageName + "' must be lower-case letters, digits, '.' or '-'");
     }
@@ -42,6 +45,25 @@ public record DesktopConfig(
   public DesktopConfig(int width, int height, boolean accessibility, String imageName, List<String> packages, Duration startTimeout,
       Path workRoot, DesktopLimits limits, java.util.Map<String, String> environment, java.util.Map<String, String> commandEnvironment) {
     this(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment, commandEnvironment, List.of());
+  }
+
+  /** The configuration before npm packages were added, for callers that build it whole. */
+  public DesktopConfig(int width, int height, boolean accessibility, String imageName, List<String> packages, Duration startTimeout,
+      Path workRoot, DesktopLimits limits, java.util.Map<String, String> environment, java.util.Map<String, String> commandEnvironment,
+      List<String> systemFolders) {
+    this(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment, commandEnvironment, systemFolders,
+        List.of());
+  }
+
+  /**
+   * An npm package is {@code name@version} with an exact version ({@code tiddlywiki@5.4.1}, a scope
+   * allowed), so that every host and image runs the same code and the doctor can tell whether the
+   * installed one is it; nothing an npm command line would read as an option, a path or a URL.
+   */
+  static void checkNpmPackage(String spec) {
+    if (spec == null || !spec.matches("(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*@[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?")) {
+      throw new IllegalArgumentException("npm package '" + spec + "' must be name@version with an exact version (tiddlywiki@5.4.1)");
+    }
   }
 
   /**
@@ -77,6 +99,7 @@ public record DesktopConfig(
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private final java.util.Map<String, String> commandEnvironment = new java.util.LinkedHashMap<>();
     private final java.util.Set<String> systemFolders = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> npmPackages = new java.util.LinkedHashSet<>();
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -140,9 +163,19 @@ public record DesktopConfig(
       return this;
     }
 
+    /**
+     * npm packages ({@code name@version}) the apps need beyond the Debian packages: the sandbox
+     * checks that they are installed under /usr/local, a Docker image installs them.
+     */
+    public Builder npmPackages(java.util.Collection<String> specs) {
+      specs.forEach(DesktopConfig::checkNpmPackage);
+      this.npmPackages.addAll(specs);
+      return this;
+    }
+
     public DesktopConfig build() {
       return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment,
-          commandEnvironment, List.copyOf(systemFolders));
+          commandEnvironment, List.copyOf(systemFolders), List.copyOf(npmPackages));
     }
   }
 }

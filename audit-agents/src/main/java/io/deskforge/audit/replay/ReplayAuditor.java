@@ -212,7 +212,8 @@ public final class ReplayAuditor {
       commands.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
     }
     return new DesktopConfig(config.width(), config.height(), config.accessibility(), config.imageName(), config.packages(),
-        config.startTimeout(), config.workRoot(), config.limits(), env, commands, config.systemFolders());
+        config.startTimeout(), config.workRoot(), config.limits(), env, commands, config.systemFolders(),
+        config.npmPackages());
   }
 
   public DesktopConfig desktopConfig(TaskSpec task) {

@@ -56,7 +56,15 @@ public final class DockerImages {
   }
 
   public static String appTag(String name, List<String> packages) {
-    return "deskforge/desktop-" + name + ":" + hash(baseTag(), String.join(",", new TreeSet<>(packages)), dockerfile());
+    return appTag(name, packages, List.of());
+  }
+
+  /** The tag of an image with these Debian and npm packages; without npm packages, the same tag as before npm packages existed. */
+  public static String appTag(String name, List<String> packages, List<String> npmPackages) {
+    String recipe = dockerfile(npmPackages);
+    return "deskforge/desktop-" + name + ":" + (npmPackages.isEmpty()
+        ? hash(baseTag(), String.join(",", new TreeSet<>(packages)), recipe)
+        : hash(baseTag(), String.join(",", new TreeSet<>(packages)), recipe, String.join(",", new TreeSet<>(npmPackages))));
   }
 
   public static boolean exists(DockerClient docker, String tag) {
@@ -70,9 +78,14 @@ public final class DockerImages {
 
   /** Builds whatever of the base and the app image is missing; says what it does on {@code progress}. */
   public static String ensure(DockerClient docker, String name, List<String> packages, Consumer<String> progress) {
+    return ensure(docker, name, packages, List.of(), progress);
+  }
+
+  /** As {@link #ensure(DockerClient, String, List, Consumer)}, the app image with these npm packages too. */
+  public static String ensure(DockerClient docker, String name, List<String> packages, List<String> npmPackages, Consumer<String> progress) {
     if (!exists(docker, baseTag())) buildBase(docker, progress);
-    String tag = appTag(name, packages);
-    if (!exists(docker, tag)) buildApp(docker, name, packages, progress);
+    String tag = appTag(name, packages, npmPackages);
+    if (!exists(docker, tag)) buildApp(docker, name, packages, npmPackages, progress);
     return tag;
   }
 
@@ -112,15 +125,23 @@ public final class DockerImages {
   }
 
   public static void buildApp(DockerClient docker, String name, List<String> packages, Consumer<String> progress) {
-    String tag = appTag(name, packages);
-    progress.accept("docker build " + tag + " (" + String.join(" ", packages) + ")");
+    buildApp(docker, name, packages, List.of(), progress);
+  }
+
+  /** The app image: its Debian packages, then its npm packages under /usr/local as doctor --install installs them on a host ({@link #stageNpm}). */
+  public static void buildApp(DockerClient docker, String name, List<String> packages, List<String> npmPackages, Consumer<String> progress) {
+    String tag = appTag(name, packages, npmPackages);
+    progress.accept("docker build " + tag + " (" + String.join(" ", packages)
+        + (npmPackages.isEmpty() ? "" : "; npm " + String.join(" ", npmPackages)) + ")");
     Path dir = null;
     try {
       dir = Files.createTempDirectory("deskforge-image-");
-      Files.writeString(dir.resolve("Dockerfile"), dockerfile());
-      String image = docker.buildImageCmd(dir.toFile())
+      Files.writeString(dir.resolve("Dockerfile"), dockerfile(npmPackages));
+      if (!npmPackages.isEmpty()) stageNpm(dir, npmPackages, progress);
+      var build = docker.buildImageCmd(dir.toFile())
           .withBuildArg("BASE", baseTag())
-          .withBuildArg("PACKAGES", String.join(" ", packages))
+          .withBuildArg("PACKAGES", String.join(" ", packages));
+      String image = build
           .withTags(Set.of(tag))
           .withPull(false)
           .withRemove(true)
@@ -144,8 +165,40 @@ public final class DockerImages {
   }
 
   static String dockerfile() {
-    try (InputStream in = DockerImages.class.getResourceAsStream("/io/deskforge/desktop/image/desktop.Dockerfile")) {
-      if (in == null) throw new IllegalStateException("desktop.Dockerfile is missing from the vm-images jar");
+    return resource("desktop.Dockerfile");
+  }
+
+  /**
+   * The npm packages, installed by this host's npm as {@code doctor --install} installs them, but
+   * into a prefix in the build context ({@code npm-prefix/}: lib/node_modules and the bin links),
+   * which the image copies over /usr/local. The host's npm reaches the registry as the host is set
+   * up to (its proxy, its certificates), which a build container is not, and the image then holds
+   * the very files a sandbox desktop runs. A scratch cache is used and removed.
+   */
+  private static void stageNpm(Path context, List<String> specs, Consumer<String> progress) throws IOException {
+    Path cache = Files.createTempDirectory("deskforge-npm-cache-");
+    try {
+      List<String> cmd = new ArrayList<>(List.of("npm", "install", "--global", "--prefix", context.resolve("npm-prefix").toString(),
+          "--cache", cache.toString(), "--no-audit", "--no-fund"));
+      cmd.addAll(specs);
+      progress.accept("installing npm packages on the host for the image: " + String.join(" ", specs));
+      run(cmd, progress, "npm install (staging " + String.join(" ", specs) + " for the image)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DesktopException("interrupted while installing npm packages " + specs, e);
+    } finally {
+      deleteQuietly(cache);
+    }
+  }
+
+  /** The recipe: desktop.Dockerfile, and the npm step after it when there are npm packages to install. */
+  static String dockerfile(List<String> npmPackages) {
+    return npmPackages.isEmpty() ? dockerfile() : dockerfile() + resource("npm.Dockerfile");
+  }
+
+  private static String resource(String file) {
+    try (InputStream in = DockerImages.class.getResourceAsStream("/io/deskforge/desktop/image/" + file)) {
+      if (in == null) throw new IllegalStateException(file + " is missing from the vm-images jar");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -34,7 +34,7 @@ public final class DockerProvider implements DesktopProvider {
       docker = DockerEngine.connect();
       reapStale(config);
     }
-    String image = DockerImages.appTag(config.imageName(), config.packages());
+    String image = DockerImages.appTag(config.imageName(), config.packages(), config.npmPackages());
     if (!DockerImages.exists(docker, image)) {
       throw new MissingRequirementException("Docker image " + image + " for " + config.imageName()
           + " is missing; build it with: deskforge images build (or deskforge doctor --install, as root)");
@@ -48,7 +48,8 @@ public final class DockerProvider implements DesktopProvider {
         new Requirement.DebianPackage("docker.io", "the Docker engine"),
         new Requirement.DebianPackage("debootstrap", "building the base image without a registry"),
         new Requirement.DockerEngine(),
-        new Requirement.DockerImage(DockerImages.appTag(config.imageName(), config.packages()), config.imageName(), config.packages()));
+        new Requirement.DockerImage(DockerImages.appTag(config.imageName(), config.packages(), config.npmPackages()), config.imageName(),
+            config.packages(), config.npmPackages()));
   }
 
   /** Removes containers and folders of deskforge processes on this host that died without closing. */

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Checks what deskforge's providers need on this host (Debian packages, user namespaces, a Docker
- * engine, desktop images) and, run as root, installs and starts what is missing.
+ * Checks what deskforge's providers need on this host (Debian packages, npm packages, user
+ * namespaces, a Docker engine, desktop images) and, run as root, installs and starts what is missing.
  */
 public final class Doctor {
   private Doctor() {}
@@ -30,6 +30,9 @@ public final class Doctor {
     List<String> packages = all.stream().filter(r -> r instanceof Requirement.DebianPackage)
         .map(r -> ((Requirement.DebianPackage) r).name()).distinct().toList();
     Set<String> missing = new java.util.HashSet<>(Packages.missing(packages));
+    List<String> npm = all.stream().filter(r -> r instanceof Requirement.NpmPackage)
+        .map(r -> ((Requirement.NpmPackage) r).spec()).distinct().toList();
+    Set<String> missingNpm = new java.util.HashSet<>(NpmPackages.missing(npm));
     Boolean engine = null;
     List<Finding> out = new ArrayList<>();
     Set<String> seenPackages = new java.util.HashSet<>();
@@ -40,6 +43,12 @@ public final class Doctor {
           boolean ok = !missing.contains(p.name());
           out.add(new Finding(r, ok, ok ? "installed" : "not installed",
               "apt-get install -y --no-install-recommends " + p.name()));
+        }
+        case Requirement.NpmPackage n -> {
+          if (!seenPackages.add("npm:" + n.spec())) continue;
+          boolean ok = !missingNpm.contains(n.spec());
+          out.add(new Finding(r, ok, ok ? "installed under " + NpmPackages.PREFIX : "not installed under " + NpmPackages.PREFIX,
+              NpmPackages.installCommand(List.of(n.spec()))));
         }
         case Requirement.UserNamespaces u -> {
           boolean ok = userNamespaces();
@@ -81,6 +90,15 @@ public final class Doctor {
       List<String> still = Packages.missing(packages);
       if (!still.isEmpty()) throw new DesktopException("apt-get did not install " + still);
     }
+    List<String> npm = findings.stream().filter(f -> !f.ok() && f.requirement() instanceof Requirement.NpmPackage)
+        .map(f -> ((Requirement.NpmPackage) f.requirement()).spec()).distinct().toList();
+    if (!npm.isEmpty()) {
+      // after the Debian packages: the app's own packages bring Node.js and npm (nodejs, or Debian's npm)
+      progress.accept("installing " + npm.size() + " npm packages under " + NpmPackages.PREFIX + ": " + String.join(" ", npm));
+      run(NpmPackages.installArgs(npm), progress, 1800);
+      List<String> still = NpmPackages.missing(npm);
+      if (!still.isEmpty()) throw new DesktopException("npm did not install " + still + " under " + NpmPackages.PREFIX);
+    }
     if (findings.stream().anyMatch(f -> !f.ok() && f.requirement() instanceof Requirement.UserNamespaces)) {
       run(List.of("sysctl", "-w", "user.max_user_namespaces=15000"), progress, 30);
     }
@@ -102,7 +120,7 @@ public final class Doctor {
       for (Requirement.DockerImage i : images) {
         builders.add(Thread.ofPlatform().start(() -> {
           try {
-            DockerImages.ensure(docker, i.name(), i.packages(), line -> progress.accept("[" + i.name() + "] " + line));
+            DockerImages.ensure(docker, i.name(), i.packages(), i.npmPackages(), line -> progress.accept("[" + i.name() + "] " + line));
           } catch (RuntimeException e) {
             failures.add(e);
           }

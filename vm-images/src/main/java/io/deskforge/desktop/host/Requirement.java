@@ -31,11 +31,34 @@ public sealed interface Requirement {
     }
   }
 
-  /** A desktop image: the debootstrap base plus these packages. */
-  record DockerImage(String tag, String name, List<String> packages) implements Requirement {
+  /**
+   * An npm package ({@code name@version}) installed globally under /usr/local, where a sandbox
+   * desktop sees it with the rest of /usr, with why it is needed.
+   */
+  record NpmPackage(String spec, String neededFor) implements Requirement {
     @Override
     public String describe() {
-      return "Docker image " + tag + (packages.isEmpty() ? "" : " (" + String.join(" ", packages) + ")");
+      return "npm package " + spec + " (" + neededFor + ")";
+    }
+  }
+
+  /** A desktop image: the debootstrap base plus these Debian packages and these npm packages. */
+  record DockerImage(String tag, String name, List<String> packages, List<String> npmPackages) implements Requirement {
+    public DockerImage {
+      packages = List.copyOf(packages);
+      npmPackages = npmPackages == null ? List.of() : List.copyOf(npmPackages);
+    }
+
+    /** An image of Debian packages alone. */
+    public DockerImage(String tag, String name, List<String> packages) {
+      this(tag, name, packages, List.of());
+    }
+
+    @Override
+    public String describe() {
+      List<String> all = new java.util.ArrayList<>(packages);
+      npmPackages.forEach(n -> all.add("npm:" + n));
+      return "Docker image " + tag + (all.isEmpty() ? "" : " (" + String.join(" ", all) + ")");
     }
   }
 }

@@ -43,6 +43,11 @@ final class SandboxDesktop extends Desktop {
       throw new MissingRequirementException(describe() + ": missing Debian packages " + missing
           + "; install them with: deskforge doctor --install (as root), or apt-get install -y " + String.join(" ", missing));
     }
+    List<String> missingNpm = io.deskforge.desktop.host.NpmPackages.missing(config.npmPackages());
+    if (!missingNpm.isEmpty()) {
+      throw new MissingRequirementException(describe() + ": missing npm packages " + missingNpm
+          + "; install them with: deskforge doctor --install (as root), or " + io.deskforge.desktop.host.NpmPackages.installCommand(missingNpm));
+    }
     DesktopUser user = folders.user();
     try {
       HostFolders.EtcFiles etc = folders.writeEtcFiles();

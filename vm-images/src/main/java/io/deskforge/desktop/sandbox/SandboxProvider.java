@@ -38,6 +38,7 @@ public final class SandboxProvider implements DesktopProvider {
     out.add(new Requirement.UserNamespaces());
     for (String p : Packages.base()) out.add(new Requirement.DebianPackage(p, "every desktop"));
     for (String p : config.packages()) out.add(new Requirement.DebianPackage(p, "image " + config.imageName()));
+    for (String n : config.npmPackages()) out.add(new Requirement.NpmPackage(n, "image " + config.imageName()));
     return out;
   }
 }
