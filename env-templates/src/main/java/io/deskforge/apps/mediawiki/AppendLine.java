@@ -25,10 +25,10 @@ final class AppendLine extends SeededFamily {
   AppendLine() {
     super(ID, MediaWiki.NAME, "append a line at the end of an existing wiki page",
         List.of(
-            "In the team wiki, add the line \"{line}\" at the end of the page \"{page}\".",
-            "Append this sentence as a new last line of the wiki page \"{page}\": {line}",
-            "The wiki page \"{page}\" is missing its final line. Add \"{line}\" on a new line at the bottom and save the page.",
-            "Edit the wiki page \"{page}\" and put a new line reading \"{line}\" after its last line."));
+            "Below everything already written on the wiki article \"{page}\", append one more line: \"{line}\".",
+            "Keep the existing text of the article \"{page}\" as it is and add this sentence underneath it, as its new last line: {line}",
+            "The article \"{page}\" stops one line short. Add \"{line}\" at the very bottom, after what is there, and save.",
+            "Extend the article \"{page}\" by one trailing line reading \"{line}\", leaving the lines above untouched."));
   }
 
   @Override
