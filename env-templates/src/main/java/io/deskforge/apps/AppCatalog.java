@@ -160,6 +160,13 @@ public final class AppCatalog implements ExportCatalog {
     return formats().claiming(path).flatMap(f -> f.vmQuery(query));
   }
 
+  /** The app's own {@link AppTemplate#commitCommand}; empty for an app the catalog does not hold. */
+  @Override
+  public List<String> commitCommand(String app, List<String> paths) {
+    AppTemplate a = apps.get(app);
+    return a == null ? List.of() : a.commitCommand(paths);
+  }
+
   /** The app's WebArena site; empty for an app that has none, or that the catalog does not hold. */
   @Override
   public java.util.Optional<io.deskforge.task.export.WebArenaSite> webArenaSite(String app) {

@@ -74,6 +74,20 @@ public interface AppTemplate {
   }
 
   /**
+   * A command that makes the app write what it still holds in memory into the files a checker
+   * reads ({@code paths}, desktop paths), run as the desktop user once a trajectory or an episode is
+   * over and before its final reading; it returns when the files are written. A person who leaves
+   * the app open finds such a change on disk a little later; a reading taken at once must see the
+   * same, and an agent must not have to know how long the app waits before it writes. Run only at
+   * the end, since the app may quit to write (Chromium does). The OSWorld export runs the same
+   * command in the evaluator's {@code postconfig}. Empty (nothing to run) by default: the other
+   * apps write when their document is saved.
+   */
+  default List<String> commitCommand(List<String> paths) {
+    return List.of();
+  }
+
+  /**
    * For a browser: where it listens for the Chrome DevTools Protocol inside the desktop and how a
    * WebDriver server attaches to it, so the gym can offer agents CDP and WebDriver endpoints. Empty
    * for every other app (the default).

@@ -45,6 +45,8 @@ public abstract class Desktop implements AutoCloseable {
   protected final DesktopConfig config;
   protected final HostFolders folders;
   private final List<RunningApp> apps = new CopyOnWriteArrayList<>();
+  /** Names of apps asked to quit at the end of a trajectory, whose exit is no death of the desktop. */
+  private final Set<String> quitting = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Privileged privileged;
   private final DesktopEnvironment environment;
   private final DesktopHealth health;
@@ -207,6 +209,21 @@ public abstract class Desktop implements AutoCloseable {
 
   public List<RunningApp> apps() {
     return List.copyOf(apps);
+  }
+
+  /**
+   * Says that the apps of this name are being asked to quit, at the end of a trajectory, so that
+   * they write what they hold in memory (Chromium writes its profile on quitting): from now on their
+   * exit, whatever its status, is expected rather than a death of the desktop. Any other app's exit
+   * still is one.
+   */
+  public void quitting(String appName) {
+    quitting.add(appName);
+  }
+
+  /** Whether this app's exit is expected ({@link #quitting}). */
+  public boolean mayExit(RunningApp app) {
+    return quitting.contains(app.name());
   }
 
   private ReadyTarget readyTarget(RunningApp app) {

@@ -27,7 +27,7 @@ final class DesktopHealth {
     if (hit.isPresent()) throw new DesktopLimitException(desktop.describe() + " reached its resource limits: " + hit.get());
     if (!desktop.environmentAlive()) throw new DesktopException(desktop.describe() + " died: " + desktop.deathReason());
     for (RunningApp app : desktop.apps()) {
-      if (!app.alive()) {
+      if (!app.alive() && !desktop.mayExit(app)) {
         String exit = app.exit().orElse("unknown status");
         if (!displayAnswers()) {
           // an app whose X server dies exits at once; the server's death is the news

@@ -26,7 +26,6 @@ import io.deskforge.task.bank.Episodes;
 import io.deskforge.task.bank.TaskBank;
 import io.deskforge.task.check.CheckResult;
 import io.deskforge.task.json.TaskJson;
-import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Verdict;
 import java.io.IOException;
@@ -91,7 +90,7 @@ public final class Gym implements AutoCloseable {
     this.reader = new GetterReader(catalog);
     this.index = new TaskIndex(bank);
     this.pool = new WarmPool(provider, config.warm());
-    this.audit = new TrajectoryAudit(bank, provider, setup, task -> desktopConfig(task, null));
+    this.audit = new TrajectoryAudit(bank, provider, setup, catalog, task -> desktopConfig(task, null));
   }
 
   public GymConfig config() {
@@ -236,7 +235,7 @@ public final class Gym implements AutoCloseable {
 
   /** The checker's verdict on the env's current state; the episode goes on. */
   public Evaluation evaluate(String envId) {
-    return withEnv(envId, true, env -> env.state == Env.State.ENDED && env.finalEvaluation != null ? env.finalEvaluation : check(env));
+    return withEnv(envId, true, env -> env.state == Env.State.ENDED && env.finalEvaluation != null ? env.finalEvaluation : check(env, false));
   }
 
   /** The env's screen now, as PNG. */
@@ -314,7 +313,7 @@ public final class Gym implements AutoCloseable {
 
   /** The first of the task's apps that is a browser, by what its template says. */
   private Optional<BrowserDebugging> browserOf(TaskSpec task) {
-    for (String app : appsOf(task)) {
+    for (String app : task.desktopApps()) {
       Optional<BrowserDebugging> b = catalog.get(app).browser();
       if (b.isPresent()) return b;
     }
@@ -466,7 +465,7 @@ public final class Gym implements AutoCloseable {
     if (env.state != Env.State.RUNNING) return env.finalEvaluation;
     Evaluation evaluation;
     try {
-      evaluation = check(env);
+      evaluation = check(env, true);
     } catch (GymException e) {
       return null; // the desktop died; endAfterDeath recorded it
     }
@@ -490,9 +489,15 @@ public final class Gym implements AutoCloseable {
     return evaluation;
   }
 
-  private Evaluation check(Env env) {
+  /**
+   * The reward of the state as it is. At the episode's end ({@code end}) the apps first write what
+   * they still hold in memory (Chromium quits to write its profile); a reward asked during the
+   * episode reads what they have written so far and leaves them running.
+   */
+  private Evaluation check(Env env, boolean end) {
     return guarded(env, () -> {
       FinalState.await(env.desktop, env.task);
+      if (end) FinalState.commit(env.desktop, env.task, catalog);
       CheckResult r = reader.check(env.desktop, env.task.checker());
       List<Evaluation.Leaf> leaves = new ArrayList<>();
       for (int i = 0; i < r.leaves().size(); i++) {
@@ -602,17 +607,8 @@ public final class Gym implements AutoCloseable {
     return Math.max(15, 3 * steps);
   }
 
-  /** The task's app, its related apps and every app its setup launches. */
-  private static List<String> appsOf(TaskSpec task) {
-    Set<String> apps = new LinkedHashSet<>();
-    apps.add(task.app());
-    apps.addAll(task.relatedApps());
-    for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l) apps.add(l.app());
-    return List.copyOf(apps);
-  }
-
   private DesktopConfig desktopConfig(TaskSpec task, EnvRequest request) {
-    DesktopConfig.Builder b = catalog.desktopFor(appsOf(task)).workRoot(config.workRoot())
+    DesktopConfig.Builder b = catalog.desktopFor(task.desktopApps()).workRoot(config.workRoot())
         .accessibility(request != null && request.observation().contains(Observation.Part.ACCESSIBILITY));
     if (request != null && request.width() != null) b.resolution(request.width(), request.height());
     return b.build();

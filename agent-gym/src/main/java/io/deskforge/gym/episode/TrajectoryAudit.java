@@ -47,6 +47,7 @@ public final class TrajectoryAudit implements AutoCloseable {
   private final TaskBank bank;
   private final DesktopProvider provider;
   private final SetupRunner setup;
+  private final io.deskforge.apps.AppCatalog catalog;
   private final Function<TaskSpec, DesktopConfig> configs;
   private final Map<String, Reference> references = new ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -55,9 +56,11 @@ public final class TrajectoryAudit implements AutoCloseable {
     return t;
   });
 
-  public TrajectoryAudit(TaskBank bank, DesktopProvider provider, SetupRunner setup, Function<TaskSpec, DesktopConfig> configs) {
+  public TrajectoryAudit(TaskBank bank, DesktopProvider provider, SetupRunner setup, io.deskforge.apps.AppCatalog catalog,
+      Function<TaskSpec, DesktopConfig> configs) {
     this.bank = bank;
     this.provider = provider;
+    this.catalog = catalog;
     this.setup = setup;
     this.configs = configs;
   }
@@ -168,6 +171,8 @@ public final class TrajectoryAudit implements AutoCloseable {
       HomeSnapshot before = HomeSnapshot.take(d);
       d.act(task.solution().actions());
       FinalState.await(d, task);
+      // as the episode's end state is taken: after the apps wrote what they held (Chromium quits)
+      FinalState.commit(d, task, catalog);
       HomeSnapshot after = HomeSnapshot.take(d);
       return new Reference(Set.copyOf(before.to(after).all()), appRunning(d, task.app()));
     }

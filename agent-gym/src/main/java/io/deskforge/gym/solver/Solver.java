@@ -136,6 +136,7 @@ public final class Solver {
         if (!done) return unsolved("the agent declared the task infeasible", agent, steps);
         if (solution.isEmpty()) return unsolved("the agent said done without acting", agent, steps);
         FinalState.await(d, candidate);
+        FinalState.commit(d, candidate, catalog);
         CheckResult check = reader.check(d, candidate.checker());
         if (!check.passed()) return unsolved("the agent said done but the checker fails: " + check.explain(), agent, steps);
         return new Result.Solved(withSolution(candidate, agent.name(), solution), agent.name(), steps);

@@ -20,6 +20,8 @@ public final class FinalState {
    */
   static final Duration SETTLE_QUIET = Duration.ofMillis(150);
   static final Duration SETTLE_MAX = Duration.ofSeconds(15);
+  /** How long an app's commit command may run (Chromium waits up to 20 s for the browser to quit). */
+  static final Duration COMMIT_MAX = Duration.ofSeconds(30);
   /** How long the checked files must stay unchanged. */
   private static final Duration STABLE = Duration.ofMillis(200);
 
@@ -33,7 +35,10 @@ public final class FinalState {
   public static void await(Desktop d, TaskSpec task) {
     d.settle(SETTLE_QUIET, SETTLE_MAX);
     // a page getter reads no file: the solution's last wait (on the page's title) is its settling
-    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
+    awaitStable(d, checkedPaths(task));
+  }
+
+  private static void awaitStable(Desktop d, List<String> paths) {
     long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
     Map<String, PathState> last = capture(d, paths);
     long stableSince = System.nanoTime();
@@ -46,6 +51,32 @@ public final class FinalState {
         stableSince = System.nanoTime();
       }
     }
+  }
+
+  /**
+   * After {@link #await}, at the very end of a trajectory or an episode: each app of the task
+   * writes what it still holds in memory into the files the checker reads ({@link
+   * io.deskforge.apps.AppTemplate#commitCommand}; Chromium quits to write its profile), then those
+   * files are awaited until they stop changing. Apps the catalog does not know are left alone, and
+   * so is every app of a task that checks a live page. Take the screenshot, the window list and
+   * anything else of the live desktop before this.
+   */
+  public static void commit(Desktop d, TaskSpec task, io.deskforge.apps.AppCatalog catalog) {
+    List<String> paths = checkedPaths(task);
+    // a check of the live page needs the browser as the agent left it
+    if (paths.isEmpty() || CheckerMutation.readsPage(task)) return;
+    for (String app : task.desktopApps()) {
+      if (!catalog.names().contains(app)) continue;
+      List<String> command = catalog.get(app).commitCommand(paths);
+      if (command.isEmpty()) continue;
+      d.quitting(app);
+      d.privileged().execAsUser(command, COMMIT_MAX);
+    }
+    awaitStable(d, paths);
+  }
+
+  private static List<String> checkedPaths(TaskSpec task) {
+    return task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   private static Map<String, PathState> capture(Desktop d, List<String> paths) {

@@ -15,16 +15,13 @@ import io.deskforge.task.check.Reading;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.AuditReport.Stage;
 import io.deskforge.task.spec.Getter;
-import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Trajectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -102,9 +99,12 @@ public final class ReplayAuditor {
       long t2 = System.nanoTime();
       d.act(task.solution().actions());
       FinalState.await(d, task);
-      CheckResult solved = reader.check(d, task.checker());
+      // the screen and its windows as the solution left them, before an app quits to write its state
       byte[] endPng = d.screenshot().png();
       evidence.write("end.png", endPng);
+      List<io.deskforge.desktop.WindowInfo> endWindows = d.windows();
+      FinalState.commit(d, task, catalog);
+      CheckResult solved = reader.check(d, task.checker());
       stages.add(stage("replay.solution", solved.passed(),
           solved.passed() ? "the reference solution, through the GUI, makes the checker pass"
               : "the reference solution does not solve the task: " + solved.explain(), t2, readings(solved)));
@@ -117,7 +117,7 @@ public final class ReplayAuditor {
       long tv = System.nanoTime();
       boolean edits = task.solution().actions().stream()
           .anyMatch(a -> !(a instanceof io.deskforge.task.action.Action.Wait || a instanceof io.deskforge.task.action.Action.WaitForWindow));
-      for (VisualAudit.Finding f : VisualAudit.inspect(startPng, endPng, d.windows(), task.app(), edits)) {
+      for (VisualAudit.Finding f : VisualAudit.inspect(startPng, endPng, endWindows, task.app(), edits)) {
         stages.add(stage("replay.visual:" + f.check(), f.passed(), f.detail(), tv, null));
         if (!f.passed()) reasons.add("visual: " + f.check() + ": " + f.detail());
       }
@@ -177,6 +177,7 @@ public final class ReplayAuditor {
         }
         d.act(negative.actions());
         FinalState.await(d, task);
+        FinalState.commit(d, task, catalog);
         CheckResult r = reader.check(d, task.checker());
         stages.add(stage("replay.negative:" + negative.name(), !r.passed(),
             r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
@@ -217,11 +218,7 @@ public final class ReplayAuditor {
   }
 
   public DesktopConfig desktopConfig(TaskSpec task) {
-    Set<String> apps = new LinkedHashSet<>();
-    apps.add(task.app());
-    apps.addAll(task.relatedApps());
-    for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l) apps.add(l.app());
-    return configure.apply(catalog.desktopFor(List.copyOf(apps)).accessibility(false)).build();
+    return configure.apply(catalog.desktopFor(task.desktopApps()).accessibility(false)).build();
   }
 
   private static Map<String, PathState> capturePaths(Desktop d, TaskSpec task) {

@@ -66,7 +66,7 @@ final class BookmarkPage extends SeededFamily {
   /**
    * The star in the address bar opens the bubble (a click, not ctrl+d: just after start the keys
    * may reach the page before the toolbar takes them), the name field is clicked and its text
-   * replaced (null keeps the page title), the folder chosen, Done; then Chromium writes Bookmarks.
+   * replaced (null keeps the page title), the folder chosen, Done.
    * The bubble is no window of its own, so a person's pause stands in for seeing it open.
    */
   static List<Action> bookmark(Sites.Page page, String name, Folder folder) {
@@ -86,7 +86,7 @@ final class BookmarkPage extends SeededFamily {
       out.add(Action.waitMs(500));
     }
     out.add(Action.click(ChromiumGui.BUBBLE_DONE_X, ChromiumGui.BUBBLE_DONE_Y));
-    out.add(Action.waitMs(ChromiumGui.BOOKMARKS_WRITE_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 }

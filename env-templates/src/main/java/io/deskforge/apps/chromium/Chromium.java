@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Chromium, Debian's build of the open-source browser. Tasks change the browser itself (bookmarks,
- * settings, history); getters read its profile from outside the desktop, which Chromium writes
- * lazily, so every task asks to quit the browser (ctrl+q) and the checker reads the profile as it
- * was left on exit.
+ * settings, history); getters read its profile from outside the desktop. Chromium writes the
+ * profile lazily (Preferences and History up to 10 s after a change, Bookmarks 2.5 s), so before
+ * the final reading its tabs are closed and it quits, writing everything ({@link #commitCommand}).
  */
 public final class Chromium implements AppTemplate {
   public static final String NAME = "chromium";
@@ -100,6 +100,38 @@ public final class Chromium implements AppTemplate {
   @Override
   public List<String> getters() {
     return List.of("json_value", "sqlite_query", "file_exists");
+  }
+
+  /**
+   * Closes every tab through the browser's own DevTools endpoint on the desktop's loopback, then
+   * waits (at most 20 s) for the browser to exit. SIGTERM is only the fallback: measured here,
+   * Chromium 156 killed that way writes Preferences but leaves History's transaction in its
+   * journal (no visits read), while a browser whose last tab closed writes everything.
+   */
+  private static final String QUIT = """
+      python3 -c 'import json, urllib.request as u
+      base = "http://127.0.0.1:%d/json"
+      for t in json.load(u.urlopen(base + "/list", timeout=5)):
+          if t["type"] == "page": u.urlopen(base + "/close/" + t["id"], timeout=5).read()
+      ' || exit 0
+      i=0; while pgrep -x chromium >/dev/null && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done
+      if pgrep -x chromium >/dev/null; then pkill -TERM -o -x chromium; fi
+      exit 0
+      """.formatted(DEBUGGING_PORT);
+
+  /**
+   * When the checker reads the profile: the browser quits as a person's closing its last tab makes
+   * it quit, writing Preferences, History and Bookmarks on the way out. OSWorld's own Chrome tasks
+   * close the browser before reading its profile for the same reason ({@code pkill chrome} in their
+   * postconfig). Without it a change made in the last 10 s would not be on disk yet: the reference
+   * solutions would end with a 10-16 s wait, and an agent that stopped at once would be scored on a
+   * stale profile. Checks of a live page ({@code page_url}, ...) read no file here and keep the
+   * browser; a browser the agent already closed has nothing left to write.
+   */
+  @Override
+  public List<String> commitCommand(List<String> paths) {
+    if (paths.stream().noneMatch(p -> p.startsWith(USER_DATA + "/"))) return List.of();
+    return List.of("sh", "-c", QUIT);
   }
 
   @Override

@@ -12,22 +12,12 @@ final class ChromiumGui {
   private ChromiumGui() {}
 
   /**
-   * How long after a change Chromium writes it on its own: Preferences and History are committed
-   * at most 10 s after the first pending change (ImportantFileWriter's and the history backend's
-   * commit interval), bookmarks 2.5 s after. A person who leaves the browser open and looks at the
-   * profile later finds the change there; the trajectories end with this wait so that the checker,
-   * which reads the profile from outside, sees what the browser would keep.
+   * The pause after a trajectory's last change: the settings page or the bubble hands it to the
+   * browser process. Chromium writes it to the profile later (Preferences and History up to 10 s
+   * after, Bookmarks 2.5 s); the final reading has the browser quit first, which writes it at once
+   * ({@link Chromium#commitCommand}), so no trajectory waits for the write itself.
    */
-  static final long PREFERENCES_WRITE_MS = 11_000;
-  static final long BOOKMARKS_WRITE_MS = 3_500;
-
-  /**
-   * The wait after the LAST change of a settings trajectory before the checker reads Preferences:
-   * the 10 s commit timer, plus up to 6 s by which a loaded host (three audits on two cores) may
-   * run it late. A change made after a commit was scheduled starts a new 10 s timer, so the wait
-   * is measured from the last change, never from the first.
-   */
-  static final long SETTINGS_COMMIT_MS = 16_000;
+  static final long CHANGE_APPLIED_MS = 1000;
 
   /** How long a settings dialog (Do Not Track, Add a site) takes to open, with no window of its own to wait on. */
   static final long DIALOG_OPEN_MS = 2000;

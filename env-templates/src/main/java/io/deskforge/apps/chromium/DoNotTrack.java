@@ -94,8 +94,7 @@ final class DoNotTrack extends SeededFamily {
 
   /**
    * The protection on the Security page, then the Do Not Track switch, whose dialog is confirmed or
-   * cancelled, then the site (null: none) added to those allowed third-party cookies; then the wait
-   * for Chromium's own write, measured from this last change.
+   * cancelled, then the site (null: none) added to those allowed third-party cookies.
    */
   static List<Action> privacy(Sites.Page start, Protection protection, boolean confirm, String site) {
     List<Action> out = new ArrayList<>(List.of(Action.waitForWindow(start.windowTitle())));
@@ -109,7 +108,7 @@ final class DoNotTrack extends SeededFamily {
         : Action.click(ChromiumGui.DNT_CANCEL_X, ChromiumGui.DNT_CANCEL_Y));
     out.add(Action.waitMs(1000));
     if (site != null) out.addAll(SitePermission.addSite(COOKIES_ADD_X, COOKIES_ADD_Y, site, true));
-    out.add(Action.waitMs(ChromiumGui.SETTINGS_COMMIT_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 }

@@ -70,8 +70,7 @@ final class DownloadFolder extends SeededFamily {
   /**
    * Change opens the chooser, a window titled Location that the trajectory waits for; ctrl+l opens
    * its location field, where the path is typed with a final slash (the chooser moves into the
-   * folder), and Open (or Cancel) closes it. Then the ask switch, if flipped, and the wait for
-   * Chromium's own write, measured from the last change.
+   * folder), and Open (or Cancel) closes it. Then the ask switch, if flipped.
    */
   static List<Action> downloads(Sites.Page start, String folder, boolean open, boolean flipAsk) {
     List<Action> out = new ArrayList<>(List.of(Action.waitForWindow(start.windowTitle())));
@@ -91,7 +90,7 @@ final class DownloadFolder extends SeededFamily {
       out.add(Action.click(ChromiumGui.DOWNLOAD_ASK_X, ChromiumGui.DOWNLOAD_ASK_Y));
       out.add(Action.waitMs(500));
     }
-    out.add(Action.waitMs(ChromiumGui.SETTINGS_COMMIT_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 }

@@ -86,13 +86,13 @@ final class HomePage extends SeededFamily {
       out.add(Action.click(ChromiumGui.HOME_SWITCH_X, ChromiumGui.HOME_SWITCH_Y));
       out.add(Action.waitMs(300));
     }
-    out.add(Action.waitMs(ChromiumGui.SETTINGS_COMMIT_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 
   static List<Action> buttonOnly(Sites.Page start) {
     List<Action> out = appearance(start);
-    out.add(Action.waitMs(ChromiumGui.PREFERENCES_WRITE_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 }

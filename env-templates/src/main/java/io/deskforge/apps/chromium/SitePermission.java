@@ -120,13 +120,13 @@ final class SitePermission extends SeededFamily {
 
   /**
    * The permission's page, Add beside the list, the site typed into the dialog's field, then
-   * Return (adds) or Cancel; then the wait for Chromium's own write, measured from this change.
+   * Return (adds) or Cancel.
    */
   static List<Action> addSite(Sites.Page start, Permission p, boolean block, String site, boolean add) {
     List<Action> out = new ArrayList<>(List.of(Action.waitForWindow(start.windowTitle())));
     out.addAll(ChromiumGui.settings(p.page(), p.windowTitle()));
     out.addAll(addSite(ADD_X, p.addY(block), site, add));
-    out.add(Action.waitMs(ChromiumGui.SETTINGS_COMMIT_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 

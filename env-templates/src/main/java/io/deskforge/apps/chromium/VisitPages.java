@@ -60,7 +60,7 @@ final class VisitPages extends SeededFamily {
   static List<Action> visit(Sites.Page start, List<Sites.Page> pages) {
     List<Action> out = new ArrayList<>(List.of(Action.waitForWindow(start.windowTitle())));
     for (Sites.Page p : pages) out.addAll(ChromiumGui.open(p.url(), p.windowTitle()));
-    out.add(Action.waitMs(ChromiumGui.PREFERENCES_WRITE_MS));
+    out.add(Action.waitMs(ChromiumGui.CHANGE_APPLIED_MS));
     return out;
   }
 }

@@ -60,7 +60,8 @@ public final class ScratchHome implements SavedState, AutoCloseable {
    * given, at /tmp/kit), as the VM's user, in the home, with a plain PATH.
    */
   List<String> inHome(Path kit, List<String> command) {
-    List<String> out = new ArrayList<>(List.of("bwrap", "--dev-bind", "/", "/", "--tmpfs", "/home",
+    // processes of their own, as on a VM: a postconfig's pkill must not reach the host's
+    List<String> out = new ArrayList<>(List.of("bwrap", "--dev-bind", "/", "/", "--unshare-pid", "--proc", "/proc", "--tmpfs", "/home",
         "--bind", root.toString(), HOME, "--perms", "1777", "--tmpfs", "/tmp"));
     if (kit != null) out.addAll(List.of("--bind", kit.toString(), KIT));
     out.addAll(List.of("--chdir", HOME, "--setenv", "HOME", HOME, "--setenv", "PATH", PATH,

@@ -81,4 +81,12 @@ public interface ExportCatalog {
       commands = commands.stream().map(List::copyOf).toList();
     }
   }
+
+  /**
+   * The command that makes {@code app} write what it holds in memory into {@code paths} before the
+   * final reading (see the app catalog's apps); empty when it needs none, or the app is unknown.
+   */
+  default List<String> commitCommand(String app, List<String> paths) {
+    return List.of();
+  }
 }

@@ -118,7 +118,10 @@ public final class OsworldExporter implements Exporter {
     related.add(task.app());
     related.addAll(task.relatedApps());
     related.forEach(e.putArray("related_apps")::add);
-    e.set("evaluator", mapping.evaluator(task.checker()));
+    ObjectNode evaluator = mapping.evaluator(task.checker());
+    List<ObjectNode> postconfig = mapping.postconfig(task);
+    if (!postconfig.isEmpty()) postconfig.forEach(evaluator.putArray("postconfig")::add);
+    e.set("evaluator", evaluator);
     return e;
   }
 

@@ -73,11 +73,7 @@ final class OsworldMapping {
 
   /** The task's app, its related apps and every app its setup launches: what deskforge's own desktop for it holds. */
   static List<String> apps(TaskSpec task) {
-    Set<String> apps = new LinkedHashSet<>();
-    apps.add(task.app());
-    apps.addAll(task.relatedApps());
-    for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l) apps.add(l.app());
-    return List.copyOf(apps);
+    return task.desktopApps();
   }
 
   private List<ObjectNode> steps(SetupStep step, int index) {
@@ -126,6 +122,23 @@ final class OsworldMapping {
   }
 
   /** A command that touches {@code path}: as the user in the home, through sudo elsewhere. */
+  /**
+   * The evaluator's {@code postconfig}, which OSWorld runs after the agent and before the getters:
+   * each app's commit command for the files the checker reads (Chromium quits, writing its profile;
+   * OSWorld's own Chrome tasks run {@code pkill chrome} there), as deskforge runs it before its final
+   * reading. Empty when no app of the task holds state in memory.
+   */
+  List<ObjectNode> postconfig(TaskSpec task) {
+    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
+    List<ObjectNode> out = new ArrayList<>();
+    if (paths.isEmpty()) return out;
+    for (String app : task.desktopApps()) {
+      List<String> command = catalog.commitCommand(app, paths);
+      if (!command.isEmpty()) out.add(execute(command));
+    }
+    return out;
+  }
+
   private static List<String> owned(String path, List<String> command) {
     return path.startsWith(HOME) ? command : asRoot(command);
   }

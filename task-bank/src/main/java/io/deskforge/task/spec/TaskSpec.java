@@ -42,6 +42,15 @@ public record TaskSpec(
     negatives = negatives == null ? List.of() : List.copyOf(negatives);
   }
 
+  /** The task's app, its related apps and every app its setup launches: the apps of its desktop, in that order. */
+  public List<String> desktopApps() {
+    java.util.Set<String> apps = new java.util.LinkedHashSet<>();
+    if (app != null) apps.add(app);
+    apps.addAll(relatedApps);
+    for (SetupStep s : setup) if (s instanceof SetupStep.Launch l) apps.add(l.app());
+    return List.copyOf(apps);
+  }
+
   /** This task with its content id filled in; the id covers everything but provenance and audit. */
   public TaskSpec withContentId() {
     return withId(TaskJson.contentId(this));
