@@ -56,6 +56,14 @@ class TaskProbe {
       Thread.sleep(Long.getLong("probe.endWait", 0));
       Files.write(out.resolve("final.png"), d.screenshot().png());
       System.out.println("PROBE windows at the end: " + d.windows());
+      // as the audit reads: each app writes what it holds in memory first (Chromium quits)
+      List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
+      for (String app : task.desktopApps()) {
+        List<String> commit = catalog.get(app).commitCommand(paths);
+        if (commit.isEmpty()) continue;
+        d.quitting(app);
+        System.out.println("PROBE commit command of " + app + ": " + d.privileged().execAsUser(commit, Duration.ofSeconds(30)).exitCode());
+      }
       System.out.println("PROBE check: " + new GetterReader(catalog.formats()).check(d, task.checker()).explain());
       for (var leaf : task.checker().leaves()) {
         String path = leaf.getter().path();
