@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DockerReplayTest {
   static final List<String> FAMILIES = List.of("mousepad.replace-word", "gnumeric.sum-column", "xterm.rename-file",
       "libreoffice-calc.sort-rows", "libreoffice-writer.replace-word", "libreoffice-impress.rename-titles",
-      "chromium.bookmark-page", "dokuwiki.append-line");
+      "chromium.bookmark-page", "dokuwiki.append-line", "tiddlywiki.add-tag");
   /** One audit's limit, from when the test starts to wait for it (it may have started before). */
   static final long AUDIT_MINUTES = 6;
   static final AppCatalog CATALOG = AppCatalog.load();
