@@ -60,12 +60,12 @@ final class AddTag extends SeededFamily {
             Checker.check(new Getter.DocumentQuery(path, "tags"), new Metric.SetEquals(expected)),
             Checker.check(new Getter.DocumentQuery(path, "text"), new Metric.EqualsText(target.text(), true, false)),
             Checker.check(new Getter.DocumentQuery(shownPath, "tags"), new Metric.SetEquals(List.of(tags.get(3))))))
-        .solution("the tiddler's address, its edit button, the title box, Tab to the tag box, the tag typed and Return, Ctrl+Enter",
+        .solution("the tiddler's address, its edit button (the keys in the title), Tab to the tag box, the tag typed and Return, Ctrl+Enter",
             tagged(shown.title(), target.title(), tag, true, true))
         .negative("wrong-tiddler", "adds the tag to the tiddler Chromium shows instead", tagged(shown.title(), shown.title(), tag, false, true))
         .negative("unsaved", "adds the tag in the editor but never saves: a draft is left", tagged(shown.title(), target.title(), tag, true, false))
         .negative("in-text", "writes the tag at the end of the tiddler's text instead of its tags, and saves",
-            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()),
+            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()), TiddlyGui.focusText(target.title()),
                 List.of(Action.key("ctrl+End"), Action.type(" " + tag)), TiddlyGui.save(target.title())))
         .build();
   }
@@ -73,7 +73,7 @@ final class AddTag extends SeededFamily {
   /** From the launched wiki: the tiddler (opened first unless it is the one shown) tagged, saved or left as a draft. */
   static List<Action> tagged(String start, String title, String tag, boolean open, boolean save) {
     return TiddlyGui.concat(TiddlyGui.start(start), open ? TiddlyGui.open(title) : List.of(), TiddlyGui.edit(title),
-        TiddlyGui.focusTitle(title), TiddlyGui.tabToTags(title), TiddlyGui.addTag(tag),
+        TiddlyGui.tabToTags(title), TiddlyGui.addTag(tag),
         save ? TiddlyGui.save(title) : TiddlyGui.leaveDraft(title, "tag"));
   }
 }

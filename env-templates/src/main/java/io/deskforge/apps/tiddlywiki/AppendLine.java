@@ -56,18 +56,18 @@ final class AppendLine extends SeededFamily {
         .checker(Checker.all(
             Checker.check(new Getter.DocumentQuery(path, "text"), new Metric.EqualsText(expected, true, false)),
             Checker.check(new Getter.DocumentQuery(shownPath, "text"), new Metric.EqualsText(shown.text(), true, false))))
-        .solution("the tiddler's address, its edit button, Ctrl+End, a new line typed, Ctrl+Enter",
-            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()),
+        .solution("the tiddler's address, its edit button, the text box, Ctrl+End, a new line typed, Ctrl+Enter",
+            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()), TiddlyGui.focusText(target.title()),
                 List.of(Action.key("ctrl+End"), Action.type("\n" + line)), TiddlyGui.save(target.title())))
         .negative("wrong-tiddler", "appends the line to the tiddler Chromium shows instead",
-            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.edit(shown.title()),
+            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.edit(shown.title()), TiddlyGui.focusText(shown.title()),
                 List.of(Action.key("ctrl+End"), Action.type("\n" + line)), TiddlyGui.save(shown.title())))
         .negative("unsaved", "types the line at the end but never saves: a draft is left",
-            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()),
+            TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()), TiddlyGui.focusText(target.title()),
                 List.of(Action.key("ctrl+End"), Action.type("\n" + line)), TiddlyGui.leaveDraft(target.title(), "text")))
-        .negative("replaced", "types the line over the whole text (which the editor selects), and saves",
+        .negative("replaced", "selects the whole text and types the line over it, and saves",
             TiddlyGui.concat(TiddlyGui.start(shown.title()), TiddlyGui.open(target.title()), TiddlyGui.edit(target.title()),
-                List.of(Action.type(line)), TiddlyGui.save(target.title())))
+                TiddlyGui.focusText(target.title()), List.of(Action.key("ctrl+a"), Action.type(line)), TiddlyGui.save(target.title())))
         .build();
   }
 }

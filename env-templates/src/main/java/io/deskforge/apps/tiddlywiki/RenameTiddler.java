@@ -54,7 +54,7 @@ final class RenameTiddler extends SeededFamily {
             Checker.check(new Getter.DocumentQuery(toPath, "text"), new Metric.EqualsText(target.text(), true, false)),
             Checker.check(new Getter.FileExists(fromPath, null), new Metric.IsFalse()),
             Checker.check(new Getter.DocumentQuery(shownPath, "text"), new Metric.EqualsText(shown.text(), true, false))))
-        .solution("the tiddler's address, its edit button, the title box, Ctrl+A, the new title typed, Ctrl+Enter",
+        .solution("the tiddler's address, its edit button (the keys in the title), Ctrl+A, the new title typed, Ctrl+Enter",
             renamed(shown.title(), target.title(), to, true, true))
         .negative("wrong-title", "renames it to a similar title (a plural)", renamed(shown.title(), target.title(), to + "s", true, true))
         .negative("unsaved", "types the new title but never saves: a draft is left", renamed(shown.title(), target.title(), to, true, false))
@@ -65,7 +65,7 @@ final class RenameTiddler extends SeededFamily {
   /** From the launched wiki: the tiddler (opened first unless it is the one shown) given a new title, saved or left as a draft. */
   static List<Action> renamed(String start, String from, String to, boolean open, boolean save) {
     return TiddlyGui.concat(TiddlyGui.start(start), open ? TiddlyGui.open(from) : List.of(), TiddlyGui.edit(from),
-        TiddlyGui.focusTitle(from), List.of(Action.key("ctrl+a"), Action.type(to)),
+        List.of(Action.key("ctrl+a"), Action.type(to)),
         save ? TiddlyGui.save(to) : TiddlyGui.leaveDraft(from, "title"));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * address typed into the bar (it goes to the top of the story), Alt+N for a new tiddler, Ctrl+Enter
  * to save the tiddler being edited, Tab from the title to the tag box, Return to add a tag, and
  * Return to accept the delete confirmation. What has no key is clicked: a tiddler's edit and
- * delete buttons, the title and text boxes of the editor. Every step waits for the window title
+ * delete buttons, the text box of the editor. Every step waits for the window title
  * that {@link TiddlyWiki#TITLE_JS} gives the state it leads to ("Draft of 'X' (editing text,
  * saved)"), a title that differs from the one before it; a step ending a change waits until the
  * server has saved it ("saved").
@@ -23,9 +23,9 @@ final class TiddlyGui {
    * The top tiddler's toolbar buttons: edit (view mode), delete (edit mode) and close (view mode),
    * at an x that hits the button whether or not the page shows a scroll bar (15 px).
    */
-  static final int EDIT_X = 826, DELETE_X = 783, CLOSE_X = 860, TOOLBAR_Y = 185;
-  /** The editor's title box and its text box (below the tags, whether the tiddler has some or none). */
-  static final int EDITOR_X = 300, TITLE_Y = 237, TEXT_Y = 440;
+  static final int EDIT_X = 632, DELETE_X = 598, CLOSE_X = 665, TOOLBAR_Y = 185;
+  /** The editor's text box (below the tags and the toolbar, whether the tiddler has tags or none). */
+  static final int EDITOR_X = 300, TEXT_Y = 440;
   /** How long a step may take on a loaded host. */
   static final long STEP_MS = 30_000;
   /** The sync states a step that changes nothing yet may meet: the browser saves drafts too. */
@@ -50,16 +50,13 @@ final class TiddlyGui {
         Action.waitMs(300));
   }
 
-  /** The top tiddler's edit button: its editor, the keys in the text (all of it selected). */
+  /**
+   * The top tiddler's edit button: its editor, the keys in the title (all of it selected), where
+   * TiddlyWiki 5.3 puts them for any tiddler ({@code $:/config/AutoFocus}, "title" by default).
+   */
   static List<Action> edit(String title) {
     return List.of(Action.click(EDIT_X, TOOLBAR_Y),
-        new Action.WaitForWindow(TiddlyWiki.title(draft(title), "editing text, " + ANY_SYNC), STEP_MS), Action.waitMs(200));
-  }
-
-  /** The editor's title box clicked: the keys in the title. */
-  static List<Action> focusTitle(String title) {
-    return List.of(Action.click(EDITOR_X, TITLE_Y),
-        new Action.WaitForWindow(TiddlyWiki.title(draft(title), "editing title, " + ANY_SYNC), STEP_MS));
+        new Action.WaitForWindow(TiddlyWiki.title(draft(title), "editing title, " + ANY_SYNC), STEP_MS), Action.waitMs(200));
   }
 
   /** Tab from the title box: the keys in the tag box. */
@@ -67,7 +64,7 @@ final class TiddlyGui {
     return List.of(Action.key("Tab"), new Action.WaitForWindow(TiddlyWiki.title(draft(title), "editing tag, " + ANY_SYNC), STEP_MS));
   }
 
-  /** The editor's text box clicked: the keys in the text. */
+  /** The editor's text box clicked: the keys in the text, the caret where it was clicked. */
   static List<Action> focusText(String title) {
     return List.of(Action.click(EDITOR_X, TEXT_Y),
         new Action.WaitForWindow(TiddlyWiki.title(draft(title), "editing text, " + ANY_SYNC), STEP_MS));

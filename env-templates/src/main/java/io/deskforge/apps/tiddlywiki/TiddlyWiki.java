@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
  * the top of the story, whether a tiddler is being edited and which field has the keys, whether
  * the browser has changes the server has not saved yet, and whether a confirmation is open:
  * "Team Lunch (editing text, unsaved) - TiddlyWiki". Reference solutions wait on it, each step for
- * a title that differs from the one before it. The plugin also makes the editor of an existing
- * tiddler take the keys in its text ({@code $:/config/AutoFocusEdit}, a setting of TiddlyWiki's own).
+ * a title that differs from the one before it.
  */
 public final class TiddlyWiki implements AppTemplate {
   public static final String NAME = "tiddlywiki";
@@ -38,8 +37,12 @@ public final class TiddlyWiki implements AppTemplate {
   public static final String TIDDLERS = DIR + "/tiddlers";
   /** The port on the desktop's loopback. */
   public static final int PORT = 8080;
-  /** The npm package and its version, installed on the host (and in the Docker image) by deskforge doctor --install. */
-  public static final String NPM_PACKAGE = "tiddlywiki@5.4.1";
+  /**
+   * The npm package and its version, installed on the host (and in the Docker image) by deskforge
+   * doctor --install: the newest release that starts on Debian 12's own Node.js 18, the one a fresh
+   * host and the Docker image have (5.4.0 and later refuse to start below Node.js 20).
+   */
+  public static final String NPM_PACKAGE = "tiddlywiki@5.3.8";
 
   /** The file a tiddler of this title is kept in (titles of letters, digits and spaces only, as the families draw them). */
   public static String tiddlerPath(String title) {
@@ -78,12 +81,6 @@ public final class TiddlyWiki implements AppTemplate {
         "version": "1.0.0"
       }
       """;
-
-  /** Editing an existing tiddler puts the keys in its text, a setting of TiddlyWiki's own. */
-  static final String AUTOFOCUS_EDIT = """
-      title: $:/config/AutoFocusEdit
-
-      text""";
 
   /**
    * The title keeper, polled every 150 ms rather than driven by the wiki's change events, because
@@ -146,7 +143,6 @@ public final class TiddlyWiki implements AppTemplate {
       [ -f "$W/tiddlywiki.info" ] || printf '%s' "$TW_INFO" > "$W/tiddlywiki.info"
       printf '%s' "$TW_PLUGIN_INFO" > "$P/plugin.info"
       printf '%s' "$TW_TITLE_JS" > "$P/title.js"
-      printf '%s' "$TW_AUTOFOCUS_EDIT" > "$P/autofocus-edit.tid"
       tiddlywiki "$W" --listen host=127.0.0.1 port="$PORT" >"$W/../.tiddlywiki-server.log" 2>&1 &
       i=0
       until bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$PORT" 2>/dev/null; do
@@ -187,7 +183,7 @@ public final class TiddlyWiki implements AppTemplate {
     cmd.addAll(chromium);
     String window = args.isEmpty() ? "\\(viewing, saved\\) - TiddlyWiki - Chromium$" : title(args.get(0), "viewing, saved");
     return new AppLaunch(NAME, cmd,
-        Map.of("TW_INFO", INFO, "TW_PLUGIN_INFO", PLUGIN_INFO, "TW_TITLE_JS", TITLE_JS, "TW_AUTOFOCUS_EDIT", AUTOFOCUS_EDIT),
+        Map.of("TW_INFO", INFO, "TW_PLUGIN_INFO", PLUGIN_INFO, "TW_TITLE_JS", TITLE_JS),
         Ready.allOf(Ready.httpOk(PORT, "/status"), Ready.windowReady(window)), Duration.ofSeconds(60));
   }
 
