@@ -28,7 +28,7 @@ public final class Writer implements AppTemplate {
 
   @Override
   public String description() {
-    return "word processor (LibreOffice Writer): paragraph styles, alignment, spacing, lists, find and replace; saves .docx files";
+    return "word processor (LibreOffice Writer): paragraph styles, alignment, spacing, lists, find and replace; saves .docx files, saves as OpenDocument text, exports PDF";
   }
 
   @Override
@@ -52,12 +52,13 @@ public final class Writer implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing(), new PageSetup(),
-        new InsertTable(), new MakeList(), new FormatEveryOccurrence(), new PageNumbers());
+        new InsertTable(), new MakeList(), new FormatEveryOccurrence(), new PageNumbers(),
+        new ExportPdf(), new SaveAsOdt());
   }
 
   @Override
   public List<DocumentFormat> formats() {
-    return List.of(new DocxFormat());
+    return List.of(new DocxFormat(), new OdtFormat(), new PdfFormat());
   }
 
   @Override
