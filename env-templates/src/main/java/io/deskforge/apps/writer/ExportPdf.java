@@ -81,7 +81,7 @@ final class ExportPdf extends SeededFamily {
         .solution("the line typed at the end (Ctrl+End, Return)" + (retitle ? ", the title typed over (Ctrl+Home, Shift+End)" : "")
             + "; File > Export As > Export as PDF (Alt+F, E, E), Export (Return), the path typed, Return",
             concat(edit, WriterGui.exportPdf(path, pdf)))
-        .negative("saved-not-exported", "makes the edit and saves the .docx (Ctrl+S), but exports no PDF", concat(edit, WriterGui.save(path)))
+        .negative("saved-in-place", "makes the edit and saves the .docx (Ctrl+S), but exports no PDF", concat(edit, WriterGui.save(path)))
         .negative("line-on-first-page", "types the line at the document's start instead of its end, then exports every page to the right file",
             concat(lineFirst, WriterGui.exportPdf(path, pdf)))
         .negative("word-under-pdf-name", "makes the edit and saves it through Save As with the .pdf path typed, the file type left at Word",

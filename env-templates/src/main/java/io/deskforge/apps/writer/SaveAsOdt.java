@@ -89,7 +89,7 @@ final class SaveAsOdt extends SeededFamily {
         .solution("the line typed at the end (Ctrl+End, Return)" + (retitle ? ", the title typed over (Ctrl+Home, Shift+End)" : "")
             + "; Save As (Ctrl+Shift+S): the path typed, the file type list (Tab) on its first entry, ODF Text Document (Home), Save (Return)",
             concat(edit, WriterGui.saveAs(odt, true)))
-        .negative("kept-docx", "makes the edit and saves it in Word's format where it was (Ctrl+S)", concat(edit, WriterGui.save(path)))
+        .negative("saved-in-place", "makes the edit and saves it in Word's format where it was (Ctrl+S)", concat(edit, WriterGui.save(path)))
         .negative("docx-stem", "makes the edit and saves it as OpenDocument text, but under the draft's own name in ~/Documents",
             concat(edit, WriterGui.saveAs(stemOdt, true)))
         .negative("word-type-kept", "makes the edit, types the right .odt path into Save As but leaves the file type at Word, and saves",
