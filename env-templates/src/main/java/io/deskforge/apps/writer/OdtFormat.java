@@ -117,6 +117,16 @@ public final class OdtFormat implements DocumentFormat {
     }
   }
 
+  /** vm_reader.py's {@code Odt} reads every query as this format does, over content.xml and styles.xml. */
+  @Override
+  public Optional<ObjectNode> vmQuery(String query) {
+    if (queryProblem(query).isPresent()) return Optional.empty();
+    Query q = Query.parse(query);
+    ObjectNode out = JSON.createObjectNode().put("format", "odt");
+    out.putObject("q").put("what", q.what()).put("paragraph", q.paragraph());
+    return Optional.of(out);
+  }
+
   @Override
   public List<Mutation> mutations(String path, String query) {
     if (queryProblem(query).isPresent()) return List.of();
