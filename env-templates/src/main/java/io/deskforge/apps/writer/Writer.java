@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * LibreOffice Writer. Tasks edit a .docx document (written by {@link DocxFormat} from the seed)
- * and save it; the checker reads the saved file on the host with Apache POI.
+ * and save it; the checker reads the saved file on the host with Apache POI, or, where the task
+ * saves another format, the .odt with the ODF Toolkit ({@link OdtFormat}) or the exported PDF with
+ * PDFBox ({@link PdfFormat}).
  *
  * <p>The launch prepares the user profile first ({@code registrymodifications.xcu}, unless one is
  * there), as Calc's does: no tip of the day, no "what's new" or donation bar, no "keep current
