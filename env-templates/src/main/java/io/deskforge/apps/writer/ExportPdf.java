@@ -62,8 +62,7 @@ final class ExportPdf extends SeededFamily {
       checks.add(Checker.check(new Getter.DocumentQuery(pdf, "page 1 text"), new Metric.Contains(newTitle, false)));
       checks.add(Checker.check(new Getter.DocumentQuery(pdf, "page 1 text"), new Metric.NotContains(oldTitle, false)));
     }
-    List<Action> edit = new ArrayList<>(WriterGui.appendLine(line));
-    if (retitle) edit.addAll(WriterGui.retypeFirst(newTitle));
+    List<Action> edit = WriterGui.closingEdit(line, retitle ? newTitle : null);
     List<Action> lineFirst = new ArrayList<>(List.of(Action.key("ctrl+Home"), Action.type(line), Action.key("Return")));
     if (retitle) lineFirst.addAll(WriterGui.retypeFirst(newTitle));
     Map<String, String> slots = new LinkedHashMap<>();
@@ -78,8 +77,7 @@ final class ExportPdf extends SeededFamily {
         .setup(new SetupStep.WriteDocument(path, content(m)))
         .setup(new SetupStep.Launch(Writer.NAME, List.of(path)))
         .checker(Checker.all(checks.toArray(Checker[]::new)))
-        .solution("the line typed at the end (Ctrl+End, Return)" + (retitle ? ", the title typed over (Ctrl+Home, Shift+End)" : "")
-            + "; File > Export As > Export as PDF (Alt+F, E, E), Export (Return), the path typed, Return",
+        .solution(WriterGui.closingEditHow(retitle) + "; File > Export As > Export as PDF (Alt+F, E, E), Export (Return), the path typed, Return",
             concat(edit, WriterGui.exportPdf(path, pdf)))
         .negative("saved-in-place", "makes the edit and saves the .docx (Ctrl+S), but exports no PDF", concat(edit, WriterGui.save(path)))
         .negative("line-on-first-page", "types the line at the document's start instead of its end, then exports every page to the right file",

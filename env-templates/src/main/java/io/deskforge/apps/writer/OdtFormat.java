@@ -1,12 +1,9 @@
 package io.deskforge.apps.writer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskforge.apps.check.SavedState;
-import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.task.check.Reading;
-import io.deskforge.task.export.ExportCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +39,7 @@ import org.w3c.dom.NodeList;
  *
  * <p>Every query is also mutated into the same words saved as a .docx under the .odt name.
  */
-public final class OdtFormat implements DocumentFormat {
+public final class OdtFormat extends ReadOnlyFormat {
   static final String MIME = "application/vnd.oasis.opendocument.text";
   private static final String TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
   private static final String STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
@@ -66,11 +63,6 @@ public final class OdtFormat implements DocumentFormat {
   }
 
   @Override
-  public Kind kind() {
-    return Kind.TEXT_DOCUMENT;
-  }
-
-  @Override
   public List<String> extensions() {
     return List.of("odt");
   }
@@ -81,18 +73,13 @@ public final class OdtFormat implements DocumentFormat {
   }
 
   @Override
-  public ExportCatalog.FilePlan contentPlan(String path, JsonNode content, String scratch) {
-    throw new IllegalArgumentException(describe() + " is read-only for setup: write a .docx instead of " + path);
+  void parse(String query) {
+    Query.parse(query);
   }
 
   @Override
-  public Optional<String> queryProblem(String query) {
-    try {
-      Query.parse(query);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
+  String readOnlyBecause() {
+    return "write a .docx, which the agent saves as .odt";
   }
 
   @Override

@@ -1,10 +1,7 @@
 package io.deskforge.apps.writer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.deskforge.apps.check.SavedState;
-import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.task.check.Reading;
-import io.deskforge.task.export.ExportCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +38,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * <p>A file that does not start with {@code %PDF-} or does not parse (a .docx or .odt saved under
  * a .pdf name) reads as unreadable, so a check fails closed; every query is also mutated into that.
  */
-public final class PdfFormat implements DocumentFormat {
+public final class PdfFormat extends ReadOnlyFormat {
   private static final Pattern PAGE = Pattern.compile("page\\s+([1-9][0-9]{0,3})\\s+text");
   private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
@@ -62,11 +59,6 @@ public final class PdfFormat implements DocumentFormat {
   }
 
   @Override
-  public Kind kind() {
-    return Kind.TEXT_DOCUMENT;
-  }
-
-  @Override
   public List<String> extensions() {
     return List.of("pdf");
   }
@@ -77,18 +69,13 @@ public final class PdfFormat implements DocumentFormat {
   }
 
   @Override
-  public ExportCatalog.FilePlan contentPlan(String path, JsonNode content, String scratch) {
-    throw new IllegalArgumentException(describe() + " is read-only: setup cannot write " + path + "; a PDF is what the agent exports");
+  void parse(String query) {
+    Query.parse(query);
   }
 
   @Override
-  public Optional<String> queryProblem(String query) {
-    try {
-      Query.parse(query);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
+  String readOnlyBecause() {
+    return "a PDF is what the agent exports";
   }
 
   @Override

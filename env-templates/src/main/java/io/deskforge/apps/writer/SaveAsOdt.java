@@ -70,8 +70,7 @@ final class SaveAsOdt extends SeededFamily {
     String whole = Derivation.LINES.apply(expected);
     t.fact(Fact.derived("text", whole, Derivation.LINES, names.toArray(String[]::new)));
 
-    List<Action> edit = new ArrayList<>(WriterGui.appendLine(line));
-    if (retitle) edit.addAll(WriterGui.retypeFirst(newTitle));
+    List<Action> edit = WriterGui.closingEdit(line, retitle ? newTitle : null);
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(path));
     slots.put("line", line);
@@ -86,8 +85,7 @@ final class SaveAsOdt extends SeededFamily {
         .checker(Checker.all(
             Checker.check(new Getter.DocumentQuery(odt, "text"), new Metric.EqualsText(whole, true, false)),
             Checker.check(new Getter.DocumentQuery(odt, "paragraph 1 style"), new Metric.EqualsText("Heading 1", true, false))))
-        .solution("the line typed at the end (Ctrl+End, Return)" + (retitle ? ", the title typed over (Ctrl+Home, Shift+End)" : "")
-            + "; Save As (Ctrl+Shift+S): the path typed, the file type list (Tab) on its first entry, ODF Text Document (Home), Save (Return)",
+        .solution(WriterGui.closingEditHow(retitle) + "; Save As (Ctrl+Shift+S): the path typed, the file type list (Tab) on its first entry, ODF Text Document (Home), Save (Return)",
             concat(edit, WriterGui.saveAs(odt, true)))
         .negative("saved-in-place", "makes the edit and saves it in Word's format where it was (Ctrl+S)", concat(edit, WriterGui.save(path)))
         .negative("docx-stem", "makes the edit and saves it as OpenDocument text, but under the draft's own name in ~/Documents",

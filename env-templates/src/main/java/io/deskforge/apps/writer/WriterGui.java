@@ -286,6 +286,21 @@ final class WriterGui {
     return List.of(Action.key("ctrl+End"), Action.key("Return"), Action.type(text));
   }
 
+  /**
+   * The small edit the save-elsewhere families ask before saving: a closing line at the end and,
+   * when {@code newTitle} is not null, the title typed anew; with how a person does it, for a
+   * solution's description.
+   */
+  static List<Action> closingEdit(String line, String newTitle) {
+    List<Action> out = new ArrayList<>(appendLine(line));
+    if (newTitle != null) out.addAll(retypeFirst(newTitle));
+    return out;
+  }
+
+  static String closingEditHow(boolean retitle) {
+    return "the line typed at the end (Ctrl+End, Return)" + (retitle ? ", the title typed over (Ctrl+Home, Shift+End)" : "");
+  }
+
   /** The first paragraph's text typed over (Ctrl+Home, Shift+End selects it; its style stays). */
   static List<Action> retypeFirst(String text) {
     return List.of(Action.key("ctrl+Home"), Action.key("shift+End"), Action.type(text));
