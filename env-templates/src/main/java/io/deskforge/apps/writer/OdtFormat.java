@@ -39,7 +39,7 @@ import org.w3c.dom.NodeList;
  *
  * <p>Every query is also mutated into the same words saved as a .docx under the .odt name.
  */
-public final class OdtFormat extends ReadOnlyFormat {
+public final class OdtFormat extends ReadOnlyFormat<OdtFormat.Query> {
   static final String MIME = "application/vnd.oasis.opendocument.text";
   private static final String TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
   private static final String STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
@@ -62,35 +62,13 @@ public final class OdtFormat extends ReadOnlyFormat {
     }
   }
 
-  @Override
-  public List<String> extensions() {
-    return List.of("odt");
+  public OdtFormat() {
+    super(List.of("odt"), GUIDE, "write a .docx, which the agent saves as .odt", Query::parse);
   }
 
   @Override
-  public String guide() {
-    return GUIDE;
-  }
-
-  @Override
-  void parse(String query) {
-    Query.parse(query);
-  }
-
-  @Override
-  String readOnlyBecause() {
-    return "write a .docx, which the agent saves as .odt";
-  }
-
-  @Override
-  public Reading query(SavedState state, String path, String query) {
-    Query q;
-    try {
-      q = Query.parse(query);
-    } catch (IllegalArgumentException e) {
-      return Reading.unreadable(e.getMessage());
-    }
-    try (OdtText doc = OdtText.parse(state.readFile(path), path)) {
+  Reading read(byte[] bytes, String path, Query q) {
+    try (OdtText doc = OdtText.parse(bytes, path)) {
       List<Element> ps = doc.paragraphs();
       if (q.paragraph() == 0) {
         List<String> texts = ps.stream().map(OdtText::text).toList();
@@ -99,8 +77,6 @@ public final class OdtFormat extends ReadOnlyFormat {
       if (q.paragraph() > ps.size()) return Reading.absent();
       Element p = ps.get(q.paragraph() - 1);
       return Reading.text(q.what().equals("text") ? OdtText.text(p) : doc.styleName(p));
-    } catch (IllegalArgumentException e) {
-      return Reading.unreadable(e.getMessage());
     }
   }
 

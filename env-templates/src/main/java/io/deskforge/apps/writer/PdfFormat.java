@@ -38,7 +38,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * <p>A file that does not start with {@code %PDF-} or does not parse (a .docx or .odt saved under
  * a .pdf name) reads as unreadable, so a check fails closed; every query is also mutated into that.
  */
-public final class PdfFormat extends ReadOnlyFormat {
+public final class PdfFormat extends ReadOnlyFormat<PdfFormat.Query> {
   private static final Pattern PAGE = Pattern.compile("page\\s+([1-9][0-9]{0,3})\\s+text");
   private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
@@ -58,41 +58,13 @@ public final class PdfFormat extends ReadOnlyFormat {
     }
   }
 
-  @Override
-  public List<String> extensions() {
-    return List.of("pdf");
+  public PdfFormat() {
+    super(List.of("pdf"), GUIDE, "a PDF is what the agent exports", Query::parse);
   }
 
   @Override
-  public String guide() {
-    return GUIDE;
-  }
-
-  @Override
-  void parse(String query) {
-    Query.parse(query);
-  }
-
-  @Override
-  String readOnlyBecause() {
-    return "a PDF is what the agent exports";
-  }
-
-  @Override
-  public Reading query(SavedState state, String path, String query) {
-    Query q;
-    try {
-      q = Query.parse(query);
-    } catch (IllegalArgumentException e) {
-      return Reading.unreadable(e.getMessage());
-    }
-    List<String> pages;
-    try {
-      pages = pages(state.readFile(path), path);
-    } catch (IllegalArgumentException e) {
-      return Reading.unreadable(e.getMessage());
-    }
-    return read(pages, q);
+  Reading read(byte[] bytes, String path, Query q) {
+    return read(pages(bytes, path), q);
   }
 
   static Reading read(List<String> pages, Query q) {
