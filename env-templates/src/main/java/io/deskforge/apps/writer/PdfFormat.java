@@ -29,10 +29,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
  *
  * <ul>
  *   <li>{@code pages}: how many pages (text); the last page dropped.
- *   <li>{@code text}: the whole document's text; its last line dropped (what a phrase added at the
- *       end looks like when missing), every page blanked.
- *   <li>{@code page N text}: page N's text (absent when there are fewer pages); the page's last
- *       line dropped, the page blanked.
+ *   <li>{@code text}: the whole document's text; its first and last lines dropped (where a title
+ *       or a closing line an edit adds is, missing), every page blanked.
+ *   <li>{@code page N text}: page N's text (absent when there are fewer pages); the page's first
+ *       and last lines dropped, the page blanked.
  * </ul>
  *
  * <p>A file that does not start with {@code %PDF-} or does not parse (a .docx or .odt saved under
@@ -118,14 +118,20 @@ public final class PdfFormat extends ReadOnlyFormat<PdfFormat.Query> {
     } else {
       int page = q.page();
       String where = page == 0 ? "" : ":page-" + page;
-      out.add(rewrite("pdf-last-line-dropped" + where, path, pages -> {
-        // the page's last line, or the document's: that of its last page with text
-        int i = page > 0 ? page - 1 : pages.size() - 1;
-        while (page == 0 && i > 0 && pages.get(i).isEmpty()) i--;
-        if (i >= pages.size()) throw new IllegalStateException(path + " has no page " + page + " to change");
-        List<String> fewer = new ArrayList<>(pages.get(i));
-        if (!fewer.isEmpty()) fewer.removeLast();
-        pages.set(i, fewer);
+      // a phrase an edit adds lands at an edge: a title at the start, a closing line at the end.
+      // Both edge lines go, of the page or of the document (its first and last pages with text)
+      out.add(rewrite("pdf-edge-lines-dropped" + where, path, pages -> {
+        if (page > pages.size()) throw new IllegalStateException(path + " has no page " + page + " to change");
+        int first = page > 0 ? page - 1 : 0;
+        int last = page > 0 ? page - 1 : pages.size() - 1;
+        while (page == 0 && first < last && pages.get(first).isEmpty()) first++;
+        while (page == 0 && last > first && pages.get(last).isEmpty()) last--;
+        List<String> head = new ArrayList<>(pages.get(first));
+        if (!head.isEmpty()) head.removeFirst();
+        pages.set(first, head);
+        List<String> tail = new ArrayList<>(pages.get(last));
+        if (!tail.isEmpty()) tail.removeLast();
+        pages.set(last, tail);
       }));
       out.add(rewrite("pdf-blanked" + where, path, pages -> {
         if (page > pages.size()) throw new IllegalStateException(path + " has no page " + page + " to change");

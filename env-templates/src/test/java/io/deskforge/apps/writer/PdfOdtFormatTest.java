@@ -98,6 +98,10 @@ class PdfOdtFormatTest {
     assertThat(ask(pdf, "page 3 text").text()).doesNotContain("Dana Reyes").contains("Bees visit daily.");
     assertThat(ask(pdf, "pages").text()).isEqualTo("3");
     Files.write(Path.of(pdf), original);
+    format.mutations(pdf, "page 1 text").getFirst().apply().accept(STATE);
+    assertThat(ask(pdf, "page 1 text").text()).as("the title, at the page's start, goes").doesNotContain("Quiet harbor report")
+        .contains("Green river budget");
+    Files.write(Path.of(pdf), original);
   }
 
   @Test
