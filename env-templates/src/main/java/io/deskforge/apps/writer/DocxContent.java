@@ -22,7 +22,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 /**
  * A .docx document built by POI from a {@code write_document} step's content (see {@link
  * DocxQuery#GUIDE}): paragraphs with a paragraph style, alignment, line spacing, font, bold and
- * italic; tables placed after a given paragraph; a header and a footer, optionally with a PAGE
+ * italic, a page break before; tables placed after a given paragraph; a header and a footer, optionally with a PAGE
  * field; the page turned landscape. Its styles are Word's built-in ones under their usual ids
  * (Heading1, Title), which LibreOffice maps to its own Heading 1 and Title; Liberation fonts.
  */
@@ -120,6 +120,7 @@ final class DocxContent {
       if (!id.equals("Normal")) p.setStyle(id);
       if (spec.has("align")) p.setAlignment(alignment(spec.get("align").asText()));
       if (spec.has("spacing")) p.setSpacingBetween(spec.get("spacing").asDouble(), LineSpacingRule.AUTO);
+      if (spec.path("page_break").asBoolean(false)) p.setPageBreak(true);
     }
     XWPFRun r = p.createRun();
     r.setText(text);

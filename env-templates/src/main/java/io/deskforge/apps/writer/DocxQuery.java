@@ -65,7 +65,8 @@ record DocxQuery(String kind, int index, String text, String property) {
 
   static final String GUIDE = """
       write_document content: {"paragraphs": [{"text": "Annual report", "style": "Heading 1", "align": "center", "bold": true,
-        "italic": false, "spacing": 1.5, "font": "Liberation Sans"}, "a plain paragraph as a string", ...],
+        "italic": false, "spacing": 1.5, "font": "Liberation Sans",
+        "page_break": true (a new page before it)}, "a plain paragraph as a string", ...],
         "tables": [{"after": 2, "rows": [["Name", "Qty"], ["tea", "12"]]}] (after: the number of paragraphs before it),
         "header": "text", "footer": "text", "page_numbers": "footer" | "header", "landscape": true}; styles: Normal, Title,
         Subtitle, Heading 1, Heading 2, Heading 3, Body Text, Quotations; align: left, center, right, justify

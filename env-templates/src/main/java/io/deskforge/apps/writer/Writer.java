@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * LibreOffice Writer. Tasks edit a .docx document (written by {@link DocxFormat} from the seed)
- * and save it; the checker reads the saved file on the host with Apache POI.
+ * and save it; the checker reads the saved file on the host with Apache POI, or, where the task
+ * saves another format, the .odt with the ODF Toolkit ({@link OdtFormat}) or the exported PDF with
+ * PDFBox ({@link PdfFormat}).
  *
  * <p>The launch prepares the user profile first ({@code registrymodifications.xcu}, unless one is
  * there), as Calc's does: no tip of the day, no "what's new" or donation bar, no "keep current
@@ -28,7 +30,7 @@ public final class Writer implements AppTemplate {
 
   @Override
   public String description() {
-    return "word processor (LibreOffice Writer): paragraph styles, alignment, spacing, lists, find and replace; saves .docx files";
+    return "word processor (LibreOffice Writer): paragraph styles, alignment, spacing, lists, find and replace; saves .docx files, saves as OpenDocument text, exports PDF";
   }
 
   @Override
@@ -52,12 +54,13 @@ public final class Writer implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new HeadingStyles(), new AlignParagraphs(), new ReplaceWord(), new BoldPhrases(), new LineSpacing(), new PageSetup(),
-        new InsertTable(), new MakeList(), new FormatEveryOccurrence(), new PageNumbers());
+        new InsertTable(), new MakeList(), new FormatEveryOccurrence(), new PageNumbers(),
+        new ExportPdf(), new SaveAsOdt());
   }
 
   @Override
   public List<DocumentFormat> formats() {
-    return List.of(new DocxFormat());
+    return List.of(new DocxFormat(), new OdtFormat(), new PdfFormat());
   }
 
   @Override

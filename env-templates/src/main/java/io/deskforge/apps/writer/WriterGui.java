@@ -233,6 +233,79 @@ final class WriterGui {
     return out;
   }
 
+  static final String PDF_OPTIONS = "^PDF Options$";
+  static final String EXPORT = "^Export$";
+  static final String SAVE_AS = "^Save [Aa]s$";
+
+  /**
+   * File &gt; Export As &gt; Export as PDF (Alt+F, E, E: the menu and its submenu opened by their
+   * mnemonics), the PDF Options dialog taken as it is (Return: Export, with every page), then the
+   * file dialog: the whole path typed into its file name box over the proposed name, Return. The
+   * PDF is written before the dialog closes; the document's window is waited for again.
+   */
+  static List<Action> exportPdf(String docPath, String pdfPath) {
+    return List.of(Action.key("alt+f"), Action.waitMs(1500), Action.key("e"), Action.waitMs(800), Action.key("e"),
+        dialog(PDF_OPTIONS), Action.waitMs(1000), Action.key("Return"),
+        dialog(EXPORT), Action.waitMs(800), Action.key("ctrl+a"), Action.type(pdfPath), Action.key("Return"),
+        Action.waitForWindow(windowTitle(docPath)), Action.waitMs(1500));
+  }
+
+  /**
+   * File &gt; Save As (Ctrl+Shift+S), the whole path typed into the file name box; in OpenDocument
+   * Text when {@code odt} (the file type list, first entry), else in the type the document has; then
+   * Save, and the window waited for under the new name.
+   */
+  static List<Action> saveAs(String path, boolean odt) {
+    return saveAs(path, odt, windowTitle(path));
+  }
+
+  /**
+   * Save As with the file type left as the document's own (Word), the path typed with another
+   * extension: what Writer then names the file is its business (the automatic extension may add
+   * .docx), so the window is waited for under any name starting with the typed one.
+   */
+  static List<Action> saveAsKeepingType(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return saveAs(path, false, "^" + Pattern.quote(name) + ".* - LibreOffice Writer$");
+  }
+
+  private static List<Action> saveAs(String path, boolean odt, String titleAfter) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+shift+s"), dialog(SAVE_AS), Action.waitMs(800), Action.key("ctrl+a"),
+        Action.type(path)));
+    if (odt) out.addAll(List.of(Action.key(repeat("Tab", SAVE_AS_TYPE_TABS)), Action.key("Home"), Action.waitMs(300)));
+    out.add(Action.key("Return"));
+    out.add(new Action.WaitForWindow(titleAfter, DIALOG_MS));
+    return out;
+  }
+
+  /** Tab presses from the Save As dialog's file name box to its file type list. */
+  static final int SAVE_AS_TYPE_TABS = 1;
+
+  /** A line of its own at the document's end: Ctrl+End, Return, the text. */
+  static List<Action> appendLine(String text) {
+    return List.of(Action.key("ctrl+End"), Action.key("Return"), Action.type(text));
+  }
+
+  /**
+   * The small edit the save-elsewhere families ask before saving: a closing line at the end and,
+   * when {@code newTitle} is not null, the title typed anew; with how a person does it, for a
+   * solution's description.
+   */
+  static List<Action> closingEdit(String line, String newTitle) {
+    List<Action> out = new ArrayList<>(appendLine(line));
+    if (newTitle != null) out.addAll(retypeFirst(newTitle));
+    return out;
+  }
+
+  static String closingEditHow(boolean retitle) {
+    return "the line typed at the end (Ctrl+End, Return)" + (retitle ? ", the title typed over (Ctrl+Home, Shift+End)" : "");
+  }
+
+  /** The first paragraph's text typed over (Ctrl+Home, Shift+End selects it; its style stays). */
+  static List<Action> retypeFirst(String text) {
+    return List.of(Action.key("ctrl+Home"), Action.key("shift+End"), Action.type(text));
+  }
+
   static List<Action> save(String path) {
     return List.of(Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
   }

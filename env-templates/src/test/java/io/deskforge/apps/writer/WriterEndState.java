@@ -31,8 +31,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * last word off, typed text replaces it. Format > Paragraph's line spacing list (Home, Downs:
  * Single, 1.15, 1.5, Double), Format > Page Style's Landscape, Header on and Footer on,
  * Ctrl+Page Up/Down into the header or footer, and Table > Insert Table (columns, rows, then the
- * cells typed with Tab between them) are the dialogs' effects. Ctrl+S writes the document; work
- * never saved is lost.
+ * cells typed with Tab between them) are the dialogs' effects. Return at the end makes a paragraph
+ * that typed text goes into; Shift+End at a paragraph's start selects it. Ctrl+S writes the
+ * document; Save As (Ctrl+Shift+S) writes it where typed, as OpenDocument text converted by
+ * LibreOffice when its file type was turned (Home in the list); work never saved is lost.
  */
 public final class WriterEndState implements EndStateModel {
   private static final List<String> SPACINGS = List.of("1", "1.15", "1.5", "2");
@@ -67,6 +69,9 @@ public final class WriterEndState implements EndStateModel {
     int tableRows;
     XWPFTable table; // the table being typed into, its cell at tableCell (row by row)
     int tableCell;
+    boolean typing; // the cursor in the empty paragraph Return made at the end: typed text goes into it
+    String saveAs = ""; // the path typed into Save As
+    boolean odt; // Save As's file type turned to ODF Text Document (Home in its list)
 
     Session(TaskSpec task, Trajectory trajectory, XWPFDocument doc, ScratchHome home, String file) {
       this.task = task;
@@ -148,6 +153,17 @@ public final class WriterEndState implements EndStateModel {
             textKey(key);
           }
         }
+        case "saveas" -> {
+          switch (key) {
+            case "ctrl+a", "Tab" -> { }
+            case "Home" -> odt = true;
+            case "Return" -> {
+              saveAs();
+              dialog = "";
+            }
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Save As dialog");
+          }
+        }
         default -> textKey(key);
       }
     }
@@ -156,6 +172,7 @@ public final class WriterEndState implements EndStateModel {
       List<XWPFParagraph> ps = doc.getParagraphs();
       if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down") || key.equals("ctrl+shift+Down")) foundAll = null;
       if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down")) selectedTo = -1;
+      if (!key.equals("Return")) typing = false;
       switch (key) {
         case "ctrl+Home" -> {
           at = 0;
@@ -221,6 +238,16 @@ public final class WriterEndState implements EndStateModel {
           if (at != ps.size() - 1) throw EndStateModel.unmodelled(task, trajectory, "Return inside the text");
           doc.createParagraph();
           at = doc.getParagraphs().size() - 1;
+          typing = true;
+        }
+        case "shift+End" -> {
+          // from a paragraph's start (Ctrl+Home), its whole text selected
+          if (found != null || selectedTo >= 0) throw EndStateModel.unmodelled(task, trajectory, "Shift+End from inside a paragraph");
+          found = new int[] {at, 0, ps.get(at).getText().length()};
+        }
+        case "ctrl+shift+s" -> {
+          dialog = "saveas";
+          odt = false;
         }
         case "Escape" -> { }
         case "ctrl+s" -> save();
@@ -265,8 +292,11 @@ public final class WriterEndState implements EndStateModel {
             if (!cells[i].isEmpty()) table.getRow(tableCell / tableColumns).getCell(tableCell % tableColumns).setText(cells[i]);
           }
         }
+        case "saveas" -> saveAs = text;
         case "" -> {
-          if (!editing.isEmpty()) {
+          if (typing && editing.isEmpty()) {
+            doc.getParagraphs().get(at).createRun().setText(text);
+          } else if (!editing.isEmpty()) {
             XWPFHeaderFooter h = editing.equals("header") ? policy().getDefaultHeader() : policy().getDefaultFooter();
             if (h == null) return; // no header or footer to type into: the keys go nowhere
             XWPFParagraph p = h.getParagraphs().isEmpty() ? h.createParagraph() : h.getParagraphs().getLast();
@@ -454,6 +484,43 @@ public final class WriterEndState implements EndStateModel {
         return out.toByteArray();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Save As: as ODF Text Document, the modelled .docx converted by LibreOffice itself (soffice
+     * --headless) and put at the typed path; with the file type left at Word, the .docx written
+     * under the typed name with .docx added, as Writer's automatic file name extension does.
+     */
+    void saveAs() {
+      if (saveAs.isEmpty()) throw EndStateModel.unmodelled(task, trajectory, "Save As without a name typed");
+      try {
+        if (!odt) {
+          Files.write(home.host(saveAs + ".docx"), bytes());
+        } else {
+          java.nio.file.Path tmp = Files.createTempDirectory("writer-saveas-");
+          try {
+            java.nio.file.Path docx = tmp.resolve("document.docx");
+            Files.write(docx, bytes());
+            Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
+                "--convert-to", "odt", "--outdir", tmp.toString(), docx.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || !Files.exists(tmp.resolve("document.odt"))) {
+              throw new IllegalStateException("soffice could not convert the modelled document to .odt");
+            }
+            Files.write(home.host(saveAs), Files.readAllBytes(tmp.resolve("document.odt")));
+          } finally {
+            try (var walk = Files.walk(tmp)) {
+              for (java.nio.file.Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
+          }
+        }
+        home.chown();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
     }
 

@@ -237,7 +237,7 @@ def sqlite_query(data, wal, query, timeout):  # deskforge's StateFiles.sqlite: a
         shutil.rmtree(d, ignore_errors=True)
 
 
-# ---------------------------------------------------------------- document_query: .docx, .pptx, .xlsx
+# ---------------------------------------------------------------- document_query: .docx, .pptx, .xlsx, .odt
 # The format's Java query parsed the query and sent its parts ("q"); each reading below follows what
 # the Java reader (Apache POI, and DocxDocument / PptxDeck / XlsxWorkbook over it) reads, and fails
 # closed ("unreadable") on structures it does not follow POI through (content controls, footnotes,
@@ -920,9 +920,92 @@ def xlsx_plain(d):  # XlsxWorkbook.plain: 15 significant digits, no trailing zer
     return java_plain(n)
 
 
+# .odt: the reading of OdtFormat (the ODF Toolkit's odfdom) over content.xml and styles.xml
+ON_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ON_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+
+
+class Odt:
+    def __init__(self, data):
+        import io
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = z.namelist()
+        mime = z.read("mimetype").decode("ascii").strip(WS) if "mimetype" in names else None
+        if mime != ODT_MIME:  # a Word file under the .odt name: never a value
+            raise Unreadable("no OpenDocument text: its mimetype entry is " + ("missing" if mime is None else "'%s'" % mime))
+        self.content = ET.fromstring(z.read("content.xml"))
+        self.styles = ET.fromstring(z.read("styles.xml")) if "styles.xml" in names else None
+
+    @staticmethod
+    def text(p):  # OdfTextExtractor: text, text:s as spaces, text:tab, text:line-break; the paragraph's final breaks dropped
+        out = []
+
+        def walk(e):
+            if e.text:
+                out.append(e.text)
+            for c in e:
+                if c.tag == ON_TEXT + "s":
+                    out.append(" " * int(c.get(ON_TEXT + "c", "1")))
+                elif c.tag == ON_TEXT + "tab":
+                    out.append("\t")
+                elif c.tag == ON_TEXT + "line-break":
+                    out.append("\n")
+                elif c.tag in (ON_TEXT + "note", "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation"):
+                    raise Unreadable("a note or comment in a paragraph, which the reader does not follow odfdom through")
+                else:
+                    walk(c)
+                if c.tail:
+                    out.append(c.tail)
+        walk(p)
+        return "".join(out).rstrip("\r\n")
+
+    def paragraphs(self):  # the body's text:p and text:h with text, in document order, not looking inside them
+        out = []
+
+        def collect(e):
+            for c in e:
+                if c.tag in (ON_TEXT + "p", ON_TEXT + "h"):
+                    if self.text(c).strip(WS):
+                        out.append(c)
+                else:
+                    collect(c)
+        collect(self.content)
+        return out
+
+    @staticmethod
+    def style(root, name):
+        if root is None:
+            return None
+        for s in root.iter(ON_STYLE + "style"):
+            if s.get(ON_STYLE + "name", "") == name and s.get(ON_STYLE + "family", "") == "paragraph":
+                return s
+        return None
+
+    def style_name(self, p):  # an automatic style stands for its parent; the display name, else _20_ as a space
+        name = p.get(ON_TEXT + "style-name", "")
+        auto = self.style(self.content, name)
+        if auto is not None and (ON_STYLE + "parent-style-name") in auto.attrib:
+            name = auto.get(ON_STYLE + "parent-style-name")
+        named = self.style(self.styles, name)
+        if named is not None and (ON_STYLE + "display-name") in named.attrib:
+            return named.get(ON_STYLE + "display-name")
+        return "Default Paragraph Style" if name == "" else name.replace("_20_", " ")
+
+    def query(self, q):  # OdtFormat.query
+        ps, n = self.paragraphs(), q["paragraph"]
+        if n == 0:
+            texts = [self.text(p) for p in ps]
+            return ("items", texts) if q["what"] == "paragraphs" else ("text", "\n".join(texts))
+        if n > len(ps):
+            return "absent", None
+        p = ps[n - 1]
+        return "text", self.text(p) if q["what"] == "text" else self.style_name(p)
+
+
 def document_query(data, g):
     try:
-        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx}[g["format"]](data)
+        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx, "odt": Odt}[g["format"]](data)
         return doc.query(g["q"])
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, KeyError, IndexError, ValueError, TypeError, EOFError) as e:
         raise Unreadable("not a readable document: %s: %s" % (type(e).__name__, e))
