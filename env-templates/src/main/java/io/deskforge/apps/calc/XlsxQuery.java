@@ -29,18 +29,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *   <li>{@code sheets}: the sheets' names in tab order; the last one removed (renamed when it is the only one).
  *   <li>{@code charts}: the kinds of data the sheet's charts plot ({@code bar}, {@code pie});
  *       {@code chart_ranges}: the ranges they plot as values.
+ *   <li>{@code conditional_formats}: each conditional formatting rule as its range, test and fill
+ *       ({@code E2:E51 greater_than 500 FFCCCC}); the last rule removed, and the first comparison's
+ *       operand changed by one.
  * </ul>
  */
 record XlsxQuery(String sheet, String cell, String property) {
   private static final Pattern CELL = Pattern.compile(
       "(?:(?<sheet>[^!]{1,31})!)?(?<cell>\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7})\\.(?<prop>value|formula|number_format|bold|italic|fill|font|align)");
-  private static final Pattern SHEET = Pattern.compile("(?:(?<sheet>[^!]{1,31})!)?(?<prop>sheets|charts|chart_ranges)");
+  private static final Pattern SHEET = Pattern.compile("(?:(?<sheet>[^!]{1,31})!)?(?<prop>sheets|charts|chart_ranges|conditional_formats)");
 
   static final String GUIDE = """
       write_document content: {"rows": [["Region", "Sales"], ["North", "12.5"], ...]} (first sheet; '=' starts a formula)
       document_query: CELL.value | CELL.formula | CELL.number_format | CELL.bold | CELL.italic | CELL.fill | CELL.font | CELL.align,
         with CELL as B7 or Summary!B7 (e.g. "C2.formula" reads =A2*B2, "Summary!B2.number_format" reads #,##0.00,
-        "A1.fill" reads FFFF00); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges""";
+        "A1.fill" reads FFFF00); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges;
+        Sheet1!conditional_formats (each rule as RANGE TEST FILL: "E2:E51 greater_than 500 FFCCCC")""";
 
   /** The query parsed, or an {@link IllegalArgumentException} naming what is wrong. */
   static XlsxQuery parse(String query) {
@@ -53,7 +57,7 @@ record XlsxQuery(String sheet, String cell, String property) {
       return new XlsxQuery(m.group("sheet"), null, m.group("prop"));
     }
     throw new IllegalArgumentException("not an .xlsx query: '" + query + "'; ask CELL.value, CELL.formula, CELL.number_format, CELL.bold,"
-        + " CELL.italic, CELL.fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts or chart_ranges");
+        + " CELL.italic, CELL.fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts, chart_ranges or conditional_formats");
   }
 
   Reading read(XlsxWorkbook wb) {
@@ -69,6 +73,7 @@ record XlsxQuery(String sheet, String cell, String property) {
       case "sheets" -> Reading.items(wb.sheetNames());
       case "charts" -> Reading.items(wb.charts(sheet));
       case "chart_ranges" -> Reading.items(wb.chartRanges(sheet));
+      case "conditional_formats" -> Reading.items(wb.conditionalFormats(sheet));
       default -> throw new IllegalStateException(property);
     };
   }
@@ -173,6 +178,42 @@ record XlsxQuery(String sheet, String cell, String property) {
         if (book.getNumberOfSheets() > 1) book.removeSheetAt(book.getNumberOfSheets() - 1);
         else book.setSheetName(0, book.getSheetName(0) + "x");
       }));
+      case "conditional_formats" -> {
+        out.add(change("rule-removed:" + where, path, wb -> {
+          var formats = wb.conditionalSheet(sheet).getSheetConditionalFormatting();
+          int n = formats.getNumConditionalFormattings();
+          if (n == 0) throw new IllegalStateException("the sheet has no conditional format to remove");
+          formats.removeConditionalFormatting(n - 1);
+        }));
+        out.add(change("operand-changed:" + where, path, wb -> {
+          // the threshold off by one: a rule that looks the same and tests another value
+          var formats = wb.conditionalSheet(sheet).getSheetConditionalFormatting();
+          for (int i = 0; i < formats.getNumConditionalFormattings(); i++) {
+            var format = formats.getConditionalFormattingAt(i);
+            for (int j = 0; j < format.getNumberOfRules(); j++) {
+              var rule = format.getRule(j);
+              if (rule.getConditionType() != org.apache.poi.ss.usermodel.ConditionType.CELL_VALUE_IS || rule.getFormula1() == null) continue;
+              String operand = rule.getFormula1();
+              String changed;
+              try {
+                changed = new java.math.BigDecimal(operand).add(java.math.BigDecimal.ONE).toPlainString();
+              } catch (NumberFormatException e) {
+                changed = "(" + operand + ")+1";
+              }
+              // the rule made again with the other operand and the same fill, in its place
+              var replacement = formats.createConditionalFormattingRule(rule.getComparisonOperation(), changed, rule.getFormula2());
+              var fill = rule.getPatternFormatting();
+              if (fill != null) {
+                var copy = replacement.createPatternFormatting();
+                if (fill.getFillBackgroundColorColor() != null) copy.setFillBackgroundColor(fill.getFillBackgroundColorColor());
+              }
+              format.setRule(j, replacement);
+              return;
+            }
+          }
+          throw new IllegalStateException("the sheet has no comparison rule whose operand could change");
+        }));
+      }
       default -> { }
     }
     return out;

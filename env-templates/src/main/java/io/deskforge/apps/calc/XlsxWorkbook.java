@@ -153,6 +153,63 @@ public final class XlsxWorkbook {
     return out;
   }
 
+  /**
+   * The conditional formats of a sheet (null: the first), one item per rule in the file's order:
+   * its range, its test and the fill it gives ({@code E2:E51 greater_than 500 FFCCCC}). A
+   * comparison reads as its operator ({@code greater_than}, {@code between}, ...) and operand(s);
+   * any other rule as its kind and formula ({@code expression $E2>500}); a rule that sets no fill
+   * ends in {@code none}. A rule follows the data, unlike a fill given to the cells themselves,
+   * which {@link #fill} reads.
+   */
+  public List<String> conditionalFormats(String sheet) {
+    List<String> out = new ArrayList<>();
+    if (!(sheet(sheet) instanceof org.apache.poi.xssf.usermodel.XSSFSheet s)) return out;
+    var formats = s.getSheetConditionalFormatting();
+    for (int i = 0; i < formats.getNumConditionalFormattings(); i++) {
+      var format = formats.getConditionalFormattingAt(i);
+      List<String> ranges = new ArrayList<>();
+      for (var r : format.getFormattingRanges()) ranges.add(r.formatAsString());
+      for (int j = 0; j < format.getNumberOfRules(); j++) {
+        var rule = format.getRule(j);
+        StringBuilder item = new StringBuilder(String.join(",", ranges)).append(' ');
+        if (rule.getConditionType() == org.apache.poi.ss.usermodel.ConditionType.CELL_VALUE_IS) {
+          item.append(OPERATORS.getOrDefault(rule.getComparisonOperation(), "operator_" + rule.getComparisonOperation()));
+        } else {
+          item.append(rule.getConditionType() == null ? "unknown" : rule.getConditionType().type);
+        }
+        if (rule.getFormula1() != null) item.append(' ').append(rule.getFormula1());
+        if (rule.getFormula2() != null) item.append(' ').append(rule.getFormula2());
+        item.append(' ').append(conditionalFill(rule.getPatternFormatting()));
+        out.add(item.toString());
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.Map<Byte, String> OPERATORS = java.util.Map.of(
+      org.apache.poi.ss.usermodel.ComparisonOperator.BETWEEN, "between",
+      org.apache.poi.ss.usermodel.ComparisonOperator.NOT_BETWEEN, "not_between",
+      org.apache.poi.ss.usermodel.ComparisonOperator.EQUAL, "equal",
+      org.apache.poi.ss.usermodel.ComparisonOperator.NOT_EQUAL, "not_equal",
+      org.apache.poi.ss.usermodel.ComparisonOperator.GT, "greater_than",
+      org.apache.poi.ss.usermodel.ComparisonOperator.LT, "less_than",
+      org.apache.poi.ss.usermodel.ComparisonOperator.GE, "greater_or_equal",
+      org.apache.poi.ss.usermodel.ComparisonOperator.LE, "less_or_equal");
+
+  /** A rule's fill as RRGGBB: a differential format keeps a solid fill's colour as its background colour (LibreOffice writes bgColor). */
+  private static String conditionalFill(org.apache.poi.xssf.usermodel.XSSFPatternFormatting fill) {
+    if (fill == null) return "none";
+    XSSFColor color = fill.getFillBackgroundColorColor();
+    if (color == null || color.getRGB() == null) color = fill.getFillForegroundColorColor();
+    byte[] rgb = color == null ? null : color.getRGB();
+    return rgb == null ? "none" : HexFormat.of().withUpperCase().formatHex(rgb, rgb.length - 3, rgb.length);
+  }
+
+  /** A sheet for a change of its conditional formats. */
+  org.apache.poi.xssf.usermodel.XSSFSheet conditionalSheet(String sheet) {
+    return (org.apache.poi.xssf.usermodel.XSSFSheet) sheet(sheet);
+  }
+
   /** The cell itself, made when missing, for a change. */
   Cell editable(String sheet, String cell) {
     CellRef ref = CellRef.parse(cell);

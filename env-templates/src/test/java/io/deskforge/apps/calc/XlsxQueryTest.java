@@ -33,6 +33,33 @@ class XlsxQueryTest {
   static final GetterReader READER = new GetterReader(AppCatalog.load().formats());
   static final String MADE = "/home/user/made.xlsx";
   static final String CHART = "/home/user/chart.xlsx";
+  static final String RULES = "/home/user/rules.xlsx";
+  /** Amounts in A2:A4 with a rule "value greater than 500" giving a light red background (a cell style, as Calc's dialog applies), and B3 filled red by hand. */
+  static final String RULES_FODS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+        xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+        xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+        xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+        office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+       <office:automatic-styles><style:style style:name="red" style:family="table-cell"><style:table-cell-properties fo:background-color="#ffcccc"/></style:style></office:automatic-styles>
+       <office:styles>
+        <style:style style:name="Bad" style:family="table-cell"><style:table-cell-properties fo:background-color="#ffcccc"/><style:text-properties fo:color="#cc0000"/></style:style>
+       </office:styles>
+       <office:body><office:spreadsheet>
+        <table:table table:name="Sheet1">
+         <table:table-row><table:table-cell office:value-type="string"><text:p>Amount</text:p></table:table-cell></table:table-row>
+         <table:table-row><table:table-cell office:value-type="float" office:value="100"/></table:table-row>
+         <table:table-row><table:table-cell office:value-type="float" office:value="700"/><table:table-cell table:style-name="red" office:value-type="float" office:value="700"/></table:table-row>
+         <table:table-row><table:table-cell office:value-type="float" office:value="501"/></table:table-row>
+         <calcext:conditional-formats>
+          <calcext:conditional-format calcext:target-range-address="Sheet1.A2:Sheet1.A4">
+           <calcext:condition calcext:apply-style-name="Bad" calcext:value="&gt;500" calcext:base-cell-address="Sheet1.A2"/>
+          </calcext:conditional-format>
+         </calcext:conditional-formats>
+        </table:table>
+       </office:spreadsheet></office:body></office:document>
+      """;
 
   @BeforeAll
   static void libreOfficeSavesTheWorkbooks() throws Exception {
@@ -57,6 +84,8 @@ class XlsxQueryTest {
       Files.write(home.resolve("poi/chart.xlsx"), out.toByteArray());
     }
     convert(home.resolve("made.fods"), "xlsx");
+    Files.writeString(home.resolve("rules.fods"), RULES_FODS.strip(), StandardCharsets.UTF_8);
+    convert(home.resolve("rules.fods"), "xlsx");
     convert(home.resolve("poi/chart.xlsx"), "xlsx");
   }
 
@@ -98,6 +127,36 @@ class XlsxQueryTest {
     assertThat(ask(CHART, "charts").items()).containsExactly("bar");
     assertThat(ask(CHART, "Sales!chart_ranges").items()).singleElement().asString().contains("B$2:$B$4");
     assertThat(ask(MADE, "charts").items()).isEmpty();
+  }
+
+  @Test
+  void conditionalFormatsReadEachRuleAsLibreOfficeWroteIt() {
+    // LibreOffice writes the rule as a cellIs rule whose differential format's fill is the style's background
+    assertThat(ask(RULES, "Sheet1!conditional_formats").items()).containsExactly("A2:A4 greater_than 500 FFCCCC");
+    assertThat(ask(RULES, "conditional_formats").items()).containsExactly("A2:A4 greater_than 500 FFCCCC");
+    // a fill given by hand is no rule, though it looks the same
+    assertThat(ask(RULES, "B3.fill").text()).isEqualTo("FFCCCC");
+    assertThat(ask(MADE, "conditional_formats").items()).as("a fill given by hand is no rule").isEmpty();
+  }
+
+  @Test
+  void conditionalFormatMutationsRemoveTheRuleOrChangeItsOperand() throws Exception {
+    DocumentFormat xlsx = AppCatalog.load().formats().claiming(RULES).orElseThrow();
+    byte[] original = Files.readAllBytes(home.resolve("rules.xlsx"));
+    List<DocumentFormat.Mutation> mutations = xlsx.mutations(RULES, "Sheet1!conditional_formats");
+    assertThat(mutations).extracting(DocumentFormat.Mutation::name)
+        .containsExactly("rule-removed:Sheet1", "operand-changed:Sheet1");
+    mutations.get(0).apply().accept(new FolderState(home));
+    assertThat(ask(RULES, "Sheet1!conditional_formats").items()).isEmpty();
+    Files.write(home.resolve("rules.xlsx"), original);
+    mutations.get(1).apply().accept(new FolderState(home));
+    assertThat(ask(RULES, "Sheet1!conditional_formats").items()).containsExactly("A2:A4 greater_than 501 FFCCCC");
+    Files.write(home.resolve("rules.xlsx"), original);
+    // nothing to change on a workbook without rules: the mutation says so rather than passing silently
+    byte[] made = Files.readAllBytes(home.resolve("made.xlsx"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> xlsx.mutations(MADE, "conditional_formats").get(0).apply().accept(new FolderState(home)))
+        .hasMessageContaining("no conditional format to remove");
+    Files.write(home.resolve("made.xlsx"), made);
   }
 
   @Test
