@@ -25,10 +25,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *   <li>{@code CELL.number_format}: the format code ({@code #,##0.00}); reset to General (General becomes {@code 0.00}).
  *   <li>{@code CELL.bold}, {@code CELL.italic}: flags; toggled.
  *   <li>{@code CELL.fill}: the solid fill as RRGGBB (absent when none); removed.
+ *   <li>{@code CELL.conditional_fill}: the fill the sheet's conditional formats give the cell as its
+ *       value is now (RRGGBB, {@code none} when no rule applies); changed as {@code conditional_formats} is.
  *   <li>{@code CELL.font}: the font's name. {@code CELL.align}: general, left, center, right, ...
  *   <li>{@code sheets}: the sheets' names in tab order; the last one removed (renamed when it is the only one).
  *   <li>{@code charts}: the kinds of data the sheet's charts plot ({@code bar}, {@code pie});
- *       {@code chart_ranges}: the ranges they plot as values.
+ *       {@code chart_ranges}: the ranges they plot as values ({@code B2:B6}, the sheet named only when it is another).
  *   <li>{@code conditional_formats}: each conditional formatting rule as its range, test and fill
  *       ({@code E2:E51 greater_than 500 FFCCCC}); the last rule removed, and the first comparison's
  *       operand changed by one.
@@ -36,14 +38,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 record XlsxQuery(String sheet, String cell, String property) {
   private static final Pattern CELL = Pattern.compile(
-      "(?:(?<sheet>[^!]{1,31})!)?(?<cell>\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7})\\.(?<prop>value|formula|number_format|bold|italic|fill|font|align)");
+      "(?:(?<sheet>[^!]{1,31})!)?(?<cell>\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7})\\.(?<prop>value|formula|number_format|bold|italic|fill|conditional_fill|font|align)");
   private static final Pattern SHEET = Pattern.compile("(?:(?<sheet>[^!]{1,31})!)?(?<prop>sheets|charts|chart_ranges|conditional_formats)");
 
   static final String GUIDE = """
       write_document content: {"rows": [["Region", "Sales"], ["North", "12.5"], ...]} (first sheet; '=' starts a formula)
-      document_query: CELL.value | CELL.formula | CELL.number_format | CELL.bold | CELL.italic | CELL.fill | CELL.font | CELL.align,
+      document_query: CELL.value | CELL.formula | CELL.number_format | CELL.bold | CELL.italic | CELL.fill | CELL.conditional_fill | CELL.font | CELL.align,
         with CELL as B7 or Summary!B7 (e.g. "C2.formula" reads =A2*B2, "Summary!B2.number_format" reads #,##0.00,
-        "A1.fill" reads FFFF00); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges;
+        "A1.fill" reads FFFF00); CELL.conditional_fill (the fill conditional formatting gives the cell now, or none); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges (B2:B6, or Other!B2:B6);
         Sheet1!conditional_formats (each rule as RANGE TEST FILL: "E2:E51 greater_than 500 FFCCCC")""";
 
   /** The query parsed, or an {@link IllegalArgumentException} naming what is wrong. */
@@ -57,7 +59,7 @@ record XlsxQuery(String sheet, String cell, String property) {
       return new XlsxQuery(m.group("sheet"), null, m.group("prop"));
     }
     throw new IllegalArgumentException("not an .xlsx query: '" + query + "'; ask CELL.value, CELL.formula, CELL.number_format, CELL.bold,"
-        + " CELL.italic, CELL.fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts, chart_ranges or conditional_formats");
+        + " CELL.italic, CELL.fill, CELL.conditional_fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts, chart_ranges or conditional_formats");
   }
 
   Reading read(XlsxWorkbook wb) {
@@ -68,6 +70,7 @@ record XlsxQuery(String sheet, String cell, String property) {
       case "bold" -> Reading.flag(wb.bold(sheet, cell));
       case "italic" -> Reading.flag(wb.italic(sheet, cell));
       case "fill" -> orAbsent(wb.fill(sheet, cell));
+      case "conditional_fill" -> Reading.text(wb.conditionalFill(sheet, cell));
       case "font" -> Reading.text(wb.fontName(sheet, cell));
       case "align" -> Reading.text(wb.alignment(sheet, cell));
       case "sheets" -> Reading.items(wb.sheetNames());
@@ -178,14 +181,15 @@ record XlsxQuery(String sheet, String cell, String property) {
         if (book.getNumberOfSheets() > 1) book.removeSheetAt(book.getNumberOfSheets() - 1);
         else book.setSheetName(0, book.getSheetName(0) + "x");
       }));
-      case "conditional_formats" -> {
-        out.add(change("rule-removed:" + where, path, wb -> {
+      case "conditional_formats", "conditional_fill" -> {
+        String rules = sheet == null ? "first-sheet" : sheet;
+        out.add(change("rule-removed:" + rules, path, wb -> {
           var formats = wb.conditionalSheet(sheet).getSheetConditionalFormatting();
           int n = formats.getNumConditionalFormattings();
           if (n == 0) throw new IllegalStateException("the sheet has no conditional format to remove");
           formats.removeConditionalFormatting(n - 1);
         }));
-        out.add(change("operand-changed:" + where, path, wb -> {
+        out.add(change("operand-changed:" + rules, path, wb -> {
           // the threshold off by one: a rule that looks the same and tests another value
           var formats = wb.conditionalSheet(sheet).getSheetConditionalFormatting();
           for (int i = 0; i < formats.getNumConditionalFormattings(); i++) {

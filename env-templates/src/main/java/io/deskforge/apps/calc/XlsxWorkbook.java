@@ -138,7 +138,10 @@ public final class XlsxWorkbook {
     return out;
   }
 
-  /** The ranges the charts on a sheet plot as values, one per series ({@code Sheet1!$B$2:$B$9}). */
+  /**
+   * The ranges the charts on a sheet plot as values, one per series, as a person writes them: no
+   * '$', and the sheet named only when it is another than the chart's ({@code B2:B9}, {@code Data!B2:B9}).
+   */
   public List<String> chartRanges(String sheet) {
     List<String> out = new ArrayList<>();
     if (!(sheet(sheet) instanceof org.apache.poi.xssf.usermodel.XSSFSheet s) || s.getDrawingPatriarch() == null) return out;
@@ -146,7 +149,7 @@ public final class XlsxWorkbook {
       for (var data : chart.getChartSeries()) {
         for (int i = 0; i < data.getSeriesCount(); i++) {
           var values = data.getSeries(i).getValuesData();
-          if (values != null && values.getDataRangeReference() != null) out.add(values.getDataRangeReference());
+          if (values != null && values.getDataRangeReference() != null) out.add(range(values.getDataRangeReference(), s.getSheetName()));
         }
       }
     }
@@ -186,6 +189,24 @@ public final class XlsxWorkbook {
     return out;
   }
 
+  /**
+   * The fill the sheet's conditional formats give a cell as its value is now (RRGGBB), or {@code
+   * none} when no rule that sets a fill applies: the rules evaluated by POI as a spreadsheet
+   * evaluates them, the first by priority that sets a fill winning. A fill given to the cell itself
+   * is no conditional fill.
+   */
+  public String conditionalFill(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    if (c == null) return "none";
+    var evaluator = new org.apache.poi.ss.formula.ConditionalFormattingEvaluator(book,
+        (org.apache.poi.ss.formula.WorkbookEvaluatorProvider) book.getCreationHelper().createFormulaEvaluator());
+    for (var rule : evaluator.getConditionalFormattingForCell(c)) {
+      String fill = conditionalFill((org.apache.poi.xssf.usermodel.XSSFPatternFormatting) rule.getRule().getPatternFormatting());
+      if (!fill.equals("none")) return fill;
+    }
+    return "none";
+  }
+
   private static final java.util.Map<Byte, String> OPERATORS = java.util.Map.of(
       org.apache.poi.ss.usermodel.ComparisonOperator.BETWEEN, "between",
       org.apache.poi.ss.usermodel.ComparisonOperator.NOT_BETWEEN, "not_between",
@@ -203,6 +224,16 @@ public final class XlsxWorkbook {
     if (color == null || color.getRGB() == null) color = fill.getFillForegroundColorColor();
     byte[] rgb = color == null ? null : color.getRGB();
     return rgb == null ? "none" : HexFormat.of().withUpperCase().formatHex(rgb, rgb.length - 3, rgb.length);
+  }
+
+  /** A chart's range reference ({@code 'Q3 Sales'!$B$2:$B$9}) without '$', and without the sheet when it is {@code own}. */
+  static String range(String reference, String own) {
+    String r = reference.replace("$", "");
+    int bang = r.lastIndexOf('!');
+    if (bang < 0) return r;
+    String sheet = r.substring(0, bang);
+    if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length() > 1) sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
+    return sheet.equals(own) ? r.substring(bang + 1) : r;
   }
 
   /** A sheet for a change of its conditional formats. */

@@ -125,7 +125,7 @@ class XlsxQueryTest {
   @Test
   void chartsReadTheirKindAndTheRangeTheyPlot() {
     assertThat(ask(CHART, "charts").items()).containsExactly("bar");
-    assertThat(ask(CHART, "Sales!chart_ranges").items()).singleElement().asString().contains("B$2:$B$4");
+    assertThat(ask(CHART, "Sales!chart_ranges").items()).containsExactly("B2:B4");
     assertThat(ask(MADE, "charts").items()).isEmpty();
   }
 
@@ -137,6 +137,12 @@ class XlsxQueryTest {
     // a fill given by hand is no rule, though it looks the same
     assertThat(ask(RULES, "B3.fill").text()).isEqualTo("FFCCCC");
     assertThat(ask(MADE, "conditional_formats").items()).as("a fill given by hand is no rule").isEmpty();
+    // the rule evaluated on each cell's value: 700 and 501 are above 500, 100 is not; B3's fill is its own, not a rule's
+    assertThat(ask(RULES, "A3.conditional_fill").text()).isEqualTo("FFCCCC");
+    assertThat(ask(RULES, "A4.conditional_fill").text()).isEqualTo("FFCCCC");
+    assertThat(ask(RULES, "A2.conditional_fill").text()).isEqualTo("none");
+    assertThat(ask(RULES, "B3.conditional_fill").text()).isEqualTo("none");
+    assertThat(ask(RULES, "Z9.conditional_fill").text()).isEqualTo("none");
   }
 
   @Test
@@ -151,6 +157,10 @@ class XlsxQueryTest {
     Files.write(home.resolve("rules.xlsx"), original);
     mutations.get(1).apply().accept(new FolderState(home));
     assertThat(ask(RULES, "Sheet1!conditional_formats").items()).containsExactly("A2:A4 greater_than 501 FFCCCC");
+    assertThat(ask(RULES, "A4.conditional_fill").text()).as("501 is not above 501").isEqualTo("none");
+    assertThat(ask(RULES, "A3.conditional_fill").text()).isEqualTo("FFCCCC");
+    assertThat(xlsx.mutations(RULES, "A4.conditional_fill")).extracting(DocumentFormat.Mutation::name)
+        .containsExactly("rule-removed:first-sheet", "operand-changed:first-sheet");
     Files.write(home.resolve("rules.xlsx"), original);
     // nothing to change on a workbook without rules: the mutation says so rather than passing silently
     byte[] made = Files.readAllBytes(home.resolve("made.xlsx"));
