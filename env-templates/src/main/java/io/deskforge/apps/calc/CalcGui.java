@@ -123,19 +123,22 @@ final class CalcGui {
   }
 
   static final String CONDITIONAL = "^Conditional Formatting for .*$";
+  /** Places of operators in the conditional dialog's list below "is equal to". */
+  static final int GREATER_THAN = 2;
+  static final int GREATER_OR_EQUAL = 4;
 
   /**
    * A "cell value is" rule on E2 down to row {@code last}: the cells selected by Shift+Down,
    * Format > Conditional > Condition (Alt+O, O, C), the dialog waited for by its title; its first
-   * condition's operator list gets the keys that pick the operator by its first letters
-   * ({@code g}: greater than), the value field the operand, the Apply Style list the style by its
-   * first letter; OK by Return.
+   * condition's operator list (its items all start "is ...", so no letter picks one) goes Down
+   * {@code operator} places from "is equal to" ({@link #GREATER_THAN}, {@link #GREATER_OR_EQUAL}),
+   * the value field gets the operand, the Apply Style list the style by its first letter; OK by Return.
    */
-  static List<Action> conditionalFormat(int last, String operatorKeys, String operand, String style) {
+  static List<Action> conditionalFormat(int last, int operator, String operand, String style) {
     List<Action> out = new ArrayList<>(selectColumn("E", last));
     out.addAll(List.of(Action.key("alt+o"), Action.waitMs(1500), Action.key("o"), Action.waitMs(1000), Action.key("c"),
         new Action.WaitForWindow(CONDITIONAL, DIALOG_MS), Action.waitMs(1500),
-        Action.key("Tab"), Action.type(operatorKeys), Action.waitMs(500),
+        Action.key("Tab"), Action.key(repeat("Down", operator)), Action.waitMs(500),
         Action.key("Tab"), Action.type(operand), Action.waitMs(500),
         Action.key("Tab"), Action.type(style.substring(0, 1)), Action.waitMs(800),
         Action.key("Return"), Action.waitMs(1000)));

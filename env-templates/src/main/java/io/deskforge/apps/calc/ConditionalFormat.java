@@ -102,17 +102,20 @@ final class ConditionalFormat extends SeededFamily {
     List<Integer> coloured = new ArrayList<>(List.of(justAbove));
     if (largest != justAbove) coloured.add(largest);
     for (int i : coloured) {
-      t.fact(Fact.inFile("E" + (i + 2), amounts.get(i), path));
       checks.add(Checker.check(new Getter.DocumentQuery(path, "E" + (i + 2) + ".conditional_fill"), new Metric.EqualsText(colour.rgb(), false, false)));
     }
     List<Integer> plain = new ArrayList<>(List.of(equal, justBelow));
     if (!plain.contains(smallest)) plain.add(smallest);
     for (int i : plain) {
-      t.fact(Fact.inFile("E" + (i + 2), amounts.get(i), path));
       checks.add(Checker.check(new Getter.DocumentQuery(path, "E" + (i + 2) + ".conditional_fill"), new Metric.NotContains(colour.rgb(), false)));
     }
     // the amounts themselves stay as they were
-    checks.add(Checker.check(new Getter.SpreadsheetCell(path, null, "E" + (justAbove + 2)), new Metric.NumberWithin(Double.parseDouble(amounts.get(justAbove)), 1e-9)));
+    List<List<String>> column = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      t.fact(Fact.inFile("E" + (i + 2), amounts.get(i), path));
+      column.add(List.of(amounts.get(i)));
+    }
+    checks.add(Checker.check(new Getter.SpreadsheetRange(path, null, range), new Metric.RowsEqual(column)));
 
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(path));
@@ -121,7 +124,7 @@ final class ConditionalFormat extends SeededFamily {
     slots.put("words", colour.words());
     slots.put("rgb", colour.rgb());
     slots.put("style", colour.style());
-    List<Action> solved = CalcGui.conditionalFormat(last, "g", Integer.toString(threshold), colour.style());
+    List<Action> solved = CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold), colour.style());
     List<Action> byHand = new ArrayList<>();
     for (int i = 0; i < n; i++) if (Double.parseDouble(amounts.get(i)) > threshold) byHand.addAll(CalcGui.cellStyle("E" + (i + 2), colour.style()));
     return t.param("file", path).param("rows", n).param("level", level).param("threshold", threshold).param("fill", colour.rgb())
@@ -135,9 +138,9 @@ final class ConditionalFormat extends SeededFamily {
         .negative("filled-by-hand", "gives each amount above " + threshold + " the " + colour.style()
             + " style itself (the same colour now, but it does not follow the values), and saves", concat(byHand, CalcGui.save(path)))
         .negative("wrong-threshold", "adds the rule with " + (threshold + 1) + " as the threshold, and saves",
-            concat(CalcGui.conditionalFormat(last, "g", Integer.toString(threshold + 1), colour.style()), CalcGui.save(path)))
+            concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold + 1), colour.style()), CalcGui.save(path)))
         .negative("or-equal", "adds the rule as greater than or equal to " + threshold + ", and saves",
-            concat(CalcGui.conditionalFormat(last, "gg", Integer.toString(threshold), colour.style()), CalcGui.save(path)))
+            concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_OR_EQUAL, Integer.toString(threshold), colour.style()), CalcGui.save(path)))
         .build();
   }
 }

@@ -38,7 +38,7 @@ final class InsertChart extends SeededFamily {
     super(ID, Calc.NAME, "insert a chart of a region table (its kind and plotted range given), then save",
         List.of(
             "Make a {kind} chart of the table {block} in {file} (on Sheet1, first row as labels): it must plot {series} against the regions in {labels}. Save the workbook as .xlsx afterwards.",
-            "{file} holds totals by region in {block}. Insert a chart of type {kind} from that block so that its data series are {series} with the region names {labels} as categories, then save, keeping the format.",
+            "{file} holds totals by region in {block} of Sheet1. Insert a chart of type {kind} from that block so that its data series are {series} with the region names {labels} as categories, then save, keeping the format.",
             "Visualize {block} of {file} as a {kind} chart placed on Sheet1, with {series} as the plotted values and {labels} as the category labels. Keep the table as it is and save the file."));
   }
 
