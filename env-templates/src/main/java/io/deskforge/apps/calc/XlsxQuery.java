@@ -128,10 +128,14 @@ record XlsxQuery(String sheet, String cell, String property) {
    * cell's value (strings, booleans, errors, and numbers in General format as {@link
    * XlsxWorkbook#plain} prints them; a number shown through another format reads as unreadable
    * there, since POI's DataFormatter has no faithful Python form), formula, bold, italic, font, and
-   * the sheets. The number format, fill, alignment and charts have none yet.
+   * the sheets, the charts' kinds and plotted ranges, and the fill a cell gets from "cell value is"
+   * rules with number operands (any other rule fails closed there). The number format, fill,
+   * alignment and the rules' list have none yet.
    */
   java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
-    if (!List.of("value", "formula", "bold", "italic", "font", "sheets").contains(property)) return java.util.Optional.empty();
+    if (!List.of("value", "formula", "bold", "italic", "font", "sheets", "charts", "chart_ranges", "conditional_fill").contains(property)) {
+      return java.util.Optional.empty();
+    }
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "xlsx");
     var q = out.putObject("q").put("property", property);
     if (sheet != null) q.put("sheet", sheet);

@@ -98,6 +98,10 @@ class XlsxQueryTest {
     assertThat(home.resolve(name)).as("soffice converted " + src + ": " + out).exists();
   }
 
+  private static FolderState state() {
+    return new FolderState(home);
+  }
+
   private static Reading ask(String path, String query) {
     return READER.read(new FolderState(home), new Getter.DocumentQuery(path, query));
   }
@@ -214,15 +218,28 @@ class XlsxQueryTest {
     Path made = home.resolve("made.xlsx");
     try (var vm = new io.deskforge.apps.osworld.VmDocumentReader()) {
       assertThat(VM_QUERIES).allSatisfy(q -> assertThat(vm.reader(MADE, q)).as(q).isPresent());
-      for (String q : List.of("B2.number_format", "A3.fill", "A1.align", "charts", "Sales!chart_ranges")) {
+      for (String q : List.of("B2.number_format", "A3.fill", "A1.align", "conditional_formats")) {
         assertThat(vm.reader(MADE, q)).as("%s has no Python form yet", q).isEmpty();
       }
       // a number shown through a format (1,234.50) has no faithful Python form: the VM reader fails closed on it
       assertThat(ask(MADE, "B2.value").text()).isEqualTo("1,234.50");
       assertThat(vm.read(made, MADE, "B2.value", "text")).startsWith("(unreadable");
       List<String> wrong = new java.util.ArrayList<>(vm.disagreements("made", made, MADE, VM_QUERIES, q -> ask(MADE, q)));
-      wrong.addAll(vm.disagreements("chart", home.resolve("chart.xlsx"), CHART, List.of("Sales!B2.value", "A4.value", "A1.bold", "sheets"),
-          q -> ask(CHART, q)));
+      wrong.addAll(vm.disagreements("chart", home.resolve("chart.xlsx"), CHART, List.of("Sales!B2.value", "A4.value", "A1.bold", "sheets",
+          "charts", "Sales!chart_ranges", "B3.conditional_fill"), q -> ask(CHART, q)));
+      wrong.addAll(vm.disagreements("made", made, MADE, List.of("charts", "chart_ranges", "B3.conditional_fill"), q -> ask(MADE, q)));
+      // the rules' workbook and each of its mutations: what every cell's rules give it
+      List<String> rules = List.of("A2.conditional_fill", "A3.conditional_fill", "A4.conditional_fill", "B3.conditional_fill",
+          "Z9.conditional_fill", "Sheet1!A4.conditional_fill", "charts");
+      Path rulesFile = home.resolve("rules.xlsx");
+      byte[] rulesOriginal = Files.readAllBytes(rulesFile);
+      wrong.addAll(vm.disagreements("rules", rulesFile, RULES, rules, q -> ask(RULES, q)));
+      for (DocumentFormat.Mutation m : xlsx.mutations(RULES, "A3.conditional_fill")) {
+        Files.write(rulesFile, rulesOriginal);
+        m.apply().accept(state());
+        wrong.addAll(vm.disagreements(m.name(), rulesFile, RULES, rules, q -> ask(RULES, q)));
+      }
+      Files.write(rulesFile, rulesOriginal);
       byte[] original = Files.readAllBytes(made);
       FolderState state = new FolderState(home);
       for (DocumentFormat.Mutation m : io.deskforge.apps.osworld.VmDocumentReader.mutations(xlsx, MADE, VM_QUERIES)) {
