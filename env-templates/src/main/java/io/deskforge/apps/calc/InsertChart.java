@@ -51,7 +51,7 @@ final class InsertChart extends SeededFamily {
     Kind kind = level == 1 ? d.pick(List.of(BAR, PIE, LINE)) : d.pick(List.of(BAR, LINE));
     // the near miss: a chart that looks close (pie for bar, bar for pie, area for line)
     Kind wrong = kind == BAR ? PIE : kind == PIE ? BAR : AREA;
-    List<String> regions = d.distinct(io.deskforge.apps.calc.Orders.REGIONS, k);
+    List<String> regions = d.distinct(Orders.REGIONS, k);
     List<List<String>> rows = new ArrayList<>();
     rows.add(columns == 1 ? List.of("Region", "Units") : List.of("Region", "Units", "Revenue"));
     for (String region : regions) {

@@ -25,8 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A saved .xlsx workbook as the checker reads it, on the host with Apache POI, from the file's
- * bytes: a cell's value as the sheet shows it, its formula, number format, boldness and fill; the
- * sheets' names. Bytes that are not an .xlsx workbook (missing parts, another format under the
+ * bytes: a cell's value as the sheet shows it, its formula, number format, boldness and fill, the
+ * fill conditional formatting gives it; the sheets' names, their charts and conditional formats. Bytes that are not an .xlsx workbook (missing parts, another format under the
  * name, a zip bomb) throw {@link UnreadableFileException}, so a check on them fails closed.
  */
 public final class XlsxWorkbook {
