@@ -124,6 +124,7 @@ final class CalcGui {
 
   static final String CONDITIONAL = "^Conditional Formatting for .*$";
   /** Places of operators in the conditional dialog's list below "is equal to". */
+  static final int LESS_THAN = 1;
   static final int GREATER_THAN = 2;
   static final int GREATER_OR_EQUAL = 4;
 
@@ -134,15 +135,23 @@ final class CalcGui {
    * {@code operator} places from "is equal to" ({@link #GREATER_THAN}, {@link #GREATER_OR_EQUAL}),
    * the value field gets the operand, the Apply Style list the style by its first letter; OK by Return.
    */
-  static List<Action> conditionalFormat(int last, int operator, String operand, String style) {
+  static List<Action> conditionalFormat(int last, int operator, String operand, String style, List<Action> more) {
     List<Action> out = new ArrayList<>(selectColumn("E", last));
     out.addAll(List.of(Action.key("alt+o"), Action.waitMs(1500), Action.key("o"), Action.waitMs(1000), Action.key("c"),
         new Action.WaitForWindow(CONDITIONAL, DIALOG_MS), Action.waitMs(1500),
         Action.key("Tab"), Action.key(repeat("Down", operator)), Action.waitMs(500),
         Action.key("Tab"), Action.type(operand), Action.waitMs(500),
-        Action.key("Tab"), Action.type(style.substring(0, 1)), Action.waitMs(800),
-        Action.key("Return"), Action.waitMs(1000)));
+        Action.key("Tab"), Action.type(style.substring(0, 1)), Action.waitMs(800)));
+    out.addAll(more);
+    out.addAll(List.of(Action.key("Return"), Action.waitMs(1000)));
     return out;
+  }
+
+  /** In the conditional dialog, after the first condition: Add (Alt+A) a second one and fill it as the first. */
+  static List<Action> addCondition(int operator, String operand, String style) {
+    return List.of(Action.key("alt+a"), Action.waitMs(1500), Action.key("shift+Tab"), Action.waitMs(300), Action.key("shift+Tab"),
+        Action.waitMs(300), Action.key("shift+Tab"), Action.waitMs(300), Action.key(repeat("Down", operator)), Action.waitMs(500),
+        Action.key("Tab"), Action.type(operand), Action.waitMs(500), Action.key("Tab"), Action.type(style.substring(0, 1)), Action.waitMs(800));
   }
 
   /** A cell given a cell style by hand: the cursor to it, Styles menu (Alt+Y), the style's item by its first letter. */

@@ -42,19 +42,23 @@ final class ConditionalFormat extends SeededFamily {
   ConditionalFormat() {
     super(ID, Calc.NAME, "highlight the amounts above a threshold with a conditional format rule, then save",
         List.of(
-            "In {file}, give every Amount in {range} that is greater than {threshold} a {words} background (#{rgb}) using conditional formatting, so the highlight follows the values if they change. Save the .xlsx file.",
-            "Add a conditional formatting rule to {range} of {file}: cells whose value is greater than {threshold} get the background colour #{rgb} ({words}; Calc's \"{style}\" cell style has it). Then save the workbook, keeping .xlsx.",
-            "Orders over {threshold} should stand out in {file}: set up a rule on the Amount column ({range}) that paints cells greater than {threshold} {words} (#{rgb}). Do it with Format > Conditional, not by colouring cells by hand, and save."));
+            "In {file}, give every Amount in {range} that is greater than {threshold} a {words} background (#{rgb}) using conditional formatting, so the highlight follows the values if they change.{second} Save the .xlsx file.",
+            "Add a conditional formatting rule to {range} of {file}: cells whose value is greater than {threshold} get the background colour #{rgb} ({words}; Calc's \"{style}\" cell style has it).{second} Then save the workbook, keeping .xlsx.",
+            "Orders over {threshold} should stand out in {file}: set up a rule on the Amount column ({range}) that paints cells greater than {threshold} {words} (#{rgb}).{second} Do it with Format > Conditional, not by colouring cells by hand, and save."));
   }
 
   @Override
   public TaskSpec sample(long seed) {
     TaskDraw d = draw(seed);
-    int level = d.between(1, 2);
-    int n = level == 1 ? d.between(20, 60) : d.between(100, 200);
-    int above = level == 1 ? d.between(4, 7) : d.between(8, 12);
+    int level = d.between(1, 3);
+    int n = level == 2 ? d.between(100, 200) : d.between(20, 60);
+    int above = level == 2 ? d.between(8, 12) : d.between(4, 7);
     int threshold = d.pick(List.of(250, 300, 400, 500, 600, 750));
     Colour colour = d.pick(COLOURS);
+    // the third level adds a second rule: amounts less than a low mark get the other colour
+    boolean two = level == 3;
+    Colour other = COLOURS.get(1 - COLOURS.indexOf(colour));
+    int low = d.pick(List.of(60, 80, 100, 120));
     // rows: one exactly at the threshold, one just above, one just below; 'above' in all over it
     Set<Integer> rowsAbove = new HashSet<>();
     while (rowsAbove.size() < above) rowsAbove.add(d.between(0, n - 1));
@@ -64,6 +68,10 @@ final class ConditionalFormat extends SeededFamily {
     int equal = others.get(d.between(0, others.size() - 1));
     int justBelow;
     do justBelow = others.get(d.between(0, others.size() - 1)); while (justBelow == equal);
+    int lowEqual;
+    do lowEqual = others.get(d.between(0, others.size() - 1)); while (lowEqual == equal || lowEqual == justBelow);
+    int justUnder;
+    do justUnder = others.get(d.between(0, others.size() - 1)); while (justUnder == equal || justUnder == justBelow || justUnder == lowEqual);
     List<String> nouns = Vocabulary.section("noun");
     List<List<String>> rows = new ArrayList<>(List.of(HEADER));
     List<String> amounts = new ArrayList<>();
@@ -74,6 +82,8 @@ final class ConditionalFormat extends SeededFamily {
       if (i == justAbove) amount = threshold + "." + d.between(1, 9) + d.pick(List.of("3", "7"));
       else if (i == equal) amount = Integer.toString(threshold);
       else if (i == justBelow) amount = (threshold - 1) + "." + d.between(1, 9) + d.pick(List.of("3", "7"));
+      else if (two && i == lowEqual) amount = Integer.toString(low);
+      else if (two && i == justUnder) amount = (low - 1) + "." + d.between(1, 9) + d.pick(List.of("3", "7"));
       else {
         do {
           amount = rowsAbove.contains(i) ? d.between(threshold + 2, threshold * 3) + "." + d.between(1, 9) + d.pick(List.of("1", "9"))
@@ -106,6 +116,12 @@ final class ConditionalFormat extends SeededFamily {
     }
     List<Integer> plain = new ArrayList<>(List.of(equal, justBelow));
     if (!plain.contains(smallest)) plain.add(smallest);
+    if (two) {
+      t.fact(Fact.inInstruction("fill_low", other.rgb()));
+      t.fact(Fact.inInstruction("low", Integer.toString(low)));
+      checks.add(Checker.check(new Getter.DocumentQuery(path, "E" + (justUnder + 2) + ".conditional_fill"), new Metric.EqualsText(other.rgb(), false, false)));
+      checks.add(Checker.check(new Getter.DocumentQuery(path, "E" + (lowEqual + 2) + ".conditional_fill"), new Metric.NotContains(other.rgb(), false)));
+    }
     for (int i : plain) {
       checks.add(Checker.check(new Getter.DocumentQuery(path, "E" + (i + 2) + ".conditional_fill"), new Metric.NotContains(colour.rgb(), false)));
     }
@@ -124,10 +140,17 @@ final class ConditionalFormat extends SeededFamily {
     slots.put("words", colour.words());
     slots.put("rgb", colour.rgb());
     slots.put("style", colour.style());
-    List<Action> solved = CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold), colour.style());
+    slots.put("second", two ? " Also add a second rule on the same cells: amounts less than " + low + " get a " + other.words() + " background (#"
+        + other.rgb() + ")." : "");
+    List<Action> lowRule = two ? CalcGui.addCondition(CalcGui.LESS_THAN, Integer.toString(low), other.style()) : List.of();
+    List<Action> solved = CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold), colour.style(), lowRule);
     List<Action> byHand = new ArrayList<>();
-    for (int i = 0; i < n; i++) if (Double.parseDouble(amounts.get(i)) > threshold) byHand.addAll(CalcGui.cellStyle("E" + (i + 2), colour.style()));
-    return t.param("file", path).param("rows", n).param("level", level).param("threshold", threshold).param("fill", colour.rgb())
+    for (int i = 0; i < n; i++) {
+      double amount = Double.parseDouble(amounts.get(i));
+      if (amount > threshold) byHand.addAll(CalcGui.cellStyle("E" + (i + 2), colour.style()));
+      if (two && amount < low) byHand.addAll(CalcGui.cellStyle("E" + (i + 2), other.style()));
+    }
+    FamilyTasks built = t.param("file", path).param("rows", n).param("level", level).param("threshold", threshold).param("fill", colour.rgb())
         .instruction(instruction(d, slots))
         .setup(new SetupStep.WriteSpreadsheet(path, rows))
         .setup(new SetupStep.Launch(Calc.NAME, List.of(path)))
@@ -138,9 +161,13 @@ final class ConditionalFormat extends SeededFamily {
         .negative("filled-by-hand", "gives each amount above " + threshold + " the " + colour.style()
             + " style itself (the same colour now, but it does not follow the values), and saves", concat(byHand, CalcGui.save(path)))
         .negative("wrong-threshold", "adds the rule with " + (threshold + 1) + " as the threshold, and saves",
-            concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold + 1), colour.style()), CalcGui.save(path)))
+            concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold + 1), colour.style(), lowRule), CalcGui.save(path)))
         .negative("or-equal", "adds the rule as greater than or equal to " + threshold + ", and saves",
-            concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_OR_EQUAL, Integer.toString(threshold), colour.style()), CalcGui.save(path)))
-        .build();
+            concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_OR_EQUAL, Integer.toString(threshold), colour.style(), lowRule), CalcGui.save(path)));
+    if (two) {
+      built.negative("low-rule-missing", "adds the first rule only, and saves",
+          concat(CalcGui.conditionalFormat(last, CalcGui.GREATER_THAN, Integer.toString(threshold), colour.style(), List.of()), CalcGui.save(path)));
+    }
+    return built.build();
   }
 }

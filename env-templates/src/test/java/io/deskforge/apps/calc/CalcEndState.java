@@ -58,10 +58,10 @@ public final class CalcEndState implements EndStateModel {
     boolean wizard = false;
     int chartType = 0;
     boolean conditional = false;
+    // the dialog's conditions (operator place, operand, style letter), the last one being edited, and the focused field of it
+    // (0 type, 1 operator, 2 value, 3 style, 4 the Add button)
+    List<Object[]> conditions = new ArrayList<>();
     int field = 0;
-    int operator = 0;
-    String operand = "";
-    String style = "";
     for (Action a : trajectory.actions()) {
       if (menu != null) {
         if (a instanceof Action.Wait) continue;
@@ -75,9 +75,8 @@ public final class CalcEndState implements EndStateModel {
         } else if (menu.equals("conditional") && "c".equals(key)) {
           conditional = true;
           field = 0;
-          operator = 0;
-          operand = "";
-          style = "";
+          conditions = new ArrayList<>();
+          conditions.add(new Object[] {0, "", ""});
         } else if (menu.equals("styles") && key != null && key.length() == 1) {
           cellStyle(book, sheet, column, row, key);
         } else {
@@ -97,12 +96,18 @@ public final class CalcEndState implements EndStateModel {
       }
       if (conditional) {
         if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        Object[] current = conditions.getLast();
         if (a instanceof Action.Key k && k.keys().equals("Tab")) field++;
-        else if (a instanceof Action.Key k && field == 1 && k.keys().matches("Down( Down)*")) operator += k.keys().split(" ").length;
-        else if (a instanceof Action.Type t && field == 2) operand += t.text();
-        else if (a instanceof Action.Type t && field == 3) style = t.text();
+        else if (a instanceof Action.Key k && k.keys().equals("shift+Tab") && field > 0) field--;
+        else if (a instanceof Action.Key k && k.keys().equals("alt+a")) {
+          // Add: a new condition below the others, the focus left on the Add button
+          conditions.add(new Object[] {0, "", ""});
+          field = 4;
+        } else if (a instanceof Action.Key k && field == 1 && k.keys().matches("Down( Down)*")) current[0] = (int) current[0] + k.keys().split(" ").length;
+        else if (a instanceof Action.Type t && field == 2) current[1] = current[1] + t.text();
+        else if (a instanceof Action.Type t && field == 3) current[2] = t.text();
         else if (a instanceof Action.Key k && k.keys().equals("Return")) {
-          conditionalRule(book, sheet, column, row, selectionEnd, operator, operand, style);
+          for (Object[] c : conditions) conditionalRule(book, sheet, column, row, selectionEnd, (int) c[0], (String) c[1], (String) c[2]);
           conditional = false;
         } else throw EndStateModel.unmodelled(task, trajectory, "in the Conditional Formatting dialog, " + a);
         continue;

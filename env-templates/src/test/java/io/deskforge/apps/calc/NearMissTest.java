@@ -113,7 +113,7 @@ class NearMissTest {
 
   @Test
   void conditionalFormatNearMissesFailOnTheCellsTheyColourWrongly() throws IOException {
-    for (long seed = 0; seed < 3; seed++) {
+    for (long seed = 0; seed < 4; seed++) {
       TaskSpec t = new ConditionalFormat().sample(seed);
       assertThat(leaves(t, t.solution())).as("reference").doesNotContainValue(false);
       // colours that look the same on screen, but no rule gives them: every cell that must be coloured reads none
@@ -123,6 +123,11 @@ class NearMissTest {
       // the amounts themselves are left as they were by every attempt
       assertThat(leaves(t, negative(t, "filled-by-hand"))).containsEntry("E2:E" + (Integer.parseInt(String.valueOf(t.params().get("rows"))) + 1), true);
     }
+    // the third level's second rule: left out, the amounts under the low mark read no fill
+    TaskSpec two = java.util.stream.LongStream.range(0, 50).mapToObj(new ConditionalFormat()::sample)
+        .filter(t -> String.valueOf(t.params().get("level")).equals("3")).findFirst().orElseThrow();
+    assertThat(leaves(two, two.solution())).as("reference").doesNotContainValue(false);
+    assertThat(fills(two, negative(two, "low-rule-missing"))).containsEntry("coloured", false).containsEntry("plain", true);
   }
 
   @Test
