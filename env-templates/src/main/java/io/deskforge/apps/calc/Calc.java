@@ -52,7 +52,7 @@ public final class Calc implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new LineTotal(), new SortRows(), new RegionTotals(), new NumberFormats(), new FillDown(), new SummarySheet(),
-        new DateFormats(), new FixEntries());
+        new DateFormats(), new FixEntries(), new InsertChart(), new ConditionalFormat());
   }
 
   @Override

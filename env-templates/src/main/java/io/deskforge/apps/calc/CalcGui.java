@@ -101,6 +101,67 @@ final class CalcGui {
         Action.key("alt+f"), Action.key("ctrl+a"), Action.type(code), Action.key("Return"), Action.waitMs(500));
   }
 
+  static final String CHART_WIZARD = "^Chart Wizard$";
+
+  /**
+   * A chart of the block from A1 to row {@code last}, column {@code columns} (A is 0): the block
+   * selected by Shift+arrows, Insert > Chart (Alt+I, then C, the item's mnemonic), the wizard
+   * waited for by its title; its first page's type list has the focus on Column, so Down {@code
+   * place} times picks the type; Finish by Return; two Escapes leave the chart's edit mode and
+   * select nothing, back on the grid.
+   */
+  static List<Action> insertChart(int last, int columns, int place) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
+    if (last > 1) out.add(Action.key(repeat("shift+Down", last - 1)));
+    if (columns > 0) out.add(Action.key(repeat("shift+Right", columns)));
+    out.addAll(List.of(Action.key("alt+i"), Action.waitMs(1500), Action.key("c"), new Action.WaitForWindow(CHART_WIZARD, DIALOG_MS),
+        Action.waitMs(1500)));
+    if (place > 0) out.add(Action.key(repeat("Down", place)));
+    out.addAll(List.of(Action.waitMs(800), Action.key("Return"), Action.waitMs(1500), Action.key("Escape"), Action.waitMs(500),
+        Action.key("Escape"), Action.waitMs(500)));
+    return out;
+  }
+
+  static final String CONDITIONAL = "^Conditional Formatting for .*$";
+  /** Places of operators in the conditional dialog's list below "is equal to". */
+  static final int LESS_THAN = 1;
+  static final int GREATER_THAN = 2;
+  static final int GREATER_OR_EQUAL = 4;
+
+  /**
+   * A "cell value is" rule on E2 down to row {@code last}: the cells selected by Shift+Down,
+   * Format > Conditional > Condition (Alt+O, O, C), the dialog waited for by its title; its first
+   * condition's operator list (its items all start "is ...", so no letter picks one) goes Down
+   * {@code operator} places from "is equal to" ({@link #GREATER_THAN}, {@link #GREATER_OR_EQUAL}),
+   * the value field gets the operand, the Apply Style list the style by its first letter; OK by Return.
+   */
+  static List<Action> conditionalFormat(int last, int operator, String operand, String style, List<Action> more) {
+    List<Action> out = new ArrayList<>(selectColumn("E", last));
+    out.addAll(List.of(Action.key("alt+o"), Action.waitMs(1500), Action.key("o"), Action.waitMs(1000), Action.key("c"),
+        new Action.WaitForWindow(CONDITIONAL, DIALOG_MS), Action.waitMs(1500),
+        Action.key("Tab"), Action.key(repeat("Down", operator)), Action.waitMs(500),
+        Action.key("Tab"), Action.type(operand), Action.waitMs(500),
+        Action.key("Tab"), Action.type(style.substring(0, 1)), Action.waitMs(800)));
+    out.addAll(more);
+    out.addAll(List.of(Action.key("Return"), Action.waitMs(1000)));
+    return out;
+  }
+
+  /** In the conditional dialog, after the first condition: Add (Alt+A) a second one and fill it as the first. */
+  static List<Action> addCondition(int operator, String operand, String style) {
+    return List.of(Action.key("alt+a"), Action.waitMs(1500), Action.key("shift+Tab"), Action.waitMs(300), Action.key("shift+Tab"),
+        Action.waitMs(300), Action.key("shift+Tab"), Action.waitMs(300), Action.key(repeat("Down", operator)), Action.waitMs(500),
+        Action.key("Tab"), Action.type(operand), Action.waitMs(500), Action.key("Tab"), Action.type(style.substring(0, 1)), Action.waitMs(800));
+  }
+
+  /** A cell given a cell style by hand: the cursor to it, Styles menu (Alt+Y), the style's item by its first letter. */
+  static List<Action> cellStyle(String cell, String style) {
+    List<Action> out = new ArrayList<>(goTo(cell));
+    out.addAll(List.of(Action.key("alt+y"), Action.waitMs(1200), Action.key(style.substring(0, 1).toLowerCase(java.util.Locale.ROOT)),
+        Action.waitMs(500)));
+    return out;
+  }
+
   static List<Action> save(String path) {
     return List.of(Action.key("ctrl+s"), Action.waitForWindow(windowTitle(path)));
   }

@@ -127,7 +127,7 @@ public final class XlsxFormat implements DocumentFormat {
     return queryProblem(query).isPresent() ? Optional.empty() : XlsxQuery.parse(query).osworldCheck(path, metric);
   }
 
-  /** See {@link XlsxQuery#vmQuery}: values, formulas, bold, italic, font and sheets; not the formats, fills, alignment or charts. */
+  /** See {@link XlsxQuery#vmQuery}: values, formulas, bold, italic, font, sheets, charts and conditional fills; not the formats, fills, alignment or the rules' list. */
   @Override
   public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
     return queryProblem(query).isPresent() ? Optional.empty() : XlsxQuery.parse(query).vmQuery();

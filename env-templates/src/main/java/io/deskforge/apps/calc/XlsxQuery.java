@@ -25,22 +25,28 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *   <li>{@code CELL.number_format}: the format code ({@code #,##0.00}); reset to General (General becomes {@code 0.00}).
  *   <li>{@code CELL.bold}, {@code CELL.italic}: flags; toggled.
  *   <li>{@code CELL.fill}: the solid fill as RRGGBB (absent when none); removed.
+ *   <li>{@code CELL.conditional_fill}: the fill the sheet's conditional formats give the cell as its
+ *       value is now (RRGGBB, {@code none} when no rule applies); changed as {@code conditional_formats} is.
  *   <li>{@code CELL.font}: the font's name. {@code CELL.align}: general, left, center, right, ...
  *   <li>{@code sheets}: the sheets' names in tab order; the last one removed (renamed when it is the only one).
  *   <li>{@code charts}: the kinds of data the sheet's charts plot ({@code bar}, {@code pie});
- *       {@code chart_ranges}: the ranges they plot as values.
+ *       {@code chart_ranges}: the ranges they plot as values ({@code B2:B6}, the sheet named only when it is another).
+ *   <li>{@code conditional_formats}: each conditional formatting rule as its range, test and fill
+ *       ({@code E2:E51 greater_than 500 FFCCCC}); the last rule removed, and the first comparison's
+ *       operand changed by one.
  * </ul>
  */
 record XlsxQuery(String sheet, String cell, String property) {
   private static final Pattern CELL = Pattern.compile(
-      "(?:(?<sheet>[^!]{1,31})!)?(?<cell>\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7})\\.(?<prop>value|formula|number_format|bold|italic|fill|font|align)");
-  private static final Pattern SHEET = Pattern.compile("(?:(?<sheet>[^!]{1,31})!)?(?<prop>sheets|charts|chart_ranges)");
+      "(?:(?<sheet>[^!]{1,31})!)?(?<cell>\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7})\\.(?<prop>value|formula|number_format|bold|italic|fill|conditional_fill|font|align)");
+  private static final Pattern SHEET = Pattern.compile("(?:(?<sheet>[^!]{1,31})!)?(?<prop>sheets|charts|chart_ranges|conditional_formats)");
 
   static final String GUIDE = """
       write_document content: {"rows": [["Region", "Sales"], ["North", "12.5"], ...]} (first sheet; '=' starts a formula)
-      document_query: CELL.value | CELL.formula | CELL.number_format | CELL.bold | CELL.italic | CELL.fill | CELL.font | CELL.align,
+      document_query: CELL.value | CELL.formula | CELL.number_format | CELL.bold | CELL.italic | CELL.fill | CELL.conditional_fill | CELL.font | CELL.align,
         with CELL as B7 or Summary!B7 (e.g. "C2.formula" reads =A2*B2, "Summary!B2.number_format" reads #,##0.00,
-        "A1.fill" reads FFFF00); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges""";
+        "A1.fill" reads FFFF00); CELL.conditional_fill (the fill conditional formatting gives the cell now, or none); sheets (the sheets' names); Sheet1!charts (bar, line, pie, ...); Sheet1!chart_ranges (B2:B6, or Other!B2:B6);
+        Sheet1!conditional_formats (each rule as RANGE TEST FILL: "E2:E51 greater_than 500 FFCCCC")""";
 
   /** The query parsed, or an {@link IllegalArgumentException} naming what is wrong. */
   static XlsxQuery parse(String query) {
@@ -53,7 +59,7 @@ record XlsxQuery(String sheet, String cell, String property) {
       return new XlsxQuery(m.group("sheet"), null, m.group("prop"));
     }
     throw new IllegalArgumentException("not an .xlsx query: '" + query + "'; ask CELL.value, CELL.formula, CELL.number_format, CELL.bold,"
-        + " CELL.italic, CELL.fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts or chart_ranges");
+        + " CELL.italic, CELL.fill, CELL.conditional_fill, CELL.font or CELL.align (CELL as B7 or Sheet2!B7), sheets, charts, chart_ranges or conditional_formats");
   }
 
   Reading read(XlsxWorkbook wb) {
@@ -64,11 +70,13 @@ record XlsxQuery(String sheet, String cell, String property) {
       case "bold" -> Reading.flag(wb.bold(sheet, cell));
       case "italic" -> Reading.flag(wb.italic(sheet, cell));
       case "fill" -> orAbsent(wb.fill(sheet, cell));
+      case "conditional_fill" -> Reading.text(wb.conditionalFill(sheet, cell));
       case "font" -> Reading.text(wb.fontName(sheet, cell));
       case "align" -> Reading.text(wb.alignment(sheet, cell));
       case "sheets" -> Reading.items(wb.sheetNames());
       case "charts" -> Reading.items(wb.charts(sheet));
       case "chart_ranges" -> Reading.items(wb.chartRanges(sheet));
+      case "conditional_formats" -> Reading.items(wb.conditionalFormats(sheet));
       default -> throw new IllegalStateException(property);
     };
   }
@@ -120,10 +128,14 @@ record XlsxQuery(String sheet, String cell, String property) {
    * cell's value (strings, booleans, errors, and numbers in General format as {@link
    * XlsxWorkbook#plain} prints them; a number shown through another format reads as unreadable
    * there, since POI's DataFormatter has no faithful Python form), formula, bold, italic, font, and
-   * the sheets. The number format, fill, alignment and charts have none yet.
+   * the sheets, the charts' kinds and plotted ranges, and the fill a cell gets from "cell value is"
+   * rules with number operands (any other rule fails closed there). The number format, fill,
+   * alignment and the rules' list have none yet.
    */
   java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
-    if (!List.of("value", "formula", "bold", "italic", "font", "sheets").contains(property)) return java.util.Optional.empty();
+    if (!List.of("value", "formula", "bold", "italic", "font", "sheets", "charts", "chart_ranges", "conditional_fill").contains(property)) {
+      return java.util.Optional.empty();
+    }
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "xlsx");
     var q = out.putObject("q").put("property", property);
     if (sheet != null) q.put("sheet", sheet);
@@ -173,6 +185,43 @@ record XlsxQuery(String sheet, String cell, String property) {
         if (book.getNumberOfSheets() > 1) book.removeSheetAt(book.getNumberOfSheets() - 1);
         else book.setSheetName(0, book.getSheetName(0) + "x");
       }));
+      case "conditional_formats", "conditional_fill" -> {
+        String rules = sheet == null ? "first-sheet" : sheet;
+        out.add(change("rule-removed:" + rules, path, wb -> {
+          var formats = wb.conditionalSheet(sheet).getSheetConditionalFormatting();
+          int n = formats.getNumConditionalFormattings();
+          if (n == 0) throw new IllegalStateException("the sheet has no conditional format to remove");
+          formats.removeConditionalFormatting(n - 1);
+        }));
+        out.add(change("operand-changed:" + rules, path, wb -> {
+          // the threshold off by one: a rule that looks the same and tests another value
+          var formats = wb.conditionalSheet(sheet).getSheetConditionalFormatting();
+          for (int i = 0; i < formats.getNumConditionalFormattings(); i++) {
+            var format = formats.getConditionalFormattingAt(i);
+            for (int j = 0; j < format.getNumberOfRules(); j++) {
+              var rule = format.getRule(j);
+              if (rule.getConditionType() != org.apache.poi.ss.usermodel.ConditionType.CELL_VALUE_IS || rule.getFormula1() == null) continue;
+              String operand = rule.getFormula1();
+              String changed;
+              try {
+                changed = new java.math.BigDecimal(operand).add(java.math.BigDecimal.ONE).toPlainString();
+              } catch (NumberFormatException e) {
+                changed = "(" + operand + ")+1";
+              }
+              // the rule made again with the other operand and the same fill, in its place
+              var replacement = formats.createConditionalFormattingRule(rule.getComparisonOperation(), changed, rule.getFormula2());
+              var fill = rule.getPatternFormatting();
+              if (fill != null) {
+                var copy = replacement.createPatternFormatting();
+                if (fill.getFillBackgroundColorColor() != null) copy.setFillBackgroundColor(fill.getFillBackgroundColorColor());
+              }
+              format.setRule(j, replacement);
+              return;
+            }
+          }
+          throw new IllegalStateException("the sheet has no comparison rule whose operand could change");
+        }));
+      }
       default -> { }
     }
     return out;

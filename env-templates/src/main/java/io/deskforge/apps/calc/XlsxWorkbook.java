@@ -25,8 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A saved .xlsx workbook as the checker reads it, on the host with Apache POI, from the file's
- * bytes: a cell's value as the sheet shows it, its formula, number format, boldness and fill; the
- * sheets' names. Bytes that are not an .xlsx workbook (missing parts, another format under the
+ * bytes: a cell's value as the sheet shows it, its formula, number format, boldness and fill, the
+ * fill conditional formatting gives it; the sheets' names, their charts and conditional formats. Bytes that are not an .xlsx workbook (missing parts, another format under the
  * name, a zip bomb) throw {@link UnreadableFileException}, so a check on them fails closed.
  */
 public final class XlsxWorkbook {
@@ -138,7 +138,10 @@ public final class XlsxWorkbook {
     return out;
   }
 
-  /** The ranges the charts on a sheet plot as values, one per series ({@code Sheet1!$B$2:$B$9}). */
+  /**
+   * The ranges the charts on a sheet plot as values, one per series, as a person writes them: no
+   * '$', and the sheet named only when it is another than the chart's ({@code B2:B9}, {@code Data!B2:B9}).
+   */
   public List<String> chartRanges(String sheet) {
     List<String> out = new ArrayList<>();
     if (!(sheet(sheet) instanceof org.apache.poi.xssf.usermodel.XSSFSheet s) || s.getDrawingPatriarch() == null) return out;
@@ -146,11 +149,96 @@ public final class XlsxWorkbook {
       for (var data : chart.getChartSeries()) {
         for (int i = 0; i < data.getSeriesCount(); i++) {
           var values = data.getSeries(i).getValuesData();
-          if (values != null && values.getDataRangeReference() != null) out.add(values.getDataRangeReference());
+          if (values != null && values.getDataRangeReference() != null) out.add(range(values.getDataRangeReference(), s.getSheetName()));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The conditional formats of a sheet (null: the first), one item per rule in the file's order:
+   * its range, its test and the fill it gives ({@code E2:E51 greater_than 500 FFCCCC}). A
+   * comparison reads as its operator ({@code greater_than}, {@code between}, ...) and operand(s);
+   * any other rule as its kind and formula ({@code expression $E2>500}); a rule that sets no fill
+   * ends in {@code none}. A rule follows the data, unlike a fill given to the cells themselves,
+   * which {@link #fill} reads.
+   */
+  public List<String> conditionalFormats(String sheet) {
+    List<String> out = new ArrayList<>();
+    if (!(sheet(sheet) instanceof org.apache.poi.xssf.usermodel.XSSFSheet s)) return out;
+    var formats = s.getSheetConditionalFormatting();
+    for (int i = 0; i < formats.getNumConditionalFormattings(); i++) {
+      var format = formats.getConditionalFormattingAt(i);
+      List<String> ranges = new ArrayList<>();
+      for (var r : format.getFormattingRanges()) ranges.add(r.formatAsString());
+      for (int j = 0; j < format.getNumberOfRules(); j++) {
+        var rule = format.getRule(j);
+        StringBuilder item = new StringBuilder(String.join(",", ranges)).append(' ');
+        if (rule.getConditionType() == org.apache.poi.ss.usermodel.ConditionType.CELL_VALUE_IS) {
+          item.append(OPERATORS.getOrDefault(rule.getComparisonOperation(), "operator_" + rule.getComparisonOperation()));
+        } else {
+          item.append(rule.getConditionType() == null ? "unknown" : rule.getConditionType().type);
+        }
+        if (rule.getFormula1() != null) item.append(' ').append(rule.getFormula1());
+        if (rule.getFormula2() != null) item.append(' ').append(rule.getFormula2());
+        item.append(' ').append(conditionalFill(rule.getPatternFormatting()));
+        out.add(item.toString());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The fill the sheet's conditional formats give a cell as its value is now (RRGGBB), or {@code
+   * none} when no rule that sets a fill applies: the rules evaluated by POI as a spreadsheet
+   * evaluates them, the first by priority that sets a fill winning. A fill given to the cell itself
+   * is no conditional fill.
+   */
+  public String conditionalFill(String sheet, String cell) {
+    Cell c = cell(sheet, cell);
+    if (c == null) return "none";
+    var evaluator = new org.apache.poi.ss.formula.ConditionalFormattingEvaluator(book,
+        (org.apache.poi.ss.formula.WorkbookEvaluatorProvider) book.getCreationHelper().createFormulaEvaluator());
+    for (var rule : evaluator.getConditionalFormattingForCell(c)) {
+      String fill = conditionalFill((org.apache.poi.xssf.usermodel.XSSFPatternFormatting) rule.getRule().getPatternFormatting());
+      if (!fill.equals("none")) return fill;
+    }
+    return "none";
+  }
+
+  private static final java.util.Map<Byte, String> OPERATORS = java.util.Map.of(
+      org.apache.poi.ss.usermodel.ComparisonOperator.BETWEEN, "between",
+      org.apache.poi.ss.usermodel.ComparisonOperator.NOT_BETWEEN, "not_between",
+      org.apache.poi.ss.usermodel.ComparisonOperator.EQUAL, "equal",
+      org.apache.poi.ss.usermodel.ComparisonOperator.NOT_EQUAL, "not_equal",
+      org.apache.poi.ss.usermodel.ComparisonOperator.GT, "greater_than",
+      org.apache.poi.ss.usermodel.ComparisonOperator.LT, "less_than",
+      org.apache.poi.ss.usermodel.ComparisonOperator.GE, "greater_or_equal",
+      org.apache.poi.ss.usermodel.ComparisonOperator.LE, "less_or_equal");
+
+  /** A rule's fill as RRGGBB: a differential format keeps a solid fill's colour as its background colour (LibreOffice writes bgColor). */
+  private static String conditionalFill(org.apache.poi.xssf.usermodel.XSSFPatternFormatting fill) {
+    if (fill == null) return "none";
+    XSSFColor color = fill.getFillBackgroundColorColor();
+    if (color == null || color.getRGB() == null) color = fill.getFillForegroundColorColor();
+    byte[] rgb = color == null ? null : color.getRGB();
+    return rgb == null ? "none" : HexFormat.of().withUpperCase().formatHex(rgb, rgb.length - 3, rgb.length);
+  }
+
+  /** A chart's range reference ({@code 'Q3 Sales'!$B$2:$B$9}) without '$', and without the sheet when it is {@code own}. */
+  static String range(String reference, String own) {
+    String r = reference.replace("$", "");
+    int bang = r.lastIndexOf('!');
+    if (bang < 0) return r;
+    String sheet = r.substring(0, bang);
+    if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length() > 1) sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
+    return sheet.equals(own) ? r.substring(bang + 1) : r;
+  }
+
+  /** A sheet for a change of its conditional formats. */
+  org.apache.poi.xssf.usermodel.XSSFSheet conditionalSheet(String sheet) {
+    return (org.apache.poi.xssf.usermodel.XSSFSheet) sheet(sheet);
   }
 
   /** The cell itself, made when missing, for a change. */

@@ -27,7 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 2 and 5 give it Calc's number, scientific and percent formats, Ctrl+I toggles its italics, typed text up to Return
  * enters the cell (the cursor moves down), Ctrl+D copies the selection's top formula down it
  * (references shifted), the toolbar's sort buttons sort the rows under the header by the cursor's
- * column, Alt+S then S opens Sheet > Insert Sheet (After current sheet, a typed or default name, OK by Return: the new sheet becomes current), Ctrl+S writes the workbook with its formulas computed. Work never saved is lost.
+ * column, Alt+S then S opens Sheet > Insert Sheet (After current sheet, a typed or default name, OK by Return: the new sheet becomes current), Insert > Chart's wizard makes a chart of the selection (its type by place in the list, Finish by
+ * Return), Format > Conditional > Condition adds a "cell value is" rule on the selection (operator
+ * by place, operand, style by letter, OK by Return), the Styles menu gives the cursor's cell a
+ * style's colours, Ctrl+S writes the workbook with its formulas computed. Work never saved is lost.
  */
 public final class CalcEndState implements EndStateModel {
   @Override
@@ -50,7 +53,65 @@ public final class CalcEndState implements EndStateModel {
     boolean nameBox = false;
     boolean after = false;
     String sheetName = null;
+    // Insert > Chart (Alt+I, C) and its wizard; Format > Conditional > Condition (Alt+O, O, C) and its dialog; the Styles menu (Alt+Y)
+    String menu = null;
+    boolean wizard = false;
+    int chartType = 0;
+    boolean conditional = false;
+    // the dialog's conditions (operator place, operand, style letter), the last one being edited, and the focused field of it
+    // (0 type, 1 operator, 2 value, 3 style, 4 the Add button)
+    List<Object[]> conditions = new ArrayList<>();
+    int field = 0;
     for (Action a : trajectory.actions()) {
+      if (menu != null) {
+        if (a instanceof Action.Wait) continue;
+        String key = a instanceof Action.Key k ? k.keys() : null;
+        if (menu.equals("insert") && "c".equals(key)) {
+          wizard = true;
+          chartType = 0;
+        } else if (menu.equals("format") && "o".equals(key)) {
+          menu = "conditional";
+          continue;
+        } else if (menu.equals("conditional") && "c".equals(key)) {
+          conditional = true;
+          field = 0;
+          conditions = new ArrayList<>();
+          conditions.add(new Object[] {0, "", ""});
+        } else if (menu.equals("styles") && key != null && key.length() == 1) {
+          cellStyle(book, sheet, column, row, key);
+        } else {
+          throw EndStateModel.unmodelled(task, trajectory, "in the " + menu + " menu, " + a);
+        }
+        menu = null;
+        continue;
+      }
+      if (wizard) {
+        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        if (a instanceof Action.Key k && k.keys().matches("Down( Down)*")) chartType += k.keys().split(" ").length;
+        else if (a instanceof Action.Key k && k.keys().equals("Return")) {
+          chart(sheet, column, Math.max(selectionRight, column), row, selectionEnd, chartType);
+          wizard = false;
+        } else throw EndStateModel.unmodelled(task, trajectory, "in the Chart Wizard, " + a);
+        continue;
+      }
+      if (conditional) {
+        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        Object[] current = conditions.getLast();
+        if (a instanceof Action.Key k && k.keys().equals("Tab")) field++;
+        else if (a instanceof Action.Key k && k.keys().equals("shift+Tab") && field > 0) field--;
+        else if (a instanceof Action.Key k && k.keys().equals("alt+a")) {
+          // Add: a new condition below the others, the focus left on the Add button
+          conditions.add(new Object[] {0, "", ""});
+          field = 4;
+        } else if (a instanceof Action.Key k && field == 1 && k.keys().matches("Down( Down)*")) current[0] = (int) current[0] + k.keys().split(" ").length;
+        else if (a instanceof Action.Type t && field == 2) current[1] = current[1] + t.text();
+        else if (a instanceof Action.Type t && field == 3) current[2] = t.text();
+        else if (a instanceof Action.Key k && k.keys().equals("Return")) {
+          for (Object[] c : conditions) conditionalRule(book, sheet, column, row, selectionEnd, (int) c[0], (String) c[1], (String) c[2]);
+          conditional = false;
+        } else throw EndStateModel.unmodelled(task, trajectory, "in the Conditional Formatting dialog, " + a);
+        continue;
+      }
       if (sheetMenu) {
         if (a instanceof Action.Wait) continue;
         if (!(a instanceof Action.Key k && k.keys().equals("s"))) throw EndStateModel.unmodelled(task, trajectory, "in the Sheet menu, " + a);
@@ -80,6 +141,10 @@ public final class CalcEndState implements EndStateModel {
       }
       switch (a) {
         case Action.Key k when k.keys().equals("alt+s") -> sheetMenu = true;
+        case Action.Key k when k.keys().equals("alt+i") -> menu = "insert";
+        case Action.Key k when k.keys().equals("alt+o") -> menu = "format";
+        case Action.Key k when k.keys().equals("alt+y") -> menu = "styles";
+        case Action.Key k when k.keys().equals("Escape") -> { }
         case Action.Key k -> {
           for (String key : k.keys().split(" ")) {
             if (!key.startsWith("shift+") && !key.startsWith("ctrl+shift+") && !key.equals("ctrl+i")) selectionRight = -1;
@@ -134,6 +199,64 @@ public final class CalcEndState implements EndStateModel {
     for (int i = 0; i < book.getNumberOfSheets(); i++) book.getSheetAt(i).setSelected(i == at);
     book.setActiveSheet(at);
     return created;
+  }
+
+  /** The Chart Wizard's types by place in its list: Column, Bar, Pie, Area, Line. */
+  private static final List<org.apache.poi.xddf.usermodel.chart.ChartTypes> CHART_TYPES = List.of(
+      org.apache.poi.xddf.usermodel.chart.ChartTypes.BAR, org.apache.poi.xddf.usermodel.chart.ChartTypes.BAR,
+      org.apache.poi.xddf.usermodel.chart.ChartTypes.PIE, org.apache.poi.xddf.usermodel.chart.ChartTypes.AREA,
+      org.apache.poi.xddf.usermodel.chart.ChartTypes.LINE);
+
+  /**
+   * The wizard's Finish on the selection: the first row labels the series, the first column the
+   * categories, and each other column is a series of the rows below the first, as Calc makes it.
+   */
+  private static void chart(Sheet sheet, int left, int right, int top, int bottom, int place) {
+    if (place >= CHART_TYPES.size()) throw new IllegalArgumentException("the model knows the wizard's first five chart types only");
+    var s = (org.apache.poi.xssf.usermodel.XSSFSheet) sheet;
+    var drawing = s.createDrawingPatriarch();
+    var chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, right + 2, 1, right + 9, 16));
+    var type = CHART_TYPES.get(place);
+    var data = type == org.apache.poi.xddf.usermodel.chart.ChartTypes.PIE ? chart.createData(type, null, null)
+        : chart.createData(type, chart.createCategoryAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.BOTTOM),
+            chart.createValueAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.LEFT));
+    var categories = org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromStringCellRange(s,
+        new org.apache.poi.ss.util.CellRangeAddress(top + 1, bottom, left, left));
+    for (int c = left + 1; c <= right; c++) {
+      data.addSeries(categories, org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromNumericCellRange(s,
+          new org.apache.poi.ss.util.CellRangeAddress(top + 1, bottom, c, c)));
+    }
+    chart.plot(data);
+  }
+
+  /** Calc's cell styles the models use, by the letter that picks them in a list: their background and font colours. */
+  private static final java.util.Map<String, String[]> STYLES = java.util.Map.of(
+      "b", new String[] {"FFCCCC", "CC0000"}, "g", new String[] {"CCFFCC", "006600"});
+
+  /** The dialog's OK: a "cell value is" rule on the selected cells of the column, its operator by place below "is equal to". */
+  private static void conditionalRule(XSSFWorkbook book, Sheet sheet, int column, int top, int bottom, int place, String operand, String style) {
+    byte[] operators = {org.apache.poi.ss.usermodel.ComparisonOperator.EQUAL, org.apache.poi.ss.usermodel.ComparisonOperator.LT,
+        org.apache.poi.ss.usermodel.ComparisonOperator.GT, org.apache.poi.ss.usermodel.ComparisonOperator.LE,
+        org.apache.poi.ss.usermodel.ComparisonOperator.GE, org.apache.poi.ss.usermodel.ComparisonOperator.NOT_EQUAL};
+    String[] colours = STYLES.get(style.toLowerCase(java.util.Locale.ROOT));
+    if (place >= operators.length || colours == null) throw new IllegalArgumentException("the model knows no operator " + place + " or style " + style);
+    var formats = sheet.getSheetConditionalFormatting();
+    var rule = formats.createConditionalFormattingRule(operators[place], operand);
+    rule.createPatternFormatting().setFillBackgroundColor(new org.apache.poi.xssf.usermodel.XSSFColor(java.util.HexFormat.of().parseHex(colours[0])));
+    rule.createFontFormatting().setFontColor(new org.apache.poi.xssf.usermodel.XSSFColor(java.util.HexFormat.of().parseHex(colours[1])));
+    formats.addConditionalFormatting(new org.apache.poi.ss.util.CellRangeAddress[] {
+        new org.apache.poi.ss.util.CellRangeAddress(Math.min(top, bottom), Math.max(top, bottom), column, column)}, rule);
+  }
+
+  /** A cell style from the Styles menu: its background as the cell's own solid fill, its font colour. */
+  private static void cellStyle(XSSFWorkbook book, Sheet sheet, int column, int row, String letter) {
+    String[] colours = STYLES.get(letter);
+    if (colours == null) throw new IllegalArgumentException("the model knows no style " + letter);
+    restyle(book, sheet, column, column, row, row, s -> {
+      var x = (org.apache.poi.xssf.usermodel.XSSFCellStyle) s;
+      x.setFillForegroundColor(new org.apache.poi.xssf.usermodel.XSSFColor(java.util.HexFormat.of().parseHex(colours[0])));
+      x.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+    });
   }
 
   /** Calc's number format shortcuts: the selection's cells get the format, each keeping the rest of its style. */

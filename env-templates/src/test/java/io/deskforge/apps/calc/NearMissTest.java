@@ -50,7 +50,20 @@ class NearMissTest {
   }
 
   private static String where(Getter g) {
-    return g instanceof Getter.SpreadsheetCell c ? c.cell() : ((Getter.SpreadsheetRange) g).range();
+    return switch (g) {
+      case Getter.SpreadsheetCell c -> c.cell();
+      case Getter.DocumentQuery q -> q.query();
+      default -> ((Getter.SpreadsheetRange) g).range();
+    };
+  }
+
+  /** The conditional fill leaves by what they expect: "coloured" (the fill) or "plain" (no fill), each all passing or not. */
+  private static Map<String, Boolean> fills(TaskSpec task, Trajectory t) throws IOException {
+    leaves(task, t);
+    CheckResult r = READER.check(home, task.checker());
+    return r.leaves().stream().filter(l -> l.getter() instanceof Getter.DocumentQuery)
+        .collect(Collectors.toMap(l -> l.metric() instanceof io.deskforge.task.spec.Metric.EqualsText ? "coloured" : "plain",
+            CheckResult.Leaf::passed, (a, b) -> a && b));
   }
 
   private static Trajectory negative(TaskSpec t, String name) {
@@ -82,6 +95,39 @@ class NearMissTest {
         assertThat(leaves(t, negative(t, name))).as(name).containsValue(false).doesNotContainValue(true);
       }
     }
+  }
+
+  @Test
+  void insertChartNearMissesFailOnTheKindOrTheRangeTheyGetWrong() throws IOException {
+    for (long seed = 0; seed < 3; seed++) {
+      TaskSpec t = new InsertChart().sample(seed);
+      String block = (String) t.params().get("block");
+      assertThat(leaves(t, t.solution())).as("reference").doesNotContainValue(false);
+      assertThat(leaves(t, negative(t, "wrong-kind"))).containsEntry("Sheet1!charts", false).containsEntry("Sheet1!chart_ranges", true)
+          .containsEntry(block, true);
+      assertThat(leaves(t, negative(t, "one-row-short"))).containsEntry("Sheet1!charts", true).containsEntry("Sheet1!chart_ranges", false)
+          .containsEntry(block, true);
+      assertThat(leaves(t, negative(t, "not-saved"))).containsEntry("Sheet1!charts", false).containsEntry("Sheet1!chart_ranges", false);
+    }
+  }
+
+  @Test
+  void conditionalFormatNearMissesFailOnTheCellsTheyColourWrongly() throws IOException {
+    for (long seed = 0; seed < 4; seed++) {
+      TaskSpec t = new ConditionalFormat().sample(seed);
+      assertThat(leaves(t, t.solution())).as("reference").doesNotContainValue(false);
+      // colours that look the same on screen, but no rule gives them: every cell that must be coloured reads none
+      assertThat(fills(t, negative(t, "filled-by-hand"))).containsEntry("coloured", false).containsEntry("plain", true);
+      assertThat(fills(t, negative(t, "wrong-threshold"))).containsEntry("coloured", false).containsEntry("plain", true);
+      assertThat(fills(t, negative(t, "or-equal"))).containsEntry("coloured", true).containsEntry("plain", false);
+      // the amounts themselves are left as they were by every attempt
+      assertThat(leaves(t, negative(t, "filled-by-hand"))).containsEntry("E2:E" + (Integer.parseInt(String.valueOf(t.params().get("rows"))) + 1), true);
+    }
+    // the third level's second rule: left out, the amounts under the low mark read no fill
+    TaskSpec two = java.util.stream.LongStream.range(0, 50).mapToObj(new ConditionalFormat()::sample)
+        .filter(t -> String.valueOf(t.params().get("level")).equals("3")).findFirst().orElseThrow();
+    assertThat(leaves(two, two.solution())).as("reference").doesNotContainValue(false);
+    assertThat(fills(two, negative(two, "low-rule-missing"))).containsEntry("coloured", false).containsEntry("plain", true);
   }
 
   @Test

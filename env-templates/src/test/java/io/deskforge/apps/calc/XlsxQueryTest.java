@@ -33,6 +33,33 @@ class XlsxQueryTest {
   static final GetterReader READER = new GetterReader(AppCatalog.load().formats());
   static final String MADE = "/home/user/made.xlsx";
   static final String CHART = "/home/user/chart.xlsx";
+  static final String RULES = "/home/user/rules.xlsx";
+  /** Amounts in A2:A4 with a rule "value greater than 500" giving a light red background (a cell style, as Calc's dialog applies), and B3 filled red by hand. */
+  static final String RULES_FODS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+        xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+        xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+        xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+        office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+       <office:automatic-styles><style:style style:name="red" style:family="table-cell"><style:table-cell-properties fo:background-color="#ffcccc"/></style:style></office:automatic-styles>
+       <office:styles>
+        <style:style style:name="Bad" style:family="table-cell"><style:table-cell-properties fo:background-color="#ffcccc"/><style:text-properties fo:color="#cc0000"/></style:style>
+       </office:styles>
+       <office:body><office:spreadsheet>
+        <table:table table:name="Sheet1">
+         <table:table-row><table:table-cell office:value-type="string"><text:p>Amount</text:p></table:table-cell></table:table-row>
+         <table:table-row><table:table-cell office:value-type="float" office:value="100"/></table:table-row>
+         <table:table-row><table:table-cell office:value-type="float" office:value="700"/><table:table-cell table:style-name="red" office:value-type="float" office:value="700"/></table:table-row>
+         <table:table-row><table:table-cell office:value-type="float" office:value="501"/></table:table-row>
+         <calcext:conditional-formats>
+          <calcext:conditional-format calcext:target-range-address="Sheet1.A2:Sheet1.A4">
+           <calcext:condition calcext:apply-style-name="Bad" calcext:value="&gt;500" calcext:base-cell-address="Sheet1.A2"/>
+          </calcext:conditional-format>
+         </calcext:conditional-formats>
+        </table:table>
+       </office:spreadsheet></office:body></office:document>
+      """;
 
   @BeforeAll
   static void libreOfficeSavesTheWorkbooks() throws Exception {
@@ -57,6 +84,8 @@ class XlsxQueryTest {
       Files.write(home.resolve("poi/chart.xlsx"), out.toByteArray());
     }
     convert(home.resolve("made.fods"), "xlsx");
+    Files.writeString(home.resolve("rules.fods"), RULES_FODS.strip(), StandardCharsets.UTF_8);
+    convert(home.resolve("rules.fods"), "xlsx");
     convert(home.resolve("poi/chart.xlsx"), "xlsx");
   }
 
@@ -67,6 +96,10 @@ class XlsxQueryTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String name = src.getFileName().toString().replaceFirst("\\.[^.]+$", "." + to);
     assertThat(home.resolve(name)).as("soffice converted " + src + ": " + out).exists();
+  }
+
+  private static FolderState state() {
+    return new FolderState(home);
   }
 
   private static Reading ask(String path, String query) {
@@ -96,8 +129,48 @@ class XlsxQueryTest {
   @Test
   void chartsReadTheirKindAndTheRangeTheyPlot() {
     assertThat(ask(CHART, "charts").items()).containsExactly("bar");
-    assertThat(ask(CHART, "Sales!chart_ranges").items()).singleElement().asString().contains("B$2:$B$4");
+    assertThat(ask(CHART, "Sales!chart_ranges").items()).containsExactly("B2:B4");
     assertThat(ask(MADE, "charts").items()).isEmpty();
+  }
+
+  @Test
+  void conditionalFormatsReadEachRuleAsLibreOfficeWroteIt() {
+    // LibreOffice writes the rule as a cellIs rule whose differential format's fill is the style's background
+    assertThat(ask(RULES, "Sheet1!conditional_formats").items()).containsExactly("A2:A4 greater_than 500 FFCCCC");
+    assertThat(ask(RULES, "conditional_formats").items()).containsExactly("A2:A4 greater_than 500 FFCCCC");
+    // a fill given by hand is no rule, though it looks the same
+    assertThat(ask(RULES, "B3.fill").text()).isEqualTo("FFCCCC");
+    assertThat(ask(MADE, "conditional_formats").items()).as("a fill given by hand is no rule").isEmpty();
+    // the rule evaluated on each cell's value: 700 and 501 are above 500, 100 is not; B3's fill is its own, not a rule's
+    assertThat(ask(RULES, "A3.conditional_fill").text()).isEqualTo("FFCCCC");
+    assertThat(ask(RULES, "A4.conditional_fill").text()).isEqualTo("FFCCCC");
+    assertThat(ask(RULES, "A2.conditional_fill").text()).isEqualTo("none");
+    assertThat(ask(RULES, "B3.conditional_fill").text()).isEqualTo("none");
+    assertThat(ask(RULES, "Z9.conditional_fill").text()).isEqualTo("none");
+  }
+
+  @Test
+  void conditionalFormatMutationsRemoveTheRuleOrChangeItsOperand() throws Exception {
+    DocumentFormat xlsx = AppCatalog.load().formats().claiming(RULES).orElseThrow();
+    byte[] original = Files.readAllBytes(home.resolve("rules.xlsx"));
+    List<DocumentFormat.Mutation> mutations = xlsx.mutations(RULES, "Sheet1!conditional_formats");
+    assertThat(mutations).extracting(DocumentFormat.Mutation::name)
+        .containsExactly("rule-removed:Sheet1", "operand-changed:Sheet1");
+    mutations.get(0).apply().accept(new FolderState(home));
+    assertThat(ask(RULES, "Sheet1!conditional_formats").items()).isEmpty();
+    Files.write(home.resolve("rules.xlsx"), original);
+    mutations.get(1).apply().accept(new FolderState(home));
+    assertThat(ask(RULES, "Sheet1!conditional_formats").items()).containsExactly("A2:A4 greater_than 501 FFCCCC");
+    assertThat(ask(RULES, "A4.conditional_fill").text()).as("501 is not above 501").isEqualTo("none");
+    assertThat(ask(RULES, "A3.conditional_fill").text()).isEqualTo("FFCCCC");
+    assertThat(xlsx.mutations(RULES, "A4.conditional_fill")).extracting(DocumentFormat.Mutation::name)
+        .containsExactly("rule-removed:first-sheet", "operand-changed:first-sheet");
+    Files.write(home.resolve("rules.xlsx"), original);
+    // nothing to change on a workbook without rules: the mutation says so rather than passing silently
+    byte[] made = Files.readAllBytes(home.resolve("made.xlsx"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> xlsx.mutations(MADE, "conditional_formats").get(0).apply().accept(new FolderState(home)))
+        .hasMessageContaining("no conditional format to remove");
+    Files.write(home.resolve("made.xlsx"), made);
   }
 
   @Test
@@ -145,15 +218,28 @@ class XlsxQueryTest {
     Path made = home.resolve("made.xlsx");
     try (var vm = new io.deskforge.apps.osworld.VmDocumentReader()) {
       assertThat(VM_QUERIES).allSatisfy(q -> assertThat(vm.reader(MADE, q)).as(q).isPresent());
-      for (String q : List.of("B2.number_format", "A3.fill", "A1.align", "charts", "Sales!chart_ranges")) {
+      for (String q : List.of("B2.number_format", "A3.fill", "A1.align", "conditional_formats")) {
         assertThat(vm.reader(MADE, q)).as("%s has no Python form yet", q).isEmpty();
       }
       // a number shown through a format (1,234.50) has no faithful Python form: the VM reader fails closed on it
       assertThat(ask(MADE, "B2.value").text()).isEqualTo("1,234.50");
       assertThat(vm.read(made, MADE, "B2.value", "text")).startsWith("(unreadable");
       List<String> wrong = new java.util.ArrayList<>(vm.disagreements("made", made, MADE, VM_QUERIES, q -> ask(MADE, q)));
-      wrong.addAll(vm.disagreements("chart", home.resolve("chart.xlsx"), CHART, List.of("Sales!B2.value", "A4.value", "A1.bold", "sheets"),
-          q -> ask(CHART, q)));
+      wrong.addAll(vm.disagreements("chart", home.resolve("chart.xlsx"), CHART, List.of("Sales!B2.value", "A4.value", "A1.bold", "sheets",
+          "charts", "Sales!chart_ranges", "B3.conditional_fill"), q -> ask(CHART, q)));
+      wrong.addAll(vm.disagreements("made", made, MADE, List.of("charts", "chart_ranges", "B3.conditional_fill"), q -> ask(MADE, q)));
+      // the rules' workbook and each of its mutations: what every cell's rules give it
+      List<String> rules = List.of("A2.conditional_fill", "A3.conditional_fill", "A4.conditional_fill", "B3.conditional_fill",
+          "Z9.conditional_fill", "Sheet1!A4.conditional_fill", "charts");
+      Path rulesFile = home.resolve("rules.xlsx");
+      byte[] rulesOriginal = Files.readAllBytes(rulesFile);
+      wrong.addAll(vm.disagreements("rules", rulesFile, RULES, rules, q -> ask(RULES, q)));
+      for (DocumentFormat.Mutation m : xlsx.mutations(RULES, "A3.conditional_fill")) {
+        Files.write(rulesFile, rulesOriginal);
+        m.apply().accept(state());
+        wrong.addAll(vm.disagreements(m.name(), rulesFile, RULES, rules, q -> ask(RULES, q)));
+      }
+      Files.write(rulesFile, rulesOriginal);
       byte[] original = Files.readAllBytes(made);
       FolderState state = new FolderState(home);
       for (DocumentFormat.Mutation m : io.deskforge.apps.osworld.VmDocumentReader.mutations(xlsx, MADE, VM_QUERIES)) {

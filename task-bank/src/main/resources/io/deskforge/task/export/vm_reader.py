@@ -249,6 +249,7 @@ SN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RN = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+CN = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 class Package:  # an OPC package: parts by name, relationships by id order (as POI's TreeMap keeps them)
@@ -892,10 +893,119 @@ class Xlsx:
             return utf_decode(vt or "")
         raise Unreadable("an illegal cell type " + t)
 
+    def sheet_part(self, name):  # the sheet's part name, found as sheet() finds the sheet
+        if not self.sheets:
+            raise Unreadable("the workbook has no sheet")
+        if name is None:
+            return self.sheets[0]
+        for n, part in self.sheets:
+            if case_key(n) == case_key(name):
+                return n, part
+        raise Unreadable("the workbook has no sheet named '%s'" % name)
+
+    # XDDFChart.getChartSeries: the plot area's chart groups by kind in this order, not the file's
+    CHART_KINDS = ["areaChart", "area3DChart", "barChart", "bar3DChart", "doughnutChart", "lineChart", "line3DChart",
+                   "pieChart", "pie3DChart", "radarChart", "scatterChart", "surfaceChart", "surface3DChart"]
+
+    def chart_groups(self, name):  # [(kind, group element)] of every chart on the sheet, as XlsxWorkbook.charts walks them
+        sheet_name, part = self.sheet_part(name)
+        self.sheet(name)  # a sheet part that is no XML fails as POI's parse does
+        out = []
+        for ty, drawing, i in self.pkg.rels(part):
+            if not ty.endswith("/relationships/drawing"):
+                continue
+            for cty, chart, ci in self.pkg.rels(drawing):
+                if not cty.endswith("/relationships/chart"):
+                    continue
+                plot = kid(kid(self.pkg.xml(chart), CN + "chart"), CN + "plotArea")
+                for k in self.CHART_KINDS:
+                    for g in kids(plot):
+                        if g.tag == CN + k:
+                            out.append((k[:-len("Chart")].lower(), g))
+            break  # POI keeps the sheet's first drawing
+        return sheet_name, out
+
+    def chart_ranges(self, name):  # XlsxWorkbook.chartRanges: each series' values reference, as a person writes it
+        sheet_name, groups = self.chart_groups(name)
+        out = []
+        for k, g in groups:
+            for ser in kids(g):
+                if ser.tag != CN + "ser":
+                    continue
+                val = kid(ser, CN + ("yVal" if k == "scatter" else "val"))
+                ref = kid(val, CN + "numRef") if kid(val, CN + "numRef") is not None else kid(val, CN + "strRef")
+                f = kid(ref, CN + "f")
+                if f is None or f.text is None:
+                    continue
+                r = f.text.replace("$", "")
+                bang = r.rfind("!")
+                if bang >= 0:
+                    sh = r[:bang]
+                    if len(sh) > 1 and sh.startswith("'") and sh.endswith("'"):
+                        sh = sh[1:-1].replace("''", "'")
+                    if sh == sheet_name:
+                        r = r[bang + 1:]
+                out.append(r)
+        return out
+
+    def conditional_fill(self, q):  # XlsxWorkbook.conditionalFill, for "cell value is" rules with number operands only
+        sheet = self.sheet(q.get("sheet"))
+        c = self.cell(sheet, q["column"], q["row"])
+        if c is None:
+            return "none"
+        rules = []
+        for cf in sheet.iter(SN + "conditionalFormatting"):
+            if not any(in_range(r, q["column"], q["row"]) for r in cf.get("sqref", "").split()):
+                continue
+            rules.extend(cf.findall(SN + "cfRule"))
+        if not rules:
+            return "none"
+        if c.get("t", "n") != "n" or kid(c, SN + "v") is None or not (kid(c, SN + "v").text or ""):
+            raise Unreadable("a conditional format on a cell that holds no number is not evaluated on the VM")
+        x = float(kid(c, SN + "v").text)
+        dxfs = [d for d in kids(kid(self.styles, SN + "dxfs"))] if self.styles is not None else []
+        for rule in sorted(rules, key=lambda r: int(r.get("priority", "0"))):
+            if rule.get("type") != "cellIs":
+                raise Unreadable("a conditional format rule of type %s is not evaluated on the VM" % rule.get("type"))
+            try:
+                ops = [float(f.text) for f in rule.findall(SN + "formula")]
+            except (TypeError, ValueError):
+                raise Unreadable("a conditional format rule whose operand is no number is not evaluated on the VM")
+            op = rule.get("operator")
+            test = {"greaterThan": lambda: x > ops[0], "lessThan": lambda: x < ops[0], "greaterThanOrEqual": lambda: x >= ops[0],
+                    "lessThanOrEqual": lambda: x <= ops[0], "equal": lambda: x == ops[0], "notEqual": lambda: x != ops[0],
+                    "between": lambda: min(ops[0], ops[1]) <= x <= max(ops[0], ops[1]),
+                    "notBetween": lambda: not min(ops[0], ops[1]) <= x <= max(ops[0], ops[1])}.get(op)
+            if test is None or len(ops) < (2 if op in ("between", "notBetween") else 1):
+                raise Unreadable("a conditional format rule with operator %s is not evaluated on the VM" % op)
+            if not test():
+                continue
+            i = rule.get("dxfId")
+            if i is None:
+                continue
+            if not 0 <= int(i) < len(dxfs):
+                raise Unreadable("the differential format %s is missing" % i)
+            pattern = kid(kid(dxfs[int(i)], SN + "fill"), SN + "patternFill")
+            color = kid(pattern, SN + "bgColor")
+            if color is None:
+                color = kid(pattern, SN + "fgColor")
+            if color is None:
+                continue
+            if "rgb" not in color.attrib:
+                raise Unreadable("a theme or indexed colour is not read on the VM")
+            return color.get("rgb")[-6:].upper()
+        return "none"
+
     def query(self, q):  # XlsxQuery.read
         prop = q["property"]
         if prop == "sheets":
             return "items", [n for n, p in self.sheets]
+        if prop == "charts":
+            return "items", [k for k, g in self.chart_groups(q.get("sheet"))[1]]
+        if prop == "chart_ranges":
+            return "items", self.chart_ranges(q.get("sheet"))
+        if prop == "conditional_fill":
+            return "text", self.conditional_fill(q)
         c = self.cell(self.sheet(q.get("sheet")), q["column"], q["row"])
         if prop == "value":
             return "text", self.show(c)
@@ -911,6 +1021,20 @@ class Xlsx:
             n = kid(self.font(c), SN + "name")
             return "text", "Calibri" if n is None else n.get("val")
         raise Unreadable("the cell property %s is not read on the VM" % prop)
+
+
+def in_range(ref, column, row):  # whether an A1 range (or cell) of a sqref covers the cell (0-based)
+    def parse(a):
+        m = re.fullmatch(r"\$?([A-Z]{1,3})\$?([0-9]+)", a)
+        if not m:
+            raise Unreadable("a range %s" % ref)
+        col = 0
+        for ch in m.group(1):
+            col = col * 26 + ord(ch) - 64
+        return col - 1, int(m.group(2)) - 1
+    ends = [parse(e) for e in ref.split(":")]
+    (c0, r0), (c1, r1) = ends[0], ends[-1]
+    return min(c0, c1) <= column <= max(c0, c1) and min(r0, r1) <= row <= max(r0, r1)
 
 
 def xlsx_plain(d):  # XlsxWorkbook.plain: 15 significant digits, no trailing zeros, never an exponent
