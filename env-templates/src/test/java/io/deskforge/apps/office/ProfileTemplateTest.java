@@ -1,0 +1,91 @@
+package io.deskforge.apps.office;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.deskforge.apps.calc.Calc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The profile template with the host's real LibreOffice: what it holds, that it is the same each time, and when it is rebuilt. */
+class ProfileTemplateTest {
+  private static final String CALC = LibreOffice.profile(Calc.class);
+
+  @TempDir Path tmp;
+
+  @Test
+  void twoBuildsGiveTheSameBytesAndNoTraceOfATask() throws Exception {
+    assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
+    Path a = ProfileTemplate.archive(tmp.resolve("a"), ProfileTemplate.INSTALLATION, CALC).orElseThrow();
+    Path b = ProfileTemplate.archive(tmp.resolve("b"), ProfileTemplate.INSTALLATION, CALC).orElseThrow();
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "two fresh builds differ, so two desktops would get different profiles");
+
+    Path user = Files.createDirectories(tmp.resolve("user"));
+    Process p = new ProcessBuilder("tar", "-xzf", a.toString(), "-C", user.toString()).inheritIO().start();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "the archive does not unpack");
+    String xcu = Files.readString(user.resolve("registrymodifications.xcu"));
+    assertTrue(xcu.contains("<prop oor:name=\"ShowTipOfTheDay\" oor:op=\"fuse\"><value>false</value>"), "the app's own settings are kept");
+    assertTrue(xcu.contains("ooSetupInstCompleted"), "the first-start work is done");
+    assertTrue(Files.isRegularFile(user.resolve("extensions/buildid")), "extensions are registered");
+    assertEquals("", ProfileTemplate.leftovers(user));
+  }
+
+  @Test
+  void leftoversOfATaskAreNamed() throws Exception {
+    Path user = Files.createDirectories(tmp.resolve("used"));
+    Files.writeString(user.resolve("registrymodifications.xcu"), CALC);
+    assertEquals("", ProfileTemplate.leftovers(user));
+    Files.writeString(user.resolve("registrymodifications.xcu"), CALC.replace("</oor:items>",
+        "<item oor:path=\"/org.openoffice.Office.Histories/Histories/org.openoffice.Office.Histories:HistoryInfo['PickList']/OrderList\"/></oor:items>"));
+    assertTrue(ProfileTemplate.leftovers(user).contains("recent-documents"));
+    Files.writeString(user.resolve("registrymodifications.xcu"), CALC);
+    Files.createDirectories(user.resolve("backup"));
+    assertTrue(ProfileTemplate.leftovers(user).endsWith("backup"));
+  }
+
+  @Test
+  void aChangedKeyOrACorruptArchiveIsRebuilt() throws Exception {
+    assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
+    Path root = tmp.resolve("cache");
+    Path first = ProfileTemplate.archive(root, ProfileTemplate.INSTALLATION, CALC).orElseThrow();
+    byte[] good = Files.readAllBytes(first);
+
+    String other = CALC.replace("<value>false</value></prop></item>\n</oor:items>", "<value>true</value></prop></item>\n</oor:items>");
+    assertNotEquals(CALC, other);
+    Path second = ProfileTemplate.archive(root, ProfileTemplate.INSTALLATION, other).orElseThrow();
+    assertNotEquals(first, second, "another xcu must key another template");
+    assertTrue(Files.readString(unpackXcu(second)).contains("<prop oor:name=\"Tip\" oor:op=\"fuse\"><value>true</value>"));
+
+    Files.write(first, new byte[] {31, -117, 8, 0, 0});
+    assertFalse(ProfileTemplate.intact(first, root.resolve(first.getFileName().toString().replace(".tar.gz", ".sha256"))));
+    Path again = ProfileTemplate.archive(root, ProfileTemplate.INSTALLATION, CALC).orElseThrow();
+    assertEquals(first, again);
+    assertArrayEquals(good, Files.readAllBytes(again), "a corrupt archive was trusted instead of rebuilt");
+  }
+
+  @Test
+  void anotherInstallationIsAnotherKeyAndNoneIsNoTemplate() throws Exception {
+    Path fake = Files.createDirectories(tmp.resolve("program"));
+    assertEquals(Optional.empty(), ProfileTemplate.key(fake, CALC), "no LibreOffice, no template");
+    Files.writeString(fake.resolve("versionrc"), "[Version]\nbuildid=41(Build:1)\n");
+    Path soffice = Files.writeString(fake.resolve("soffice"), "#!/bin/sh\nexit 1\n");
+    soffice.toFile().setExecutable(true);
+    assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
+    assertNotEquals(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC), ProfileTemplate.key(fake, CALC));
+  }
+
+  private Path unpackXcu(Path archive) throws Exception {
+    Path user = Files.createDirectories(tmp.resolve("unpacked-" + archive.getFileName()));
+    Process p = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", user.toString()).inheritIO().start();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0);
+    return user.resolve("registrymodifications.xcu");
+  }
+}
