@@ -40,6 +40,14 @@ public interface AppTemplate {
   /** How to start it with these arguments (files to open), and when it is ready. */
   AppLaunch launch(List<String> args);
 
+  /**
+   * The launch command for a machine that is not this host (an exported task run in OSWorld's VM):
+   * {@link #launch}'s command unless that carries something built from this host's installation.
+   */
+  default List<String> portableLaunchCommand(List<String> args) {
+    return launch(args).command();
+  }
+
   /** The privileged getters its tasks use to read saved state (JSON names, e.g. file_text). */
   List<String> getters();
 

@@ -44,6 +44,12 @@ public final class Calc implements AppTemplate {
     return LibreOffice.launch(NAME, options, args, " - LibreOffice Calc$", LibreOffice.profile(Calc.class));
   }
 
+  /** Without the profile template built from this host's LibreOffice. */
+  @Override
+  public List<String> portableLaunchCommand(List<String> args) {
+    return LibreOffice.withoutTemplate(launch(args).command());
+  }
+
   @Override
   public List<String> getters() {
     return List.of("spreadsheet_cell", "spreadsheet_range", "document_query", "file_exists");

@@ -41,6 +41,12 @@ public final class Impress implements AppTemplate {
     return LibreOffice.launch(NAME, List.of("--impress", "--norestore", "--nologo", "--nolockcheck"), args, args.isEmpty() ? "LibreOffice" : " - LibreOffice Impress$", LibreOffice.profile(Impress.class));
   }
 
+  /** Without the profile template built from this host's LibreOffice. */
+  @Override
+  public List<String> portableLaunchCommand(List<String> args) {
+    return LibreOffice.withoutTemplate(launch(args).command());
+  }
+
   @Override
   public List<String> getters() {
     return List.of("document_query", "file_exists");

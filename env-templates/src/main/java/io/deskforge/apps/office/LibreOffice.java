@@ -50,6 +50,18 @@ public final class LibreOffice {
         Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(200))), Duration.ofSeconds(40));
   }
 
+  /**
+   * The same launch command with no profile template: the template is built from this host's
+   * LibreOffice, and another machine (an exported task in OSWorld's VM, with its own LibreOffice)
+   * builds its profile from the xcu itself.
+   */
+  public static List<String> withoutTemplate(List<String> launchCommand) {
+    if (launchCommand.size() < 7 || !launchCommand.get(2).equals(SCRIPT)) throw new IllegalArgumentException("not a LibreOffice launch: " + launchCommand);
+    List<String> out = new ArrayList<>(launchCommand);
+    out.set(6, "");
+    return out;
+  }
+
   /** An app's profile settings, from the resource beside its class. */
   public static String profile(Class<?> app) {
     try (InputStream in = app.getResourceAsStream("registrymodifications.xcu")) {

@@ -46,6 +46,12 @@ public final class Writer implements AppTemplate {
     return LibreOffice.launch(NAME, options, args, " - LibreOffice Writer$", LibreOffice.profile(Writer.class));
   }
 
+  /** Without the profile template built from this host's LibreOffice. */
+  @Override
+  public List<String> portableLaunchCommand(List<String> args) {
+    return LibreOffice.withoutTemplate(launch(args).command());
+  }
+
   @Override
   public List<String> getters() {
     return List.of("document_query", "file_exists");

@@ -21,6 +21,22 @@ class ProfileTemplateTest {
 
   @TempDir Path tmp;
 
+  /** A desktop here gets the template; an exported task's launch never carries this host's build. */
+  @Test
+  void theExportedLaunchHasNoTemplateAndTheDesktopsLaunchHasOne() {
+    assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
+    io.deskforge.apps.AppCatalog catalog = io.deskforge.apps.AppCatalog.load();
+    for (String app : java.util.List.of("libreoffice-calc", "libreoffice-writer", "libreoffice-impress")) {
+      java.util.List<String> args = java.util.List.of("/home/user/Documents/a");
+      java.util.List<String> here = catalog.get(app).launch(args).command();
+      java.util.List<String> exported = catalog.launchCommand(app, args);
+      assertFalse(here.get(6).isEmpty(), app + ": the desktop's launch carries the template");
+      assertEquals("", exported.get(6), app + ": the exported launch carries this host's template");
+      assertEquals(here.subList(0, 6), exported.subList(0, 6));
+      assertEquals(here.subList(7, here.size()), exported.subList(7, exported.size()));
+    }
+  }
+
   @Test
   void twoBuildsGiveTheSameBytesAndNoTraceOfATask() throws Exception {
     assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
