@@ -56,7 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 1200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WebArenaCompatTest {
   static final AppCatalog CATALOG = AppCatalog.load();
-  static final String APP = "dokuwiki";
+  /** The apps whose families are scored ({@code deskforge.webarena.apps}, comma-separated; every wiki by default). */
+  static final List<String> APPS = List.of(System.getProperty("deskforge.webarena.apps", "dokuwiki,mediawiki,tiddlywiki").split(","));
   static final ObjectMapper JSON = new ObjectMapper();
   /**
    * Each family's near-miss negative (one detail wrong, the rest right), and whether the reference
@@ -66,13 +67,23 @@ class WebArenaCompatTest {
    */
   record NearMiss(String negative, boolean beforeSolution) {}
 
-  static final Map<String, NearMiss> NEAR_MISS = Map.of(
-      "dokuwiki.create-page", new NearMiss("wrong-page", true),
-      "dokuwiki.append-line", new NearMiss("wrong-page", true),
-      "dokuwiki.replace-word", new NearMiss("first-only", true),
-      "dokuwiki.delete-page", new NearMiss("both", false),
-      "dokuwiki.move-page", new NearMiss("copy-only", false),
-      "dokuwiki.find-page", new NearMiss("neighbour-page", true));
+  static final Map<String, NearMiss> NEAR_MISS = Map.ofEntries(
+      Map.entry("mediawiki.create-page", new NearMiss("wrong-page", true)),
+      Map.entry("mediawiki.append-line", new NearMiss("wrong-page", true)),
+      Map.entry("mediawiki.replace-word", new NearMiss("first-only", true)),
+      Map.entry("mediawiki.delete-page", new NearMiss("both", false)),
+      Map.entry("mediawiki.move-page", new NearMiss("copy-only", false)),
+      Map.entry("tiddlywiki.create-tiddler", new NearMiss("no-tag", false)),
+      Map.entry("tiddlywiki.append-line", new NearMiss("wrong-tiddler", false)),
+      Map.entry("tiddlywiki.add-tag", new NearMiss("in-text", false)),
+      Map.entry("tiddlywiki.delete-tiddler", new NearMiss("wrong-tiddler", false)),
+      Map.entry("tiddlywiki.rename-tiddler", new NearMiss("wrong-tiddler", false)),
+      Map.entry("dokuwiki.create-page", new NearMiss("wrong-page", true)),
+      Map.entry("dokuwiki.append-line", new NearMiss("wrong-page", true)),
+      Map.entry("dokuwiki.replace-word", new NearMiss("first-only", true)),
+      Map.entry("dokuwiki.delete-page", new NearMiss("both", false)),
+      Map.entry("dokuwiki.move-page", new NearMiss("copy-only", false)),
+      Map.entry("dokuwiki.find-page", new NearMiss("neighbour-page", true)));
 
   @TempDir static Path work;
   static DesktopProvider provider;
@@ -84,11 +95,12 @@ class WebArenaCompatTest {
   static void exportOneSeedOfEveryFamily() throws Exception {
     long seed = Long.getLong("deskforge.webarena.seed", 1);
     tasks = new ArrayList<>();
-    for (TaskFamily f : CATALOG.families(List.of(APP))) tasks.add(f.sample(seed));
+    for (TaskFamily f : CATALOG.families(APPS)) tasks.add(f.sample(seed));
     export = work.resolve("webarena");
     Export e = new WebArenaExporter(CATALOG).export(tasks, work, export);
     assertThat(e.skipped()).isEmpty();
-    assertThat(e.tasks()).isEqualTo(tasks.size()).isEqualTo(NEAR_MISS.size());
+    assertThat(e.tasks()).isEqualTo(tasks.size());
+    assertThat(NEAR_MISS).containsKeys(tasks.stream().map(TaskSpec::family).toArray(String[]::new));
     taskIds = JSON.readTree(export.resolve(WebArenaExporter.TASK_IDS).toFile());
     provider = DesktopProviders.create("sandbox");
   }
@@ -131,7 +143,7 @@ class WebArenaCompatTest {
   }
 
   Desktop setUp(TaskSpec task) {
-    Desktop d = provider.create(CATALOG.desktopFor(List.of(APP)).workRoot(work).accessibility(false).build());
+    Desktop d = provider.create(CATALOG.desktopFor(List.of(task.app())).workRoot(work).accessibility(false).build());
     try {
       d.start();
       new SetupRunner(CATALOG).apply(d, task.setup());
@@ -150,7 +162,7 @@ class WebArenaCompatTest {
   static String startUrl(TaskSpec task) {
     SetupStep.Launch launch = task.setup().stream().filter(s -> s instanceof SetupStep.Launch).map(s -> (SetupStep.Launch) s)
         .findFirst().orElseThrow();
-    return CATALOG.webArenaSite(APP).orElseThrow().startUrl(launch.args());
+    return CATALOG.webArenaSite(task.app()).orElseThrow().startUrl(launch.args());
   }
 
   /**
@@ -209,6 +221,13 @@ class WebArenaCompatTest {
         assertThat(passes(d, task)).as("%s: deskforge's checker after the reference solution", task.family()).isTrue();
         assertThat(score(config, page)).as("%s: WebArena's score after the reference solution", task.family()).isEqualTo(1.0);
 
+        if (!task.app().equals("dokuwiki")) {
+          // the other wikis keep their state in a server's store, which a file written behind it does not change: their near misses are the negatives
+          report.add(task.family() + " seed " + task.seed() + ": 0" + (NEAR_MISS.get(task.family()).beforeSolution()
+              ? ", negative " + NEAR_MISS.get(task.family()).negative() + " 0" : "") + ", solution 1 in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
+          System.out.println(report.getLast());
+          continue;
+        }
         nearMiss(d, task, page);
         assertThat(passes(d, task)).as("%s: deskforge's checker on the near miss", task.family()).isFalse();
         assertThat(score(config, page)).as("%s: WebArena's score of the near miss", task.family()).isEqualTo(0.0);
