@@ -87,6 +87,11 @@ final class PageBridge implements AutoCloseable {
     onPlaywright(() -> page.navigate(url));
   }
 
+  /** Runs a JavaScript function on the page, its value as a string (what a WebArena locator selects). */
+  String evaluate(String function) {
+    return String.valueOf(onPlaywright(() -> page.evaluate(function)));
+  }
+
   private static JsonNode body(HttpExchange x) throws IOException {
     return JSON.readTree(x.getRequestBody().readAllBytes());
   }

@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * {@code http://127.0.0.1:8080/...}, as for DokuWiki). Anonymous visitors edit here, so no login.
  *
  * <ul>
- *   <li>the text of a page's latest revision ({@link Pages#text}) equal to one text: the page's
- *       {@code action=raw}, which answers that text exactly (200) or 404 for no page; the locator
- *       selects the text, or nothing unless the answer is a 200, and must equal the expected text
- *       exactly (no strip: the database row is compared as it is);
+ *   <li>the text of a page's latest revision ({@link Pages#text}) equal to one text: the API's
+ *       {@code prop=revisions} of the page's main slot, the text as stored, or {@code missing};
+ *       the locator selects the text, or nothing for no page, and must equal the expected text
+ *       exactly (no strip: the database row is compared as it is). Not {@code action=raw}:
+ *       after an edit, Chromium showed the raw text it had fetched before it (a cached answer),
+ *       so a state scored before the agent's edit would be scored again; the API's answers are
+ *       not cached;
  *   <li>which of some titles are pages that are not redirects ({@link Pages#articles}) equal to a
  *       set: the API's {@code action=query&prop=info} for those titles, whose answer marks each
  *       {@code missing} or {@code redirect} from the page table; the locator selects the others.
@@ -31,12 +34,15 @@ import java.util.regex.Pattern;
  * getter or metric has no form.
  */
 final class MediaWikiWebArena implements WebArenaSite {
+  private static final String API = "http://127.0.0.1:" + MediaWiki.PORT + "/api.php?action=query&format=json&formatversion=2";
   private static final Pattern TITLE = Pattern.compile("[A-Z0-9][A-Za-z0-9]*(?: [A-Za-z0-9]+)*");
   private static final Pattern TEXT_OF = Pattern.compile(".* AND p\\.page_title = '([^']*)'");
   private static final Pattern ARTICLES_OF = Pattern.compile(".* AND page_title IN \\(('[^']*'(?:, '[^']*')*)\\) ORDER BY page_title");
 
-  /** The raw text of a page, when the server answered it. */
-  static final String TEXT_LOCATOR = WebArenaPages.locator("if (status !== 200 || text === null) throw new Error('no page: ' + status); return text;");
+  /** The text of the page's latest revision, when it has one. */
+  static final String TEXT_LOCATOR = WebArenaPages.locator("if (status !== 200) throw new Error('HTTP ' + status); "
+      + "const p = JSON.parse(text).query.pages; if (p.length !== 1 || p[0].missing || p[0].invalid) throw new Error('no page'); "
+      + "const c = p[0].revisions[0].slots.main.content; if (typeof c !== 'string') throw new Error('no text'); return c;");
 
   /** Which of the pages the API answered about are pages that are not redirects. */
   static final String ARTICLES_LOCATOR = WebArenaPages.locator("if (status !== 200) throw new Error('HTTP ' + status); "
@@ -65,7 +71,7 @@ final class MediaWikiWebArena implements WebArenaSite {
     Matcher text = TEXT_OF.matcher(q.query());
     if (text.matches() && q.equals(Pages.text(title(text.group(1).replace('_', ' '))))) {
       if (s.expected().size() != 1) throw new NoWebForm("a page has one latest text, and the check expects " + s.expected().size());
-      return new ProgramHtml(MediaWiki.url(text.group(1), "raw"), TEXT_LOCATOR, new RequiredContents.ExactMatch(WebArenaPages.exact(s.expected().get(0))));
+      return new ProgramHtml(API + "&prop=revisions&rvprop=content&rvslots=main&titles=" + text.group(1), TEXT_LOCATOR, new RequiredContents.ExactMatch(WebArenaPages.exact(s.expected().get(0))));
     }
     Matcher articles = ARTICLES_OF.matcher(q.query());
     if (articles.matches()) {
@@ -74,7 +80,7 @@ final class MediaWikiWebArena implements WebArenaSite {
         if (!new HashSet<>(titles).containsAll(s.expected()) || new HashSet<>(s.expected()).size() != s.expected().size()) {
           throw new NoWebForm("the check expects pages " + s.expected() + ", which the query of " + titles + " never answers");
         }
-        String url = "http://127.0.0.1:" + MediaWiki.PORT + "/api.php?action=query&prop=info&format=json&formatversion=2&titles="
+        String url = API + "&prop=info&titles="
             + String.join("%7C", titles.stream().map(t -> t.replace(' ', '_')).toList());
         return new ProgramHtml(url, ARTICLES_LOCATOR, new RequiredContents.ExactMatch(WebArenaPages.exact(WebArenaPages.items(s.expected()))));
       }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the wiki's checks read as WebArena targets, without a desktop (agent-gym's WebArenaCompatTest
- * scores them on live pages): every family's task exports, a page's text as its raw text, which
+ * scores them on live pages): every family's task exports, a page's text as the API's latest revision, which
  * titles are articles as the API's page info, and what those cannot answer has no form.
  */
 class MediaWikiWebArenaTest {
@@ -40,11 +40,11 @@ class MediaWikiWebArenaTest {
           JsonNode t = c.at("/eval/program_html/" + i);
           Metric.SetEquals s = (Metric.SetEquals) checks.get(i).metric();
           assertThat(t.get("locator").asText()).startsWith("[...document.");
-          if (t.get("url").asText().contains("action=raw")) {
+          if (t.get("url").asText().contains("prop=revisions")) {
             assertThat(t.get("locator").asText()).isEqualTo(MediaWikiWebArena.TEXT_LOCATOR);
             assertThat(t.at("/required_contents/exact_match").asText()).isEqualTo(WebArenaPages.exact(s.expected().get(0)));
           } else {
-            assertThat(t.get("url").asText()).startsWith("http://127.0.0.1:8080/api.php?action=query&prop=info&format=json&formatversion=2&titles=");
+            assertThat(t.get("url").asText()).startsWith("http://127.0.0.1:8080/api.php?action=query&format=json&formatversion=2&prop=info&titles=");
             assertThat(t.get("locator").asText()).isEqualTo(MediaWikiWebArena.ARTICLES_LOCATOR);
             assertThat(t.at("/required_contents/exact_match").asText()).isEqualTo(WebArenaPages.exact(WebArenaPages.items(s.expected())));
           }
@@ -54,9 +54,9 @@ class MediaWikiWebArenaTest {
   }
 
   @Test
-  void aPagesTextReadsAsItsRawTextExactly() {
+  void aPagesTextReadsAsItsLatestRevisionsTextExactly() {
     WebArenaSite.ProgramHtml p = SITE.check(new Checker.Check(Pages.text("Team lunch otter"), new Metric.SetEquals(List.of(" Lunch & co "))));
-    assertThat(p.url()).isEqualTo("http://127.0.0.1:8080/index.php?title=Team_lunch_otter&action=raw");
+    assertThat(p.url()).isEqualTo("http://127.0.0.1:8080/api.php?action=query&format=json&formatversion=2&prop=revisions&rvprop=content&rvslots=main&titles=Team_lunch_otter");
     // no strip: the marks keep the spaces the database row has, and & is out of html.unescape's reach
     assertThat(((WebArenaSite.RequiredContents.ExactMatch) p.required()).text()).isEqualTo("< ^lunch ^{26} co >");
   }
@@ -65,7 +65,7 @@ class MediaWikiWebArenaTest {
   void whichTitlesAreArticlesReadsAsTheApisPageInfo() {
     WebArenaSite.ProgramHtml p = SITE.check(new Checker.Check(Pages.articles(List.of("Team lunch otter", "Book club")),
         new Metric.SetEquals(List.of("Book club"))));
-    assertThat(p.url()).isEqualTo("http://127.0.0.1:8080/api.php?action=query&prop=info&format=json&formatversion=2&titles=Team_lunch_otter%7CBook_club");
+    assertThat(p.url()).isEqualTo("http://127.0.0.1:8080/api.php?action=query&format=json&formatversion=2&prop=info&titles=Team_lunch_otter%7CBook_club");
     assertThat(((WebArenaSite.RequiredContents.ExactMatch) p.required()).text()).isEqualTo(WebArenaPages.exact("{\"set\":[\"Book club\"],\"n\":1}"));
   }
 
