@@ -56,7 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 1200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WebArenaCompatTest {
   static final AppCatalog CATALOG = AppCatalog.load();
-  /** The apps whose families are scored ({@code deskforge.webarena.apps}, comma-separated; every wiki by default). */
+  /**
+   * The apps whose families are scored ({@code deskforge.webarena.apps}, comma-separated; every web
+   * app by default); {@code deskforge.webarena.families} narrows them to some family ids.
+   */
   static final List<String> APPS = List.of(System.getProperty("deskforge.webarena.apps", "dokuwiki,mediawiki,tiddlywiki,jupyter").split(","));
   static final ObjectMapper JSON = new ObjectMapper();
   /**
@@ -102,7 +105,10 @@ class WebArenaCompatTest {
   static void exportOneSeedOfEveryFamily() throws Exception {
     long seed = Long.getLong("deskforge.webarena.seed", 1);
     tasks = new ArrayList<>();
-    for (TaskFamily f : CATALOG.families(APPS)) if (!REFUSED.containsKey(f.id())) tasks.add(f.sample(seed));
+    String only = System.getProperty("deskforge.webarena.families", "");
+    for (TaskFamily f : CATALOG.families(APPS)) {
+      if (!REFUSED.containsKey(f.id()) && (only.isEmpty() || List.of(only.split(",")).contains(f.id()))) tasks.add(f.sample(seed));
+    }
     export = work.resolve("webarena");
     Export e = new WebArenaExporter(CATALOG).export(tasks, work, export);
     assertThat(e.skipped()).isEmpty();
