@@ -45,9 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  * locators there. Stand-ins replace only what Debian does not package: beartype, Playwright for
  * Python, WebArena's browser_env and llms (resources under {@code webarena/standins}).
  *
- * <p>For one seed of every wiki family ({@code deskforge.webarena.seed}, 1): the score is 0 on the
- * initial state, 0 after the family's near-miss negative, 1 after the reference solution is replayed
- * through the GUI, and 0 on a near miss of the solved state (the first check's page with one
+ * <p>For one seed of every exported family of the web apps ({@code deskforge.webarena.seed}, 1;
+ * DokuWiki, MediaWiki, TiddlyWiki, Jupyter but its refused {@code run-all}, which the export must
+ * leave out naming why): the score is 0 on the initial state, 0 after the family's near-miss
+ * negative, 1 after the reference solution is replayed through the GUI, and, for DokuWiki, whose
+ * state is files its server reads on each request (the other apps' servers keep theirs in a
+ * database or a store a file written behind them does not change), 0 on a near miss of the solved state (the first check's page with one
  * letter's case changed, which WebArena's case-folding exact_match alone would accept, as the same
  * target with the plain text shows, the deleted page back, or the search results under the id of
  * the page to open, which url_match alone accepts). A negative the solution cannot
