@@ -49,6 +49,9 @@ final class PageBridge implements AutoCloseable {
         Browser b = playwright.chromium().connectOverCDP(endpoints.cdpUrl(),
             new BrowserType.ConnectOverCDPOptions().setHeaders(Map.of("Authorization", "Bearer " + endpoints.token())));
         page = b.contexts().get(0).pages().get(0);
+        // Playwright dismisses a dialog no listener takes at once; the reference solution answers
+        // the app's confirm() through the GUI (TiddlyWiki's delete), so the dialog must stay open
+        page.onDialog(dialog -> {});
         return null;
       });
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
