@@ -50,8 +50,13 @@ final class PageBridge implements AutoCloseable {
             new BrowserType.ConnectOverCDPOptions().setHeaders(Map.of("Authorization", "Bearer " + endpoints.token())));
         page = b.contexts().get(0).pages().get(0);
         // Playwright dismisses a dialog no listener takes at once; the reference solution answers
-        // the app's confirm() through the GUI (TiddlyWiki's delete), so the dialog must stay open
-        page.onDialog(dialog -> {});
+        // the app's confirm() through the GUI (TiddlyWiki's delete), so a confirm stays open; a
+        // page's beforeunload is accepted, as Playwright does, so that WebArena's goto leaves the
+        // page (Jupyter's notebook asks); any other dialog is dismissed, as Playwright does
+        page.onDialog(dialog -> {
+          if (dialog.type().equals("beforeunload")) dialog.accept();
+          else if (!dialog.type().equals("confirm")) dialog.dismiss();
+        });
         return null;
       });
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
