@@ -49,6 +49,14 @@ final class PageBridge implements AutoCloseable {
         Browser b = playwright.chromium().connectOverCDP(endpoints.cdpUrl(),
             new BrowserType.ConnectOverCDPOptions().setHeaders(Map.of("Authorization", "Bearer " + endpoints.token())));
         page = b.contexts().get(0).pages().get(0);
+        // Playwright dismisses a dialog no listener takes at once; the reference solution answers
+        // the app's confirm() through the GUI (TiddlyWiki's delete), so a confirm stays open; a
+        // page's beforeunload is accepted, as Playwright does, so that WebArena's goto leaves the
+        // page (Jupyter's notebook asks); any other dialog is dismissed, as Playwright does
+        page.onDialog(dialog -> {
+          if (dialog.type().equals("beforeunload")) dialog.accept();
+          else if (!dialog.type().equals("confirm")) dialog.dismiss();
+        });
         return null;
       });
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -85,6 +93,11 @@ final class PageBridge implements AutoCloseable {
   /** Opens an address in the page (the start page again, after an evaluation navigated away). */
   void navigate(String url) {
     onPlaywright(() -> page.navigate(url));
+  }
+
+  /** Runs a JavaScript function on the page, its value as a string (what a WebArena locator selects). */
+  String evaluate(String function) {
+    return String.valueOf(onPlaywright(() -> page.evaluate(function)));
   }
 
   private static JsonNode body(HttpExchange x) throws IOException {

@@ -124,7 +124,7 @@ public final class Jupyter implements AppTemplate {
   /** One argument: the notebook (name without extension) Chromium opens; the notebooks' list when none. */
   @Override
   public AppLaunch launch(List<String> args) {
-    String address = args.isEmpty() ? "http://127.0.0.1:" + PORT + "/tree" : url(args.get(0));
+    String address = address(args);
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCHER, "jupyter", DIR, Integer.toString(PORT)));
     List<String> chromium = new ArrayList<>(new Chromium().launch(List.of(address)).command());
     // the browser window is the notebook's window: its X class names the app, as a web app's window does
@@ -133,6 +133,17 @@ public final class Jupyter implements AppTemplate {
     String window = args.isEmpty() ? "^Home Page - Select or create a notebook - Chromium$" : title(args.get(0), "idle, (unchanged|unsaved)");
     return new AppLaunch(NAME, cmd, Map.of("CUSTOM_JS", CUSTOM_JS),
         Ready.allOf(Ready.httpOk(PORT, "/api"), Ready.windowReady(window)), Duration.ofSeconds(90));
+  }
+
+  /** The page a launch with these arguments opens. */
+  static String address(List<String> args) {
+    return args.isEmpty() ? "http://127.0.0.1:" + PORT + "/tree" : url(args.get(0));
+  }
+
+  /** The notebook server is its WebArena site: its tasks export as WebArena configs ({@link JupyterWebArena}). */
+  @Override
+  public java.util.Optional<io.deskforge.task.export.WebArenaSite> webArena() {
+    return java.util.Optional.of(new JupyterWebArena());
   }
 
   @Override

@@ -174,7 +174,7 @@ public final class MediaWiki implements AppTemplate {
   /** One argument: the title of the page Chromium opens (the main page when none). */
   @Override
   public AppLaunch launch(List<String> args) {
-    String page = args.isEmpty() ? "Main Page" : args.get(0);
+    String page = page(args);
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCHER, "mediawiki", ROOT, Integer.toString(PORT)));
     List<String> chromium = new ArrayList<>(new Chromium().launch(List.of(url(page, null))).command());
     // the browser window is the wiki's window: its X class names the app, as a web app's window does
@@ -185,6 +185,17 @@ public final class MediaWiki implements AppTemplate {
     return new AppLaunch(NAME, cmd,
         Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE),
         Ready.allOf(Ready.httpOk(PORT, "/index.php?title=Main_Page"), Ready.windowReady(ready)), Duration.ofSeconds(60));
+  }
+
+  /** The page a launch with these arguments opens. */
+  static String page(List<String> args) {
+    return args.isEmpty() ? "Main Page" : args.get(0);
+  }
+
+  /** The wiki's pages are its WebArena site: its tasks export as WebArena configs ({@link MediaWikiWebArena}). */
+  @Override
+  public java.util.Optional<io.deskforge.task.export.WebArenaSite> webArena() {
+    return java.util.Optional.of(new MediaWikiWebArena());
   }
 
   @Override

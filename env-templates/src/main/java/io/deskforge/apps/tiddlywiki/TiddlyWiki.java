@@ -175,7 +175,7 @@ public final class TiddlyWiki implements AppTemplate {
   /** One argument: the title of the tiddler Chromium shows (the wiki's default story when none). */
   @Override
   public AppLaunch launch(List<String> args) {
-    String address = args.isEmpty() ? "http://127.0.0.1:" + PORT + "/" : url(args.get(0));
+    String address = address(args);
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCHER, "tiddlywiki", DIR, Integer.toString(PORT)));
     List<String> chromium = new ArrayList<>(new Chromium().launch(List.of(address)).command());
     // the browser window is the wiki's window: its X class names the app, as a web app's window does
@@ -185,6 +185,17 @@ public final class TiddlyWiki implements AppTemplate {
     return new AppLaunch(NAME, cmd,
         Map.of("TW_INFO", INFO, "TW_PLUGIN_INFO", PLUGIN_INFO, "TW_TITLE_JS", TITLE_JS),
         Ready.allOf(Ready.httpOk(PORT, "/status"), Ready.windowReady(window)), Duration.ofSeconds(60));
+  }
+
+  /** The page a launch with these arguments opens. */
+  static String address(List<String> args) {
+    return args.isEmpty() ? "http://127.0.0.1:" + PORT + "/" : url(args.get(0));
+  }
+
+  /** The wiki's server is its WebArena site: its tasks export as WebArena configs ({@link TiddlyWikiWebArena}). */
+  @Override
+  public java.util.Optional<io.deskforge.task.export.WebArenaSite> webArena() {
+    return java.util.Optional.of(new TiddlyWikiWebArena());
   }
 
   @Override

@@ -5,9 +5,11 @@ package io.deskforge.task.export;
  * sides, drops a pair of surrounding quotes and lower-cases them, so "Lunch" and "lunch" would be
  * equal there and not in deskforge. In this form every upper-case ASCII letter is {@code ^} and its
  * lower case, {@code ^} and quotes are {@code ^^}, {@code ^"}, {@code ^'}, and every character
- * outside printable ASCII but line feed and tab is {@code ^{hex code point}}: the form has no
- * upper-case letter, begins and ends with no quote or white space, and tells apart any two texts.
- * So WebArena's {@code exact_match} on two forms is 1 exactly when the texts are equal.
+ * outside printable ASCII but line feed and tab, and {@code &}, is {@code ^{hex code point}}: the
+ * form has no upper-case letter, begins and ends with no quote or white space, has no {@code &}
+ * for WebArena's {@code html.unescape} of the selection to turn ({@code &lt;} would read as
+ * {@code <}), and tells apart any two texts. So WebArena's {@code exact_match} on two forms is 1
+ * exactly when the texts are equal.
  *
  * <p>{@link #exact} computes it here for the expected text; {@link #locator} wraps a JavaScript
  * expression read on the live page so that the page computes the same form of what it reads,
@@ -25,7 +27,7 @@ public final class WebArenaText {
     text.strip().codePoints().forEach(c -> {
       if (c >= 'A' && c <= 'Z') out.append('^').append((char) (c - 'A' + 'a'));
       else if (c == '^' || c == '"' || c == '\'') out.append('^').append((char) c);
-      else if ((c < ' ' && c != '\n' && c != '\t') || c > '~') out.append("^{").append(Integer.toHexString(c)).append('}');
+      else if ((c < ' ' && c != '\n' && c != '\t') || c > '~' || c == '&') out.append("^{").append(Integer.toHexString(c)).append('}');
       else out.appendCodePoint(c);
     });
     return out.toString();
@@ -43,7 +45,7 @@ public final class WebArenaText {
     return "[..." + text + ".replace(/^" + ws + "+|" + ws + "+$/g, '')].map(c => "
         + "c >= 'A' && c <= 'Z' ? '^' + c.toLowerCase() "
         + ": c === '^' || c === '\"' || c === \"'\" ? '^' + c "
-        + ": (c < ' ' && c !== '\\n' && c !== '\\t') || c > '~' ? '^{' + c.codePointAt(0).toString(16) + '}' "
+        + ": (c < ' ' && c !== '\\n' && c !== '\\t') || c > '~' || c === '&' ? '^{' + c.codePointAt(0).toString(16) + '}' "
         + ": c).join('')";
   }
 }
