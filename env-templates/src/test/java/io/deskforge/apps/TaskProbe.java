@@ -57,7 +57,7 @@ class TaskProbe {
       Files.write(out.resolve("final.png"), d.screenshot().png());
       System.out.println("PROBE windows at the end: " + d.windows());
       // as the audit reads: each app writes what it holds in memory first (Chromium quits)
-      List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
+      List<String> paths = task.checker().paths();
       for (String app : task.desktopApps()) {
         List<String> commit = catalog.get(app).commitCommand(paths);
         if (commit.isEmpty()) continue;

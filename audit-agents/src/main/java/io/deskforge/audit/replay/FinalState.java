@@ -35,7 +35,7 @@ public final class FinalState {
   public static void await(Desktop d, TaskSpec task) {
     d.settle(SETTLE_QUIET, SETTLE_MAX);
     // a page getter reads no file: the solution's last wait (on the page's title) is its settling
-    awaitStable(d, checkedPaths(task));
+    awaitStable(d, task.checker().paths());
   }
 
   private static void awaitStable(Desktop d, List<String> paths) {
@@ -62,21 +62,16 @@ public final class FinalState {
    * anything else of the live desktop before this.
    */
   public static void commit(Desktop d, TaskSpec task, io.deskforge.apps.AppCatalog catalog) {
-    List<String> paths = checkedPaths(task);
+    List<String> paths = task.checker().paths();
     // a check of the live page needs the browser as the agent left it
     if (paths.isEmpty() || CheckerMutation.readsPage(task)) return;
     for (String app : task.desktopApps()) {
-      if (!catalog.names().contains(app)) continue;
-      List<String> command = catalog.get(app).commitCommand(paths);
+      List<String> command = catalog.commitCommand(app, paths);
       if (command.isEmpty()) continue;
       d.quitting(app);
       d.privileged().execAsUser(command, COMMIT_MAX);
     }
     awaitStable(d, paths);
-  }
-
-  private static List<String> checkedPaths(TaskSpec task) {
-    return task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   private static Map<String, PathState> capture(Desktop d, List<String> paths) {

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +32,6 @@ class ChromiumCommitTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   @TempDir Path work;
 
-  private static List<String> checkedPaths(TaskSpec task) {
-    return task.checker().leaves().stream().map(l -> l.getter().path()).filter(Objects::nonNull).distinct().toList();
-  }
-
   /**
    * Two pages opened, then the command run at once: Chromium commits History's visits up to 10 s
    * after they happen, so reading them now needs the browser to have written them on its way out;
@@ -45,7 +40,7 @@ class ChromiumCommitTest {
   @Test
   void visitsJustMadeAreInHistoryOnceTheCommandRan() {
     TaskSpec task = new VisitPages().sample(1000);
-    List<String> command = CATALOG.get(Chromium.NAME).commitCommand(checkedPaths(task));
+    List<String> command = CATALOG.get(Chromium.NAME).commitCommand(task.checker().paths());
     assertThat(command).isNotEmpty();
     try (DesktopProvider p = DesktopProviders.create("sandbox");
         Desktop d = p.create(CATALOG.desktopFor(task.desktopApps()).workRoot(work).build())) {
@@ -85,7 +80,7 @@ class ChromiumCommitTest {
       assertThat(post.size()).as(f.id()).isEqualTo(1);
       assertThat(post.get(0).path("type").asText()).isEqualTo("execute");
       assertThat(TaskJson.mapper().convertValue(post.get(0).path("parameters").path("command"), List.class))
-          .isEqualTo(CATALOG.get(Chromium.NAME).commitCommand(checkedPaths(task)));
+          .isEqualTo(CATALOG.get(Chromium.NAME).commitCommand(task.checker().paths()));
     }
     TaskSpec notes = CATALOG.get("mousepad").families().get(0).sample(1000);
     assertThat(exported(notes).path("evaluator").has("postconfig")).isFalse();

@@ -121,7 +121,6 @@ final class OsworldMapping {
     return out;
   }
 
-  /** A command that touches {@code path}: as the user in the home, through sudo elsewhere. */
   /**
    * The evaluator's {@code postconfig}, which OSWorld runs after the agent and before the getters:
    * each app's commit command for the files the checker reads (Chromium quits, writing its profile;
@@ -129,7 +128,7 @@ final class OsworldMapping {
    * reading. Empty when no app of the task holds state in memory.
    */
   List<ObjectNode> postconfig(TaskSpec task) {
-    List<String> paths = task.checker().leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
+    List<String> paths = task.checker().paths();
     List<ObjectNode> out = new ArrayList<>();
     if (paths.isEmpty()) return out;
     for (String app : task.desktopApps()) {
@@ -139,6 +138,7 @@ final class OsworldMapping {
     return out;
   }
 
+  /** A command that touches {@code path}: as the user in the home, through sudo elsewhere. */
   private static List<String> owned(String path, List<String> command) {
     return path.startsWith(HOME) ? command : asRoot(command);
   }

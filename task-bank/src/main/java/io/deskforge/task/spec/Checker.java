@@ -44,6 +44,11 @@ public sealed interface Checker {
   }
 
   /** Every leaf check, depth first. */
+  /** The distinct files and folders its getters read, in the leaves' order; a page getter reads none. */
+  default List<String> paths() {
+    return leaves().stream().map(l -> l.getter().path()).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
   default List<Check> leaves() {
     List<Check> out = new ArrayList<>();
     collect(this, out);
