@@ -48,14 +48,52 @@ public final class ReplayAuditor {
   private final SetupRunner setup;
   private final GetterReader reader;
   private final UnaryOperator<DesktopConfig.Builder> configure;
+  private final int desktopsAtOnce;
 
-  /** {@code configure} adjusts every audit desktop (work folder, resolution); accessibility is off. */
+  /**
+   * {@code configure} adjusts every audit desktop (work folder, resolution); accessibility is off.
+   * One task's desktops run {@link #desktopsAtOnceFromEnvironment()} at once.
+   */
   public ReplayAuditor(DesktopProvider provider, AppCatalog catalog, UnaryOperator<DesktopConfig.Builder> configure) {
+    this(provider, catalog, configure, desktopsAtOnceFromEnvironment());
+  }
+
+  /**
+   * As above, with at most {@code desktopsAtOnce} of one task's desktops running at once: the
+   * solution's and {@code desktopsAtOnce - 1} negatives'. 1 replays one trajectory after another.
+   */
+  public ReplayAuditor(DesktopProvider provider, AppCatalog catalog, UnaryOperator<DesktopConfig.Builder> configure,
+      int desktopsAtOnce) {
+    if (desktopsAtOnce < 1) throw new IllegalArgumentException("desktopsAtOnce must be at least 1, not " + desktopsAtOnce);
     this.provider = provider;
     this.catalog = catalog;
     this.setup = new SetupRunner(catalog);
     this.reader = new GetterReader(catalog);
     this.configure = configure;
+    this.desktopsAtOnce = desktopsAtOnce;
+  }
+
+  /**
+   * Desktops of one task at once by default. An audit's desktops spend most of their time waiting
+   * (for an app to start, a window, a save), so three share two cores well; see the README for the
+   * figures.
+   */
+  public static final int DEFAULT_DESKTOPS_AT_ONCE = 3;
+
+  /**
+   * {@code DESKFORGE_DESKTOPS_PER_TASK} when set (a whole number, at least 1), else {@link
+   * #DEFAULT_DESKTOPS_AT_ONCE}, so every command that audits honours it.
+   */
+  public static int desktopsAtOnceFromEnvironment() {
+    String v = System.getenv("DESKFORGE_DESKTOPS_PER_TASK");
+    if (v == null || v.isBlank()) return DEFAULT_DESKTOPS_AT_ONCE;
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= 1) return n;
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new IllegalArgumentException("DESKFORGE_DESKTOPS_PER_TASK: '" + v + "' is not a whole number of desktops, at least 1");
   }
 
   public String providerName() {
@@ -72,6 +110,37 @@ public final class ReplayAuditor {
   public Outcome replay(TaskSpec task, EvidenceSink evidence) {
     List<Stage> stages = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
+    // every negative has a fresh desktop of its own, so none waits for the solution's desktop or
+    // for another negative: each is mostly waiting for an app, a window or a save
+    try (NegativeRuns negatives = NegativeRuns.start(task, desktopsAtOnce - 1, (n, shift) -> negative(task, n, shift))) {
+      InitialState first = solved(task, evidence, stages, reasons);
+      if (first == null) return new Outcome(stages, reasons);
+      for (NegativeRuns.Run run : negatives.results()) {
+        if (!run.initial().equals(first)) {
+          List<String> diff = first.differences(run.initial());
+          stages.add(new Stage("replay.determinism", false, "two fresh desktops set up from the same task differ in " + diff, run.millis(), null));
+          reasons.add("the setup is not deterministic: two fresh desktops differ in " + diff);
+          return new Outcome(stages, reasons);
+        }
+        Trajectory negative = run.negative();
+        CheckResult r = run.result();
+        stages.add(new Stage("replay.negative:" + negative.name(), !r.passed(),
+            r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
+                : "the negative '" + negative.name() + "' fails the checker, as it must", run.millis(), readings(r)));
+        if (r.passed()) reasons.add("the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker");
+      }
+    }
+    if (task.negatives().size() > 1) {
+      stages.add(new Stage("replay.determinism", true, "every fresh desktop started from the same state", 0, null));
+    }
+    return new Outcome(stages, reasons);
+  }
+
+  /**
+   * The solution's desktop: setup, the initial check, the reference solution, the visual audit and
+   * the checker mutations. Returns the initial state, or null when the audit ends here.
+   */
+  private InitialState solved(TaskSpec task, EvidenceSink evidence, List<Stage> stages, List<String> reasons) {
     InitialState first;
     CheckResult initial;
     try (Desktop d = provider.create(desktopConfig(task))) {
@@ -93,7 +162,7 @@ public final class ReplayAuditor {
       stages.add(stage("replay.negative:no-op", !initial.passed(), "doing nothing leaves the checker " + (initial.passed() ? "passing" : "failing"), t1, null));
       if (initial.passed()) {
         reasons.add("the checker already passes on the initial state (" + initial.explain() + ")");
-        return new Outcome(stages, reasons);
+        return null;
       }
 
       long t2 = System.nanoTime();
@@ -110,7 +179,7 @@ public final class ReplayAuditor {
               : "the reference solution does not solve the task: " + solved.explain(), t2, readings(solved)));
       if (!solved.passed()) {
         reasons.add("the reference solution does not make the checker pass (" + solved.explain() + ")");
-        return new Outcome(stages, reasons);
+        return null;
       }
 
       // the screen the solution left must look like a solved task, not a broken one
@@ -155,40 +224,28 @@ public final class ReplayAuditor {
         if (r.passed()) reasons.add("the checker accepts the solved state with " + m.name() + " in " + m.path() + " (too weak)");
       }
     }
+    return first;
+  }
 
-    boolean shifted = false;
-    for (Trajectory negative : task.negatives()) {
-      if (negative.name().equals("no-op")) continue;
-      // the first of these desktops lives a year and a half later, on the other side of the world:
-      // a setup that writes the date or the time zone cannot pass the determinism check
-      DesktopConfig config = shifted ? desktopConfig(task) : shiftedClock(desktopConfig(task));
-      shifted = true;
-      try (Desktop d = provider.create(config)) {
-        long t = System.nanoTime();
-        d.start();
-        setup.apply(d, task.setup());
-        d.settle(SETUP_QUIET, SETTLE_MAX);
-        InitialState again = InitialState.take(d, task.checker(), reader, catalog.formats());
-        if (!again.equals(first)) {
-          List<String> diff = first.differences(again);
-          stages.add(stage("replay.determinism", false, "two fresh desktops set up from the same task differ in " + diff, t, null));
-          reasons.add("the setup is not deterministic: two fresh desktops differ in " + diff);
-          return new Outcome(stages, reasons);
-        }
-        d.act(negative.actions());
-        FinalState.await(d, task);
-        FinalState.commit(d, task, catalog);
-        CheckResult r = reader.check(d, task.checker());
-        stages.add(stage("replay.negative:" + negative.name(), !r.passed(),
-            r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
-                : "the negative '" + negative.name() + "' fails the checker, as it must", t, readings(r)));
-        if (r.passed()) reasons.add("the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker");
-      }
+  /**
+   * One negative in a fresh desktop: the initial state its setup gives and the checker's result
+   * after it. The shifted desktop lives a year and a half later, on the other side of the world, so
+   * a setup that writes the date or the time zone cannot pass the determinism check.
+   */
+  private NegativeRuns.Run negative(TaskSpec task, Trajectory negative, boolean shiftClock) {
+    DesktopConfig config = shiftClock ? shiftedClock(desktopConfig(task)) : desktopConfig(task);
+    try (Desktop d = provider.create(config)) {
+      long t = System.nanoTime();
+      d.start();
+      setup.apply(d, task.setup());
+      d.settle(SETUP_QUIET, SETTLE_MAX);
+      InitialState initial = InitialState.take(d, task.checker(), reader, catalog.formats());
+      d.act(negative.actions());
+      FinalState.await(d, task);
+      FinalState.commit(d, task, catalog);
+      CheckResult r = reader.check(d, task.checker());
+      return new NegativeRuns.Run(negative, initial, r, (System.nanoTime() - t) / 1_000_000);
     }
-    if (task.negatives().size() > 1) {
-      stages.add(new Stage("replay.determinism", true, "every fresh desktop started from the same state", 0, null));
-    }
-    return new Outcome(stages, reasons);
   }
 
   /** A desktop with the task's app, its related apps and every app its setup launches. */
