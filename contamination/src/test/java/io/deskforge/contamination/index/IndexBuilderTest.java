@@ -9,9 +9,12 @@ import io.deskforge.contamination.Thresholds;
 import io.deskforge.contamination.evalset.EvalSetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +119,28 @@ class IndexBuilderTest {
     assertThat(Files.readString(precious.resolve("notes.txt"))).isEqualTo("keep me");
     try (Stream<Path> s = Files.list(tmp)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("s.jsonl", "precious");
+    }
+  }
+
+  @Test
+  void anIndexWrittenByTwoThreadsIsMergedIntoOneSegment(@TempDir Path tmp) throws Exception {
+    // each indexing thread fills its own segment; a KNN query would then search one HNSW graph per segment
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 400; i++)
+      lines.append(String.format(Locale.ROOT, "{\"id\":\"t%d\",\"text\":\"Rename the file report-%d.txt to summary-%d.txt on the desktop.\"}%n", i, i, i));
+    Path set = tmp.resolve("many.jsonl");
+    Files.writeString(set, lines);
+    Path index = tmp.resolve("index");
+
+    builder().importAndBuild(Map.of("many", set), index);
+
+    try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertThat(reader.leaves()).hasSize(1);
+      assertThat(reader.numDocs()).isEqualTo(400);
+    }
+    try (ContaminationFilter f = ContaminationFilter.open(index, LEXICAL)) {
+      assertThat(f.check(new Candidate("x", "Rename the file report-217.txt to summary-217.txt on the desktop.", null)).matchId())
+          .isEqualTo("t217");
     }
   }
 }
