@@ -30,7 +30,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * families' expected texts do; Ctrl+B toggles bold on the selection, Shift+Ctrl+Left takes its
  * last word off, typed text replaces it. Format > Paragraph's line spacing list (Home, Downs:
  * Single, 1.15, 1.5, Double), Format > Page Style's Landscape, Header on and Footer on,
- * Ctrl+Page Up/Down into the header or footer, and Table > Insert Table (columns, rows, then the
+ * Ctrl+Page Up/Down into the header or footer, Insert &gt; Page Number there (Alt+I, P P, Return: a
+ * PAGE field), and Table > Insert Table (columns, rows, then the
  * cells typed with Tab between them) are the dialogs' effects. Return at the end makes a paragraph
  * that typed text goes into; Shift+End at a paragraph's start selects it. Text typed at a
  * paragraph's start (Ctrl+Home, Ctrl+Down) goes before its text, and Return there splits the
@@ -76,6 +77,7 @@ public final class WriterEndState implements EndStateModel {
     boolean typing; // the cursor in the empty paragraph Return made at the end: typed text goes into it
     String saveAs = ""; // the path typed into Save As
     String exportTo = ""; // the path typed into Export (as PDF)
+    int insertItem; // P presses in the Insert menu: Page Break, Special Character, Page Number
     int offset = -1; // where the cursor is in paragraph at: 0 its start, -1 not modelled (its end)
     boolean odt; // Save As's file type turned to ODF Text Document (Home in its list)
 
@@ -159,6 +161,17 @@ public final class WriterEndState implements EndStateModel {
             textKey(key);
           }
         }
+        case "insert-menu" -> {
+          switch (key) {
+            case "p" -> insertItem++;
+            case "Return" -> {
+              if (insertItem != 2) throw EndStateModel.unmodelled(task, trajectory, "item " + insertItem + " of the Insert menu's P items");
+              pageField();
+              dialog = "";
+            }
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Insert menu");
+          }
+        }
         case "file-menu", "export-menu" -> {
           if (!key.equals("e")) throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the " + dialog);
           dialog = dialog.equals("file-menu") ? "export-menu" : "pdf-options";
@@ -213,6 +226,10 @@ public final class WriterEndState implements EndStateModel {
           found = null;
         }
         case "alt+f" -> dialog = "file-menu";
+        case "alt+i" -> {
+          dialog = "insert-menu";
+          insertItem = 0;
+        }
         case "ctrl+shift+Down" -> {
           selectedTo = selectedTo < 0 ? at : Math.min(selectedTo + 1, ps.size() - 1);
           found = null;
@@ -518,6 +535,22 @@ public final class WriterEndState implements EndStateModel {
       table = doc.createTable(tableRows, tableColumns);
       tableCell = 0;
       doc.createParagraph();
+    }
+
+    /**
+     * Insert &gt; Page Number in the header or footer being edited: a PAGE field as LibreOffice
+     * saves it in .docx (begin, the instruction, separate, the number shown, end).
+     */
+    void pageField() {
+      if (editing.isEmpty()) throw EndStateModel.unmodelled(task, trajectory, "a page number in the text");
+      XWPFHeaderFooter h = editing.equals("header") ? policy().getDefaultHeader() : policy().getDefaultFooter();
+      if (h == null) return; // no header or footer to put it in
+      XWPFParagraph p = h.getParagraphs().isEmpty() ? h.createParagraph() : h.getParagraphs().getLast();
+      p.createRun().getCTR().addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.BEGIN);
+      p.createRun().getCTR().addNewInstrText().setStringValue(" PAGE ");
+      p.createRun().getCTR().addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.SEPARATE);
+      p.createRun().setText("1");
+      p.createRun().getCTR().addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.END);
     }
 
     /** Return with the cursor inside paragraph at: the text before the cursor becomes a paragraph of its own before it, with its properties. */

@@ -618,6 +618,20 @@ class Docx:
         root = self.pkg.xml(parts[0])
         return "\n".join(self.text(p) for p in root if p.tag == WN + "p").strip(WS)
 
+    PAGE_FIELD = re.compile(r"[ \t\n\x0b\f\r]*PAGE\b", re.A)
+
+    def has_page_field(self, header):  # DocxDocument.hasPageField: a PAGE field (complex or simple) in any header (footer) part
+        kind = "header" if header else "footer"
+        for ty, t, i in self.rels:
+            if not ty.endswith("/relationships/" + kind):
+                continue
+            for e in self.pkg.xml(t).iter():
+                if e.tag == WN + "instrText" and self.PAGE_FIELD.match(e.text or ""):
+                    return True
+                if (WN + "instr") in e.attrib and self.PAGE_FIELD.match(e.get(WN + "instr")):
+                    return True
+        return False
+
     def orientation(self):
         sz = kid(kid(self.body, WN + "sectPr"), WN + "pgSz")
         if sz is None:
@@ -661,6 +675,10 @@ class Docx:
         if k == "table":
             ts = self.tables()
             return ("rows", self.table_rows(ts[q["index"] - 1])) if q["index"] <= len(ts) else ("absent", None)
+        if k in ("header", "footer") and prop == "page_number":
+            return "flag", self.has_page_field(k == "header")
+        if k == "page numbers":
+            return "items", [w for w in ("header", "footer") if self.has_page_field(w == "header")]
         if k in ("header", "footer") and prop == "text":
             t = self.header_or_footer_text(k == "header")
             return ("absent", None) if t is None else ("text", t)
