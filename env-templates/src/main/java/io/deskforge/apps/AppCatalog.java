@@ -160,6 +160,11 @@ public final class AppCatalog implements ExportCatalog {
     return formats().claiming(path).flatMap(f -> f.vmQuery(query));
   }
 
+  @Override
+  public List<String> documentReaderPackages(String path) {
+    return formats().claiming(path).map(DocumentFormat::vmPackages).orElse(List.of());
+  }
+
   /** The app's own {@link AppTemplate#commitCommand}; empty for an app the catalog does not hold. */
   @Override
   public List<String> commitCommand(String app, List<String> paths) {

@@ -153,6 +153,15 @@ public interface DocumentFormat {
     return Optional.empty();
   }
 
+  /**
+   * The packages (Debian and Ubuntu names) OSWorld's VM needs beyond python3's standard library for
+   * vm_reader.py to read this format's {@link #vmQuery} queries; an exported task reading such a
+   * document installs them in its config, as it installs its apps. None by default.
+   */
+  default List<String> vmPackages() {
+    return List.of();
+  }
+
   /** A named change to a saved document. */
   record Mutation(String name, Consumer<SavedState> apply) {}
 

@@ -162,11 +162,12 @@ record DocxQuery(String kind, int index, String text, String property) {
   /**
    * The query as vm_reader.py reads it on OSWorld's VM, following {@link DocxDocument}'s reading
    * (the style chain, the document defaults, runs in links and fields) over the package's XML:
-   * every query but the page-number ones ({@code header page_number}, {@code footer page_number},
-   * {@code page numbers}), whose PAGE-field search over POI's XML text has no Python form yet.
+   * every query. The page-number ones look for a PAGE field (a complex field's instruction text or
+   * a simple field's instruction) in every header or footer part, as {@link DocxDocument#hasPageField} does;
+   * not OSWorld's {@code has_page_numbers_in_footers}, which passes on any digit in a footer's first
+   * paragraph, a number typed by hand too (the page-numbers family's near miss).
    */
   java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
-    if (kind.equals("page numbers") || "page_number".equals(property)) return java.util.Optional.empty();
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "docx");
     var q = out.putObject("q").put("kind", kind).put("index", index);
     if (text != null) q.put("text", text);

@@ -100,6 +100,32 @@ public final class PdfFormat extends ReadOnlyFormat<PdfFormat.Query> {
     }
   }
 
+  /**
+   * vm_reader.py's {@code Pdf} reads every query as this format does: the same {@code %PDF-} test,
+   * then each page's lines as PyMuPDF extracts them, stripped and collapsed as here. PyMuPDF, not
+   * OSWorld's {@code check_pdf_pages} (pypdf): that metric raises on a file that is no PDF (a Word
+   * file under the .pdf name), and OSWorld's evaluate() lets a metric's error end the run unscored
+   * instead of scoring 0; and OSWorld has no metric that finds a phrase on one page.
+   */
+  @Override
+  public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
+    if (queryProblem(query).isPresent()) return Optional.empty();
+    Query q = Query.parse(query);
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "pdf");
+    out.putObject("q").put("what", q.what()).put("page", q.page());
+    return Optional.of(out);
+  }
+
+  /**
+   * PyMuPDF, which Debian and Ubuntu package as python3-fitz (Ubuntu 22.04, OSWorld's VM: 1.19):
+   * a PDF's text has no faithful reader in python3's standard library (compressed streams, font
+   * encodings and ToUnicode maps), and OSWorld's own evaluators read PDFs with it.
+   */
+  @Override
+  public List<String> vmPackages() {
+    return List.of("python3-fitz");
+  }
+
   @Override
   public List<Mutation> mutations(String path, String query) {
     if (queryProblem(query).isPresent()) return List.of();

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
  * initial state, 1 on the reference solution's end state, 0 on every negative's and every checker
  * mutation's, and the same as deskforge on edge states of the files read (missing, a folder, a
  * link to it, CRLF line ends, a byte-order mark, bytes that are not UTF-8, white space that trim
- * keeps or drops), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
+ * keeps or drops; a PDF empty, cut in half, or the Word file under its name), and 0 on an unreadable one. End states are re-created from each trajectory by the app's
  * {@link EndStateModel}, mutations from the facts, as the replay audit derives them (a document
  * read by queries: its format's own mutations). Office documents are scored by OSWorld's
  * {@code compare_table} or by the VM reader's document queries; a task whose query has neither yet
@@ -277,6 +277,7 @@ class OsworldCompatTest {
       Set<String> sheets = new LinkedHashSet<>();
       Set<String> jsons = new LinkedHashSet<>();
       Set<String> databases = new LinkedHashSet<>();
+      Set<String> pdfs = new LinkedHashSet<>();
       for (var leaf : task.checker().leaves()) {
         Getter g = leaf.getter();
         if (g instanceof Getter.FileText) texts.add(g.path());
@@ -284,6 +285,7 @@ class OsworldCompatTest {
         if (g instanceof Getter.JsonValue) jsons.add(g.path());
         if (g instanceof Getter.SqliteQuery) databases.add(g.path());
         if (g instanceof Getter.DocumentQuery) sheets.add(g.path());
+        if (g instanceof Getter.DocumentQuery && g.path().endsWith(".pdf")) pdfs.add(g.path());
       }
       Map<String, Consumer<ScratchHome>> out = new LinkedHashMap<>();
       for (String p : union(union(texts, sheets), union(jsons, databases))) {
@@ -316,6 +318,12 @@ class OsworldCompatTest {
         out.put("not-utf8:" + p, h -> edit(h, p, b -> concat(b, new byte[] {(byte) 0xFF, (byte) 0xC3, (byte) 0x28})));
         out.put("trailing-words:" + p, h -> edit(h, p, b -> concat(b, " and more".getBytes(StandardCharsets.UTF_8))));
         out.put("truncated:" + p, h -> edit(h, p, b -> java.util.Arrays.copyOf(b, b.length / 2)));
+      }
+      // a PDF that is empty, cut short (PDFBox and PyMuPDF each repair what they can), or the Word file under its name
+      for (String p : pdfs) {
+        out.put("empty:" + p, h -> edit(h, p, b -> new byte[0]));
+        out.put("truncated:" + p, h -> edit(h, p, b -> java.util.Arrays.copyOf(b, b.length / 2)));
+        out.put("word-file:" + p, h -> edit(h, p, b -> h.readFile(EndStateModel.openedFile(task))));
       }
       for (String p : databases) {
         out.put("truncated:" + p, h -> edit(h, p, b -> java.util.Arrays.copyOf(b, b.length / 2)));

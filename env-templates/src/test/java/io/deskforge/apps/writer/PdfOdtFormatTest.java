@@ -104,6 +104,47 @@ class PdfOdtFormatTest {
     Files.write(Path.of(pdf), original);
   }
 
+  /**
+   * The OSWorld export's VM reader (vm_reader.py with PyMuPDF, on Debian's python3) reads every
+   * query as PDFBox does here: on LibreOffice's PDF, on each mutation of it, and on files that are
+   * no PDF or a broken one (the Word file, nothing, the header alone, the PDF cut short at several points).
+   */
+  @Test
+  void theExportsVmReaderReadsEveryPdfQueryAsThisFormatDoes() throws Exception {
+    List<String> queries = List.of("pages", "text", "page 1 text", "page 2 text", "page 3 text", "page 4 text");
+    DocumentFormat format = AppCatalog.load().formats().claiming(pdf).orElseThrow();
+    assertThat(format.vmPackages()).containsExactly("python3-fitz");
+    byte[] original = Files.readAllBytes(Path.of(pdf));
+    List<String> wrong = new java.util.ArrayList<>();
+    try (var vm = new io.deskforge.apps.osworld.VmDocumentReader()) {
+      assertThat(queries).allSatisfy(q -> assertThat(vm.reader(pdf, q)).as(q).isPresent());
+      wrong.addAll(vm.disagreements("exported", Path.of(pdf), pdf, queries, q -> ask(pdf, q)));
+      for (DocumentFormat.Mutation m : io.deskforge.apps.osworld.VmDocumentReader.mutations(format, pdf, List.of("pages", "text", "page 1 text"))) {
+        try {
+          m.apply().accept(STATE);
+          wrong.addAll(vm.disagreements(m.name(), Path.of(pdf), pdf, queries, q -> ask(pdf, q)));
+        } finally {
+          Files.write(Path.of(pdf), original);
+        }
+      }
+      String bad = home.resolve("broken.pdf").toString();
+      java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
+      broken.put("the Word file", Files.readAllBytes(Path.of(docx)));
+      broken.put("an empty file", new byte[0]);
+      broken.put("the header alone", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
+      for (int percent : new int[] {25, 50, 75, 90, 99}) {
+        broken.put("the first " + percent + "%", java.util.Arrays.copyOf(original, original.length * percent / 100));
+      }
+      broken.put("all but its last 10 bytes", java.util.Arrays.copyOf(original, original.length - 10));
+      broken.put("all but its last 100 bytes", java.util.Arrays.copyOf(original, original.length - 100));
+      for (var b : broken.entrySet()) {
+        Files.write(Path.of(bad), b.getValue());
+        wrong.addAll(vm.disagreements(b.getKey(), Path.of(bad), bad, queries, q -> ask(bad, q)));
+      }
+    }
+    assertThat(wrong).as("queries the VM reader reads otherwise than PDFBox").isEmpty();
+  }
+
   @Test
   void anOdtLibreOfficeSavedReadsItsParagraphsAndStyles() {
     assertThat(ask(odt, "paragraphs").items()).containsExactly("Quiet harbor report", "Green river budget",

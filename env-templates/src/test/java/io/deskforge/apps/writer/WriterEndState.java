@@ -30,11 +30,16 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * families' expected texts do; Ctrl+B toggles bold on the selection, Shift+Ctrl+Left takes its
  * last word off, typed text replaces it. Format > Paragraph's line spacing list (Home, Downs:
  * Single, 1.15, 1.5, Double), Format > Page Style's Landscape, Header on and Footer on,
- * Ctrl+Page Up/Down into the header or footer, and Table > Insert Table (columns, rows, then the
+ * Ctrl+Page Up/Down into the header or footer, Insert &gt; Page Number there (Alt+I, P P, Return: a
+ * PAGE field), and Table > Insert Table (columns, rows, then the
  * cells typed with Tab between them) are the dialogs' effects. Return at the end makes a paragraph
- * that typed text goes into; Shift+End at a paragraph's start selects it. Ctrl+S writes the
+ * that typed text goes into; Shift+End at a paragraph's start selects it. Text typed at a
+ * paragraph's start (Ctrl+Home, Ctrl+Down) goes before its text, and Return there splits the
+ * paragraph at the cursor, both halves keeping its paragraph properties. Ctrl+S writes the
  * document; Save As (Ctrl+Shift+S) writes it where typed, as OpenDocument text converted by
- * LibreOffice when its file type was turned (Home in the list); work never saved is lost.
+ * LibreOffice when its file type was turned (Home in the list); File &gt; Export As &gt; Export as
+ * PDF (Alt+F, E, E; Return in PDF Options) writes the document as it is, saved or not, as the PDF
+ * LibreOffice itself exports, at the path typed into the Export dialog; work never saved is lost.
  */
 public final class WriterEndState implements EndStateModel {
   private static final List<String> SPACINGS = List.of("1", "1.15", "1.5", "2");
@@ -71,6 +76,9 @@ public final class WriterEndState implements EndStateModel {
     int tableCell;
     boolean typing; // the cursor in the empty paragraph Return made at the end: typed text goes into it
     String saveAs = ""; // the path typed into Save As
+    String exportTo = ""; // the path typed into Export (as PDF)
+    int insertItem; // P presses in the Insert menu: Page Break, Special Character, Page Number
+    int offset = -1; // where the cursor is in paragraph at: 0 its start, -1 not modelled (its end)
     boolean odt; // Save As's file type turned to ODF Text Document (Home in its list)
 
     Session(TaskSpec task, Trajectory trajectory, XWPFDocument doc, ScratchHome home, String file) {
@@ -153,6 +161,36 @@ public final class WriterEndState implements EndStateModel {
             textKey(key);
           }
         }
+        case "insert-menu" -> {
+          switch (key) {
+            case "p" -> insertItem++;
+            case "Return" -> {
+              if (insertItem != 2) throw EndStateModel.unmodelled(task, trajectory, "item " + insertItem + " of the Insert menu's P items");
+              pageField();
+              dialog = "";
+            }
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Insert menu");
+          }
+        }
+        case "file-menu", "export-menu" -> {
+          if (!key.equals("e")) throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the " + dialog);
+          dialog = dialog.equals("file-menu") ? "export-menu" : "pdf-options";
+        }
+        case "pdf-options" -> {
+          if (!key.equals("Return")) throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in PDF Options");
+          dialog = "export";
+          exportTo = "";
+        }
+        case "export" -> {
+          switch (key) {
+            case "ctrl+a" -> { }
+            case "Return" -> {
+              exportPdf();
+              dialog = "";
+            }
+            default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the Export dialog");
+          }
+        }
         case "saveas" -> {
           switch (key) {
             case "ctrl+a", "Tab" -> { }
@@ -173,6 +211,7 @@ public final class WriterEndState implements EndStateModel {
       if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down") || key.equals("ctrl+shift+Down")) foundAll = null;
       if (key.equals("ctrl+Home") || key.equals("ctrl+End") || key.equals("ctrl+Down")) selectedTo = -1;
       if (!key.equals("Return")) typing = false;
+      if (!key.equals("Return")) offset = key.equals("ctrl+Home") || key.equals("ctrl+Down") ? 0 : -1;
       switch (key) {
         case "ctrl+Home" -> {
           at = 0;
@@ -185,6 +224,11 @@ public final class WriterEndState implements EndStateModel {
         case "ctrl+Down" -> {
           at = Math.min(at + 1, ps.size() - 1);
           found = null;
+        }
+        case "alt+f" -> dialog = "file-menu";
+        case "alt+i" -> {
+          dialog = "insert-menu";
+          insertItem = 0;
         }
         case "ctrl+shift+Down" -> {
           selectedTo = selectedTo < 0 ? at : Math.min(selectedTo + 1, ps.size() - 1);
@@ -235,6 +279,10 @@ public final class WriterEndState implements EndStateModel {
           editing = editing.equals(to) ? "" : to;
         }
         case "Return" -> {
+          if (offset > 0 && found == null && selectedTo < 0) {
+            splitAtCursor();
+            return;
+          }
           if (at != ps.size() - 1) throw EndStateModel.unmodelled(task, trajectory, "Return inside the text");
           doc.createParagraph();
           at = doc.getParagraphs().size() - 1;
@@ -293,6 +341,7 @@ public final class WriterEndState implements EndStateModel {
           }
         }
         case "saveas" -> saveAs = text;
+        case "export" -> exportTo = text;
         case "" -> {
           if (typing && editing.isEmpty()) {
             doc.getParagraphs().get(at).createRun().setText(text);
@@ -301,6 +350,16 @@ public final class WriterEndState implements EndStateModel {
             if (h == null) return; // no header or footer to type into: the keys go nowhere
             XWPFParagraph p = h.getParagraphs().isEmpty() ? h.createParagraph() : h.getParagraphs().getLast();
             p.createRun().setText(text);
+          } else if (found == null && selectedTo < 0 && offset >= 0) {
+            // at a paragraph's start: before its text, in its first run's formatting
+            if (offset > 0) throw EndStateModel.unmodelled(task, trajectory, "typing twice inside a paragraph");
+            XWPFParagraph p = doc.getParagraphs().get(at);
+            XWPFRun r = p.insertNewRun(0);
+            if (p.getRuns().size() > 1 && p.getRuns().get(1).getCTR().isSetRPr()) {
+              r.getCTR().setRPr((org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr) p.getRuns().get(1).getCTR().getRPr().copy());
+            }
+            r.setText(text, 0);
+            offset = text.length();
           } else if (found != null) {
             List<XWPFRun> runs = isolate(doc.getParagraphs().get(found[0]), found[1], found[2]);
             runs.getFirst().setText(text, 0);
@@ -478,6 +537,80 @@ public final class WriterEndState implements EndStateModel {
       doc.createParagraph();
     }
 
+    /**
+     * Insert &gt; Page Number in the header or footer being edited: a PAGE field as LibreOffice
+     * saves it in .docx (begin, the instruction, separate, the number shown, end).
+     */
+    void pageField() {
+      if (editing.isEmpty()) throw EndStateModel.unmodelled(task, trajectory, "a page number in the text");
+      XWPFHeaderFooter h = editing.equals("header") ? policy().getDefaultHeader() : policy().getDefaultFooter();
+      if (h == null) return; // no header or footer to put it in
+      XWPFParagraph p = h.getParagraphs().isEmpty() ? h.createParagraph() : h.getParagraphs().getLast();
+      p.createRun().getCTR().addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.BEGIN);
+      p.createRun().getCTR().addNewInstrText().setStringValue(" PAGE ");
+      p.createRun().getCTR().addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.SEPARATE);
+      p.createRun().setText("1");
+      p.createRun().getCTR().addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.END);
+    }
+
+    /** Return with the cursor inside paragraph at: the text before the cursor becomes a paragraph of its own before it, with its properties. */
+    void splitAtCursor() {
+      XWPFParagraph p = doc.getParagraphs().get(at);
+      split(p, offset);
+      org.apache.xmlbeans.XmlCursor cursor = p.getCTP().newCursor();
+      XWPFParagraph before = doc.insertNewParagraph(cursor);
+      cursor.dispose();
+      if (p.getCTP().isSetPPr()) before.getCTP().setPPr((org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr) p.getCTP().getPPr().copy());
+      int pos = 0;
+      while (!p.getRuns().isEmpty() && pos < offset) {
+        XWPFRun r = p.getRuns().getFirst();
+        pos += DocxDocument.text(r).length();
+        before.createRun().getCTR().set(r.getCTR().copy());
+        p.removeRun(0);
+      }
+      at = doc.getParagraphs().indexOf(p);
+      offset = 0;
+    }
+
+    /** Export as PDF: the document as it is now converted by LibreOffice itself, at the path typed. */
+    void exportPdf() {
+      if (exportTo.isEmpty()) throw EndStateModel.unmodelled(task, trajectory, "Export without a name typed");
+      try {
+        Files.write(home.host(exportTo), convert("pdf"));
+        home.chown();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The modelled document converted to another format by LibreOffice itself (soffice --headless). */
+    byte[] convert(String format) {
+      try {
+        java.nio.file.Path tmp = Files.createTempDirectory("writer-convert-");
+        try {
+          java.nio.file.Path docx = tmp.resolve("document.docx");
+          Files.write(docx, bytes());
+          Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
+              "--convert-to", format, "--outdir", tmp.toString(), docx.toString()).redirectErrorStream(true).start();
+          p.getInputStream().readAllBytes();
+          java.nio.file.Path out = tmp.resolve("document." + format);
+          if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || !Files.exists(out)) {
+            throw new IllegalStateException("soffice could not convert the modelled document to ." + format);
+          }
+          return Files.readAllBytes(out);
+        } finally {
+          try (var walk = Files.walk(tmp)) {
+            for (java.nio.file.Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
     byte[] bytes() {
       try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
         doc.write(out);
@@ -495,32 +628,10 @@ public final class WriterEndState implements EndStateModel {
     void saveAs() {
       if (saveAs.isEmpty()) throw EndStateModel.unmodelled(task, trajectory, "Save As without a name typed");
       try {
-        if (!odt) {
-          Files.write(home.host(saveAs + ".docx"), bytes());
-        } else {
-          java.nio.file.Path tmp = Files.createTempDirectory("writer-saveas-");
-          try {
-            java.nio.file.Path docx = tmp.resolve("document.docx");
-            Files.write(docx, bytes());
-            Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
-                "--convert-to", "odt", "--outdir", tmp.toString(), docx.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || !Files.exists(tmp.resolve("document.odt"))) {
-              throw new IllegalStateException("soffice could not convert the modelled document to .odt");
-            }
-            Files.write(home.host(saveAs), Files.readAllBytes(tmp.resolve("document.odt")));
-          } finally {
-            try (var walk = Files.walk(tmp)) {
-              for (java.nio.file.Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-            }
-          }
-        }
+        Files.write(home.host(odt ? saveAs : saveAs + ".docx"), odt ? convert("odt") : bytes());
         home.chown();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
     }
 

@@ -10,12 +10,17 @@ import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Trajectory;
+import io.deskforge.task.export.OsworldExporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writer's families without a desktop: 20 seeds give 20 distinct tasks, each writing a document
@@ -56,5 +61,22 @@ class WriterFamiliesTest {
       assertThat(ids).hasSize(20);
       assertThat(instructions).hasSize(20);
     })).toList();
+  }
+
+  /**
+   * Every Writer task has an OSWorld form: the strict export (which refuses a task it cannot express
+   * instead of leaving it out) takes 20 seeds of every family, and only a task reading a PDF installs
+   * the VM reader's PyMuPDF. OsworldCompatTest scores them with OSWorld's own code.
+   */
+  @Test
+  void everyTaskOfEveryFamilyExportsToOsworld(@TempDir Path dir) throws Exception {
+    List<TaskSpec> tasks = CATALOG.get(Writer.NAME).families().stream().flatMap(f -> LongStream.range(0, 20).mapToObj(f::sample)).toList();
+    var export = new OsworldExporter(CATALOG).export(tasks, dir, dir.resolve("export"));
+    assertThat(export.skipped()).isEmpty();
+    assertThat(export.tasks()).isEqualTo(tasks.size());
+    for (TaskSpec t : tasks) {
+      String example = Files.readString(dir.resolve("export/examples").resolve(t.app()).resolve(t.id() + ".json"));
+      assertThat(example.contains("\"python3-fitz\"")).as("%s installs PyMuPDF", t.family()).isEqualTo(t.family().equals(ExportPdf.ID));
+    }
   }
 }

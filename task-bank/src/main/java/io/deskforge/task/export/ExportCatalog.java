@@ -54,6 +54,14 @@ public interface ExportCatalog {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The packages OSWorld's VM needs for vm_reader.py to read documents at this path (the reader of
+   * the format claiming it uses a library python3 lacks); empty when the standard library does.
+   */
+  default List<String> documentReaderPackages(String path) {
+    return List.of();
+  }
+
   /** One OSWorld metric function, the getter of what it reads, what it expects and its options (each may be null but func and result). */
   record OsworldCheck(String func, com.fasterxml.jackson.databind.node.ObjectNode result,
       com.fasterxml.jackson.databind.node.ObjectNode expected, com.fasterxml.jackson.databind.node.ObjectNode options) {}

@@ -54,11 +54,18 @@ final class OsworldMapping {
 
   // ------------------------------------------------------------------ setup
 
-  /** The config: the packages of every app the task uses, installed when missing, then each setup step. */
+  /**
+   * The config: the packages of every app the task uses and of the VM reader's document formats,
+   * installed when missing, then each setup step.
+   */
   List<ObjectNode> config(TaskSpec task) {
     List<ObjectNode> out = new ArrayList<>();
     Set<String> packages = new LinkedHashSet<>();
     for (String app : apps(task)) packages.addAll(catalog.packages(app));
+    // what the VM reader needs for the documents the checker reads (a PDF's text), installed alike
+    for (Checker.Check leaf : task.checker().leaves()) {
+      if (leaf.getter() instanceof Getter.DocumentQuery q) packages.addAll(catalog.documentReaderPackages(q.path()));
+    }
     if (!packages.isEmpty()) out.add(execute(prepend(List.of("sh", "-c", INSTALL, "sh"), List.copyOf(packages))));
     for (int i = 0; i < task.setup().size(); i++) {
       SetupStep step = task.setup().get(i);

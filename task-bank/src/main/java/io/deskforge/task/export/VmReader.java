@@ -41,9 +41,10 @@ import java.util.regex.Pattern;
  *       {@code false}, computed on the VM, since no OSWorld metric has their meaning.
  * </ul>
  *
- * A {@code document_query} is read by the format's reader in vm_reader.py (.docx, .pptx, .xlsx
- * through zipfile and ElementTree), given the query already parsed by the format's Java query
- * ({@code ExportCatalog.documentReader}), for the queries it reads as the format does.
+ * A {@code document_query} is read by the format's reader in vm_reader.py (.docx, .pptx, .xlsx,
+ * .odt through zipfile and ElementTree; .pdf through PyMuPDF, which the config installs as {@code
+ * ExportCatalog.documentReaderPackages} says), given the query already parsed by the format's Java
+ * query ({@code ExportCatalog.documentReader}), for the queries it reads as the format does.
  *
  * <p>Anything the reader could not read prints as {@code (absent)} or {@code (unreadable: ...)},
  * which no expected value equals and which contains no token: reads fail closed.

@@ -237,7 +237,7 @@ def sqlite_query(data, wal, query, timeout):  # deskforge's StateFiles.sqlite: a
         shutil.rmtree(d, ignore_errors=True)
 
 
-# ---------------------------------------------------------------- document_query: .docx, .pptx, .xlsx, .odt
+# ---------------------------------------------------------------- document_query: .docx, .pptx, .xlsx, .odt, .pdf
 # The format's Java query parsed the query and sent its parts ("q"); each reading below follows what
 # the Java reader (Apache POI, and DocxDocument / PptxDeck / XlsxWorkbook over it) reads, and fails
 # closed ("unreadable") on structures it does not follow POI through (content controls, footnotes,
@@ -618,6 +618,20 @@ class Docx:
         root = self.pkg.xml(parts[0])
         return "\n".join(self.text(p) for p in root if p.tag == WN + "p").strip(WS)
 
+    PAGE_FIELD = re.compile(r"[ \t\n\x0b\f\r]*PAGE\b", re.A)
+
+    def has_page_field(self, header):  # DocxDocument.hasPageField: a PAGE field (complex or simple) in any header (footer) part
+        kind = "header" if header else "footer"
+        for ty, t, i in self.rels:
+            if not ty.endswith("/relationships/" + kind):
+                continue
+            for e in self.pkg.xml(t).iter():
+                if e.tag == WN + "instrText" and self.PAGE_FIELD.match(e.text or ""):
+                    return True
+                if (WN + "instr") in e.attrib and self.PAGE_FIELD.match(e.get(WN + "instr")):
+                    return True
+        return False
+
     def orientation(self):
         sz = kid(kid(self.body, WN + "sectPr"), WN + "pgSz")
         if sz is None:
@@ -661,6 +675,10 @@ class Docx:
         if k == "table":
             ts = self.tables()
             return ("rows", self.table_rows(ts[q["index"] - 1])) if q["index"] <= len(ts) else ("absent", None)
+        if k in ("header", "footer") and prop == "page_number":
+            return "flag", self.has_page_field(k == "header")
+        if k == "page numbers":
+            return "items", [w for w in ("header", "footer") if self.has_page_field(w == "header")]
         if k in ("header", "footer") and prop == "text":
             t = self.header_or_footer_text(k == "header")
             return ("absent", None) if t is None else ("text", t)
@@ -1127,9 +1145,45 @@ class Odt:
         return "text", self.text(p) if q["what"] == "text" else self.style_name(p)
 
 
+# .pdf: the reading of PdfFormat (PDFBox's text, one page at a time) with PyMuPDF, which the task's
+# config installs (python3-fitz): each page's lines stripped as Java's strip(), white space runs as
+# Java's \s+ collapsed to one space, blank lines dropped, the lines joined by one space
+JAVA_SPACE = re.compile(r"[ \t\n\x0b\f\r]+")
+
+
+class Pdf:
+    def __init__(self, data):
+        if not data.startswith(b"%PDF-"):  # a Word file or text under the .pdf name: never a value
+            raise Unreadable("no PDF: it does not start with %PDF-")
+        try:
+            import fitz
+        except ImportError:
+            raise Unreadable("PyMuPDF (python3-fitz) is not installed on the VM")
+        fitz.TOOLS.mupdf_display_errors(False)
+        try:
+            with fitz.open(stream=data, filetype="pdf") as doc:
+                if doc.needs_pass:
+                    raise Unreadable("the PDF is encrypted")
+                if doc.is_repaired and doc.page_count == 0:  # PDFBox finds no root object there, and does not parse it
+                    raise Unreadable("does not parse as a PDF: no pages found in what is left of it")
+                self.pages = []
+                for page in doc:
+                    lines = [JAVA_SPACE.sub(" ", x.strip(WS)) for x in re.split(r"\r\n|\r|\n", page.get_text())]
+                    self.pages.append(" ".join(x for x in lines if x))
+        except RuntimeError as e:  # fitz's FileDataError and every other MuPDF error
+            raise Unreadable("does not parse as a PDF: %s" % e)
+
+    def query(self, q):  # PdfFormat.read
+        if q["what"] == "pages":
+            return "text", str(len(self.pages))
+        if q["page"] == 0:
+            return "text", " ".join(p for p in self.pages if p)
+        return ("absent", None) if q["page"] > len(self.pages) else ("text", self.pages[q["page"] - 1])
+
+
 def document_query(data, g):
     try:
-        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx, "odt": Odt}[g["format"]](data)
+        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx, "odt": Odt, "pdf": Pdf}[g["format"]](data)
         return doc.query(g["q"])
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, KeyError, IndexError, ValueError, TypeError, EOFError) as e:
         raise Unreadable("not a readable document: %s: %s" % (type(e).__name__, e))

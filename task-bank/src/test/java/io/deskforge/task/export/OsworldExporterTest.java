@@ -278,6 +278,27 @@ class OsworldExporterTest {
   }
 
   @Test
+  void thePackagesTheVmReaderNeedsForADocumentAreInstalledWithTheApps() throws Exception {
+    TaskSpec pdf = withChecker(SampleTasks.formulaColumn(),
+        Checker.check(new Getter.DocumentQuery("/home/user/Documents/orders.pdf", "pages"), new Metric.EqualsText("3", true, false)));
+    JsonNode example = EXPORTER.example(pdf);
+    List<String> install = new java.util.ArrayList<>();
+    example.at("/config/0/parameters/command").forEach(a -> install.add(a.asText()));
+    assertThat(install.subList(0, 2)).containsExactly("sh", "-c");
+    assertThat(install.get(2)).as("the install step").contains("apt-get install");
+    assertThat(install.subList(4, install.size())).as("the app's packages, then the reader's").endsWith("python3-fitz")
+        .contains(TestCatalog.INSTANCE.packages(pdf.app()).toArray(String[]::new));
+    JsonNode argument = io.deskforge.task.json.TaskJson.mapper().readTree(example.at("/evaluator/result/command/3").asText());
+    assertThat(argument.at("/read/format").asText()).isEqualTo("pdf");
+    // a task whose checker reads no such document installs only its apps
+    List<String> plain = new java.util.ArrayList<>();
+    TaskSpec xlsx = withChecker(SampleTasks.formulaColumn(),
+        Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.value"), new Metric.EqualsText("12", true, false)));
+    EXPORTER.example(xlsx).at("/config/0/parameters/command").forEach(a -> plain.add(a.asText()));
+    assertThat(plain).doesNotContain("python3-fitz");
+  }
+
+  @Test
   void relatedAppsAreTheTasksAppThenItsRelatedOnes() {
     JsonNode e = EXPORTER.example(SampleTasks.spreadsheetSum(2));
     assertThat(e.get("related_apps")).extracting(JsonNode::asText).containsExactly("gnumeric", "files");

@@ -64,13 +64,24 @@ final class TestCatalog implements ExportCatalog {
     return java.util.Optional.of(new OsworldCheck("compare_table", result, null, options));
   }
 
-  /** A workbook cell's value, as Calc's format gives it to the VM reader; nothing else. */
+  /** A workbook cell's value, as Calc's format gives it to the VM reader, and a PDF's page count; nothing else. */
   @Override
   public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> documentReader(String path, String query) {
+    if (path.endsWith(".pdf") && query.equals("pages")) {
+      var reader = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "pdf");
+      reader.putObject("q").put("what", "pages").put("page", 0);
+      return java.util.Optional.of(reader);
+    }
     if (!query.endsWith(".value")) return java.util.Optional.empty();
     var reader = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "xlsx");
     reader.putObject("q").put("property", "value").put("column", 2).put("row", 1);
     return java.util.Optional.of(reader);
+  }
+
+  /** A PDF's reader needs PyMuPDF, as Writer's format says; no other document's reader needs a package. */
+  @Override
+  public List<String> documentReaderPackages(String path) {
+    return path.endsWith(".pdf") ? List.of("python3-fitz") : List.of();
   }
 
   @Override
