@@ -28,6 +28,7 @@ final class ForeignActions {
           .toList();
       case Action.Wait w -> List.of(Map.of("type", "wait"));
       case Action.WaitForWindow w -> null;
+      case Action.WaitForMenu w -> null;
       default -> throw new IllegalArgumentException("no OpenAI form written for " + a);
     };
   }
@@ -42,6 +43,7 @@ final class ForeignActions {
       case Action.Key k -> List.of(Map.of("action", "key", "text", k.keys()));
       case Action.Wait w -> List.of(Map.of("action", "wait", "duration", w.ms() / 1000.0));
       case Action.WaitForWindow w -> null;
+      case Action.WaitForMenu w -> null;
       default -> throw new IllegalArgumentException("no Anthropic form written for " + a);
     };
   }

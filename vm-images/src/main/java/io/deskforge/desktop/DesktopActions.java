@@ -1,6 +1,7 @@
 package io.deskforge.desktop;
 
 import io.deskforge.desktop.x11.X11Connection;
+import io.deskforge.desktop.x11.X11Exception;
 import io.deskforge.desktop.x11.X11Input;
 import io.deskforge.task.action.Action;
 import java.io.IOException;
@@ -46,6 +47,7 @@ final class DesktopActions {
         case Action.Key a -> input.key(a.keys());
         case Action.Wait a -> Desktop.sleep(a.ms());
         case Action.WaitForWindow a -> desktop.waitForWindow(a.title(), Duration.ofMillis(a.timeoutMs()));
+        case Action.WaitForMenu a -> waitForMenus(a.depth(), Duration.ofMillis(a.timeoutMs()));
       }
     } catch (IOException e) {
       throw health.failure("action " + action.name(), e);
@@ -138,6 +140,53 @@ final class DesktopActions {
       }
       Desktop.sleep(10);
     }
+  }
+
+  /**
+   * Until {@code depth} pop-up windows (viewable, override-redirect, on the screen and larger than
+   * the 1x1 one toolkits keep off it) are children of the root, or none with depth 0; then until
+   * the desktop is quiet, as for a window, so the menu has its keyboard grab before the next key.
+   */
+  void waitForMenus(int depth, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      int open = popups();
+      if (depth == 0 ? open == 0 : open >= depth) {
+        desktop.settle(Duration.ofMillis(50), Duration.ofMillis(1000));
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new DesktopException(desktop.describe() + ": " + (depth == 0 ? "a menu still open" : open + " menus open, not " + depth)
+            + " after " + timeout.toMillis() + " ms");
+      }
+      Desktop.sleep(10);
+    }
+  }
+
+  private int popups() throws IOException {
+    desktop.ensureAlive();
+    X11Connection x = desktop.x11();
+    int n = 0;
+    for (int w : x.queryTreeChildren(x.rootWindow())) {
+      int[] a;
+      try {
+        a = x.attributes(w);
+      } catch (X11Exception e) {
+        if (e.connectionLost() || e.timedOut()) throw e;
+        continue; // a window destroyed between the two requests
+      }
+      if (a[0] != 2 || a[1] != 1) continue;
+      int[] g;
+      try {
+        g = x.geometryOnRoot(w);
+      } catch (X11Exception e) {
+        if (e.connectionLost() || e.timedOut()) throw e;
+        continue;
+      }
+      boolean onScreen = g[0] + g[2] > 0 && g[1] + g[3] > 0 && g[0] < desktop.config.width() && g[1] < desktop.config.height();
+      if (onScreen && g[2] > 1 && g[3] > 1) n++;
+    }
+    return n;
   }
 
   void activate(WindowInfo window) {

@@ -181,6 +181,7 @@ final class DeskforgeSchema {
         in.waitMs("ms", a.ms());
       }
       case Action.Wait a -> in.waitMs("ms", a.ms());
+      case Action.WaitForMenu a -> in.waitMs("timeout_ms", a.timeoutMs());
       case Action.WaitForWindow a -> {
         ActionFields.checkLength(in.at("title"), a.title());
         in.waitMs("timeout_ms", a.timeoutMs());

@@ -81,6 +81,7 @@ public final class Replayability {
       }
       case Action.Type ty -> null;
       case Action.Wait w -> null;
+      case Action.WaitForMenu w -> null;
     };
   }
 

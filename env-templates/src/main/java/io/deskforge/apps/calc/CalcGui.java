@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * toolbar's sort buttons sort the table around the cursor by the cursor's column, header kept;
  * Ctrl+S saves in the file's own format (the profile answers "keep format" for it).
  *
- * <p>Not the Data menu: keys sent right after Alt+D can reach the menu bar before the menu is up
- * (a Sort Descending became Sort Ascending in a replay), and a menu is no window to wait for. The
+ * <p>Menus opened by their accelerators are waited for as pop-up windows ({@code wait_menu}), so
+ * keys go to the menu once it is up, however slowly it comes. Not the Data menu: keys sent right
+ * after Alt+D, before that wait existed, once reached the menu bar before the menu was up (a Sort
+ * Descending became Sort Ascending in a replay), and the toolbar's buttons need no menu. The
  * Name Box works, but a replay that used it once lost a whole entry, for a reason not pinned down;
  * the grid's keys are handled in order and have not.
  */
@@ -69,10 +71,10 @@ final class CalcGui {
    * Sheet > Insert Sheet... (Alt+S, then S: "Show Sheet..." shares the letter but is disabled
    * while no sheet is hidden), the dialog waited for by its title; After current sheet (Alt+A),
    * the name typed into its Name box (Alt+M), OK by Return. The new sheet is then the current one.
-   * A menu is no window to wait for, so the item's key waits a moment after Alt+S.
+   * The item's key waits for the menu to be up.
    */
   static List<Action> insertSheetAfter(String name) {
-    List<Action> out = new ArrayList<>(List.of(Action.key("alt+s"), Action.waitMs(1500), Action.key("s"),
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+s"), Action.waitForMenu(1), Action.key("s"),
         new Action.WaitForWindow(INSERT_SHEET, DIALOG_MS), Action.waitMs(1000), Action.key("alt+a")));
     if (name != null) {
       out.add(Action.key("alt+m"));
@@ -114,7 +116,7 @@ final class CalcGui {
     List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+Home")));
     if (last > 1) out.add(Action.key(repeat("shift+Down", last - 1)));
     if (columns > 0) out.add(Action.key(repeat("shift+Right", columns)));
-    out.addAll(List.of(Action.key("alt+i"), Action.waitMs(1500), Action.key("c"), new Action.WaitForWindow(CHART_WIZARD, DIALOG_MS),
+    out.addAll(List.of(Action.key("alt+i"), Action.waitForMenu(1), Action.key("c"), new Action.WaitForWindow(CHART_WIZARD, DIALOG_MS),
         Action.waitMs(1500)));
     if (place > 0) out.add(Action.key(repeat("Down", place)));
     out.addAll(List.of(Action.waitMs(800), Action.key("Return"), Action.waitMs(1500), Action.key("Escape"), Action.waitMs(500),
@@ -137,7 +139,7 @@ final class CalcGui {
    */
   static List<Action> conditionalFormat(int last, int operator, String operand, String style, List<Action> more) {
     List<Action> out = new ArrayList<>(selectColumn("E", last));
-    out.addAll(List.of(Action.key("alt+o"), Action.waitMs(1500), Action.key("o"), Action.waitMs(1000), Action.key("c"),
+    out.addAll(List.of(Action.key("alt+o"), Action.waitForMenu(1), Action.key("o"), Action.waitForMenu(2), Action.key("c"),
         new Action.WaitForWindow(CONDITIONAL, DIALOG_MS), Action.waitMs(1500),
         Action.key("Tab"), Action.key(repeat("Down", operator)), Action.waitMs(500),
         Action.key("Tab"), Action.type(operand), Action.waitMs(500),
@@ -157,7 +159,7 @@ final class CalcGui {
   /** A cell given a cell style by hand: the cursor to it, Styles menu (Alt+Y), the style's item by its first letter. */
   static List<Action> cellStyle(String cell, String style) {
     List<Action> out = new ArrayList<>(goTo(cell));
-    out.addAll(List.of(Action.key("alt+y"), Action.waitMs(1200), Action.key(style.substring(0, 1).toLowerCase(java.util.Locale.ROOT)),
+    out.addAll(List.of(Action.key("alt+y"), Action.waitForMenu(1), Action.key(style.substring(0, 1).toLowerCase(java.util.Locale.ROOT)),
         Action.waitMs(500)));
     return out;
   }

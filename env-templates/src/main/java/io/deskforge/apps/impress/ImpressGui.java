@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * answers "keep format" for it).
  *
  * <p>The Slide menu is driven by its items' order (Down from the first item, Right into a
- * submenu), with a short wait for each menu to come up: keys sent before a menu is up reach the
- * window below. A new slide after one of a .pptx deck opened here gets an object frame for its
+ * submenu), each menu waited for as a pop-up window ({@code wait_menu}): keys sent before a menu
+ * is up reach the window below. A new slide after one of a .pptx deck opened here gets an object frame for its
  * content, which takes no text, so a new slide is given the Title, Content layout first. The slide
  * pane is never used: clicks on its thumbnails depend on its scrolling.
  */
@@ -64,7 +64,7 @@ final class ImpressGui {
    */
   static List<Action> newSlide(String title, List<String> bullets) {
     List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("ctrl+m"),
-        Action.key("alt+l"), Action.waitMs(400), Action.key("Down Down Down"), Action.key("Right"), Action.waitMs(400),
+        Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down"), Action.key("Right"), Action.waitForMenu(2),
         Action.key("Down Down Down"), Action.key("Return"), Action.waitMs(300),
         Action.key("Tab"), Action.key("F2"), Action.type(title), Action.key("Escape")));
     if (!bullets.isEmpty()) {
@@ -82,24 +82,24 @@ final class ImpressGui {
 
   /** The current slide duplicated through the Slide menu (its second item); the copy follows it and becomes current. */
   static List<Action> duplicate() {
-    return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitMs(400), Action.key("Down"), Action.key("Return"), Action.waitMs(300));
+    return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down"), Action.key("Return"), Action.waitMs(300));
   }
 
   /** Slide n deleted: gone to, then Slide > Delete Slide (the Slide menu's fifth item). */
   static List<Action> delete(int n) {
     List<Action> out = new ArrayList<>(goTo(n));
-    out.addAll(List.of(Action.key("alt+l"), Action.waitMs(400), Action.key("Down Down Down Down"), Action.key("Return"), Action.waitMs(300)));
+    out.addAll(List.of(Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down Down"), Action.key("Return"), Action.waitMs(300)));
     return out;
   }
 
   /** View > Notes (the View menu's third item): each slide above its notes. */
   static List<Action> notesView() {
-    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitMs(400), Action.key("Down Down"), Action.key("Return"), Action.waitMs(500));
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitForMenu(1), Action.key("Down Down"), Action.key("Return"), Action.waitMs(500));
   }
 
   /** View > Normal (the View menu's first item). */
   static List<Action> normalView() {
-    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitMs(400), Action.key("Return"), Action.waitMs(500));
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitForMenu(1), Action.key("Return"), Action.waitMs(500));
   }
 
   /** In the Notes view, on the current slide: Tab past the slide's picture to its notes, F2, the text, Escape. */

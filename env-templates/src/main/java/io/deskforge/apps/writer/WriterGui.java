@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Paragraph sets line spacing; Ctrl+S saves in the file's own format (the profile answers "keep
  * format" for .docx, so no question comes up).
  *
- * <p>Every dialog is waited for by its window's title before keys go to it; keys sent after a
- * menu is opened by its accelerator wait a moment, since a menu is no window to wait for.
+ * <p>Every dialog is waited for by its window's title before keys go to it, and every menu opened
+ * by its accelerator as a pop-up window ({@code wait_menu}: depth 2 for its submenu).
  */
 final class WriterGui {
   private WriterGui() {}
@@ -145,9 +145,9 @@ final class WriterGui {
       case "2" -> 3;
       default -> throw new IllegalArgumentException("no line spacing " + spacing);
     };
-    // the menu's item is taken only once the menu is up: under CI load 700 ms was too short once and
-    // the Paragraph dialog never came, so give the menu longer and the dialog up to DIALOG_MS
-    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitMs(1500), Action.key("a"), Action.key("Return"),
+    // the menu's item is taken only once the menu is up (under CI load a fixed 700 ms was once too
+    // short and the Paragraph dialog never came), and the dialog may take up to DIALOG_MS
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+o"), Action.waitForMenu(1), Action.key("a"), Action.key("Return"),
         dialog(PARAGRAPH)));
     // the dialog builds its tab pages after it is mapped: the Tabs must start from its first field
     out.add(Action.waitMs(1000));
@@ -195,7 +195,7 @@ final class WriterGui {
     List<Action> out = new ArrayList<>(List.of(Action.key(key)));
     if (!before.isEmpty()) out.add(Action.type(before));
     out.add(Action.key("alt+i"));
-    out.add(Action.waitMs(1500));
+    out.add(Action.waitForMenu(1));
     out.add(Action.key("p p"));
     out.add(Action.key("Return"));
     out.add(Action.waitMs(500));
@@ -244,7 +244,7 @@ final class WriterGui {
    * PDF is written before the dialog closes; the document's window is waited for again.
    */
   static List<Action> exportPdf(String docPath, String pdfPath) {
-    return List.of(Action.key("alt+f"), Action.waitMs(1500), Action.key("e"), Action.waitMs(800), Action.key("e"),
+    return List.of(Action.key("alt+f"), Action.waitForMenu(1), Action.key("e"), Action.waitForMenu(2), Action.key("e"),
         dialog(PDF_OPTIONS), Action.waitMs(1000), Action.key("Return"),
         dialog(EXPORT), Action.waitMs(800), Action.key("ctrl+a"), Action.type(pdfPath), Action.key("Return"),
         Action.waitForWindow(windowTitle(docPath)), Action.waitMs(1500));

@@ -86,7 +86,7 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (wizard) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu) continue;
         if (a instanceof Action.Key k && k.keys().matches("Down( Down)*")) chartType += k.keys().split(" ").length;
         else if (a instanceof Action.Key k && k.keys().equals("Return")) {
           chart(sheet, column, Math.max(selectionRight, column), row, selectionEnd, chartType);
@@ -95,7 +95,7 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (conditional) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu) continue;
         Object[] current = conditions.getLast();
         if (a instanceof Action.Key k && k.keys().equals("Tab")) field++;
         else if (a instanceof Action.Key k && k.keys().equals("shift+Tab") && field > 0) field--;
@@ -123,7 +123,7 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (insertDialog) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow) continue;
+        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu) continue;
         if (a instanceof Action.Key k && k.keys().equals("alt+a")) after = true;
         else if (a instanceof Action.Key k && k.keys().equals("alt+m")) nameBox = true;
         else if (a instanceof Action.Key k && k.keys().equals("ctrl+a") && nameBox) sheetName = "";
@@ -176,6 +176,7 @@ public final class CalcEndState implements EndStateModel {
         case Action.Click c when c.y() == 51 && (c.x() == 596 || c.x() == 572) -> sort(sheet, column, c.x() == 596);
         case Action.Wait w -> { }
         case Action.WaitForWindow w -> { }
+        case Action.WaitForMenu w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }

@@ -65,6 +65,7 @@ public final class ImpressEndState implements EndStateModel {
           case Action.Type t -> type(t.text());
           case Action.Wait w -> { }
           case Action.WaitForWindow w -> { }
+          case Action.WaitForMenu w -> { }
           default -> throw EndStateModel.unmodelled(task, trajectory, a);
         }
       }

@@ -98,6 +98,7 @@ public final class WriterEndState implements EndStateModel {
           case Action.Type t -> type(t.text());
           case Action.Wait w -> { }
           case Action.WaitForWindow w -> { }
+          case Action.WaitForMenu w -> { }
           default -> throw EndStateModel.unmodelled(task, trajectory, a);
         }
       }

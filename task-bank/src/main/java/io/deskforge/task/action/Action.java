@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Action.HoldKey.class, name = "hold_key"),
   @JsonSubTypes.Type(value = Action.Wait.class, name = "wait"),
   @JsonSubTypes.Type(value = Action.WaitForWindow.class, name = "wait_window"),
+  @JsonSubTypes.Type(value = Action.WaitForMenu.class, name = "wait_menu"),
 })
 public sealed interface Action {
 
@@ -119,6 +120,21 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * Waits until {@code depth} menus are open on the screen (1: a menu, 2: its submenu too), or,
+   * with depth 0, until none is. A menu is a pop-up window: mapped without the window manager
+   * (override-redirect), as toolkits map menus, and not a window with a title to wait for. What a
+   * person does by seeing the menu drop down; reference solutions use it after a menu's
+   * accelerator so that the next key goes to the menu, not to the window below, however slowly
+   * the menu comes. A tooltip is a pop-up too, so the pointer should not rest on a toolbar.
+   */
+  record WaitForMenu(int depth, long timeoutMs) implements Action {
+    public WaitForMenu {
+      if (depth < 0) throw new IllegalArgumentException("wait_menu: depth must be >= 0, got " + depth);
+      if (timeoutMs <= 0) timeoutMs = 5000;
+    }
+  }
+
   static Click click(int x, int y) { return new Click(x, y); }
 
   static Type type(String text) { return new Type(text); }
@@ -128,4 +144,7 @@ public sealed interface Action {
   static Wait waitMs(long ms) { return new Wait(ms); }
 
   static WaitForWindow waitForWindow(String titleRegex) { return new WaitForWindow(titleRegex, 5000); }
+
+  /** {@code depth} menus open (0: none), waited for up to 20 s: menus come late on a loaded host. */
+  static WaitForMenu waitForMenu(int depth) { return new WaitForMenu(depth, 20_000); }
 }

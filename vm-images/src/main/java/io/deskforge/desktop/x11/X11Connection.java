@@ -198,6 +198,14 @@ public final class X11Connection implements AutoCloseable {
     return new int[] {t.getShort(12), t.getShort(14), w, h};
   }
 
+  /** GetWindowAttributes: the map state (0 unmapped, 1 unviewable, 2 viewable) and override-redirect (1 or 0). */
+  public synchronized int[] attributes(int window) throws IOException {
+    begin(3, 0, 2);
+    out.putInt(window);
+    ByteBuffer r = reply();
+    return new int[] {r.get(26) & 0xff, r.get(27) & 0xff};
+  }
+
   /** 0 unmapped, 1 unviewable, 2 viewable. */
   public synchronized int mapState(int window) throws IOException {
     begin(3, 0, 2);
