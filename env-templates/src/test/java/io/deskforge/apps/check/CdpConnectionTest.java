@@ -37,13 +37,18 @@ class CdpConnectionTest {
       String url = "http://127.0.0.1:" + debuggingPort(profile, chromium);
       try (CdpConnection connection = CdpConnection.open(url, Map.of(), 20_000, Map.of("TMPDIR", driverTmp.toString()))) {
         assertThat(artifacts(driverTmp)).as("the driver's folder for this connection, in the TMPDIR it was given").hasSize(1);
-        assertThat(connection.browser().contexts().get(0).pages().get(0).evaluate("() => 6 * 7")).isEqualTo(42);
+        connection.browser().contexts().get(0).pages().get(0).evaluate("() => { document.title = 'kept'; }");
       }
       assertThat(artifacts(driverTmp)).as("artifacts folders left after close").isEmpty();
       assertThat(chromium.isAlive()).as("the browser after the connection closed").isTrue();
       HttpResponse<String> version = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/json/version")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(version.body()).as("the browser still answers on its DevTools port").contains("webSocketDebuggerUrl");
+      try (CdpConnection again = CdpConnection.open(url, Map.of(), 20_000, Map.of("TMPDIR", driverTmp.toString()))) {
+        assertThat(again.browser().contexts().get(0).pages()).as("the tab, as the first connection left it")
+            .singleElement().satisfies(p -> assertThat(p.evaluate("() => document.title")).isEqualTo("kept"));
+      }
+      assertThat(artifacts(driverTmp)).as("artifacts folders left after the second close").isEmpty();
     } finally {
       chromium.descendants().forEach(ProcessHandle::destroy);
       chromium.destroy();
