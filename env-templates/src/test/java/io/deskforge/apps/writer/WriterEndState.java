@@ -1,6 +1,5 @@
 package io.deskforge.apps.writer;
 
-import io.deskforge.apps.office.HostSoffice;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -503,8 +502,10 @@ public final class WriterEndState implements EndStateModel {
           try {
             java.nio.file.Path docx = tmp.resolve("document.docx");
             Files.write(docx, bytes());
-            HostSoffice.convert(docx, "odt", tmp, tmp.resolve("profile"));
-            if (!Files.exists(tmp.resolve("document.odt"))) {
+            Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
+                "--convert-to", "odt", "--outdir", tmp.toString(), docx.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || !Files.exists(tmp.resolve("document.odt"))) {
               throw new IllegalStateException("soffice could not convert the modelled document to .odt");
             }
             Files.write(home.host(saveAs), Files.readAllBytes(tmp.resolve("document.odt")));
