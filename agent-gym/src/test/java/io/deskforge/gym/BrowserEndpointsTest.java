@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import io.deskforge.apps.check.CdpConnection;
 import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.gym.env.Gym;
@@ -143,10 +141,8 @@ class BrowserEndpointsTest {
     String envId = started.get("env_id").asText();
     JsonNode b = browser(envId);
     List<String> pages = addresses(task.instruction());
-    try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-      Browser browser = pw.chromium().connectOverCDP(b.get("cdp_url").asText(),
-          new BrowserType.ConnectOverCDPOptions().setHeaders(Map.of("Authorization", "Bearer " + b.get("token").asText())));
-      Page page = browser.contexts().get(0).pages().get(0);
+    try (CdpConnection cdp = CdpConnection.open(b.get("cdp_url").asText(), Map.of("Authorization", "Bearer " + b.get("token").asText()), 30_000)) {
+      Page page = cdp.browser().contexts().get(0).pages().get(0);
       for (String address : pages) page.navigate(address);
       assertThat(page.url()).isEqualTo(pages.get(1));
       assertThat(finish(envId)).isEqualTo(1.0);

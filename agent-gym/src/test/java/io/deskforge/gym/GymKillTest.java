@@ -29,10 +29,12 @@ class GymKillTest {
     VerifiedBank.Shared fixture = VerifiedBank.shared();
     TaskSpec task = fixture.task("mousepad.type-text");
     Path desktops = Files.createTempDirectory("deskforge-gym-kill");
+    // the child's temp folder, removed here: what it copies there (sqlite-jdbc's native library) a SIGKILL leaves behind
+    Path childTmp = Files.createTempDirectory("deskforge-gym-kill-tmp");
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process server = new ProcessBuilder(java, "-cp", classpath, GymMain.class.getName(), fixture.bank().file().toString(), desktops.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process server = new ProcessBuilder(java, "-Djava.io.tmpdir=" + childTmp, "-cp", classpath, GymMain.class.getName(),
+        fixture.bank().file().toString(), desktops.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String finished, running;
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -72,6 +74,7 @@ class GymKillTest {
       assertThat(fixture.bank().episodes().steps(running)).hasSize(1);
     } finally {
       VerifiedBank.deleteTree(desktops);
+      VerifiedBank.deleteTree(childTmp);
     }
   }
 

@@ -2,14 +2,12 @@ package io.deskforge.gym.webarena;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.deskforge.apps.BrowserDebugging;
+import io.deskforge.apps.check.CdpConnection;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.gym.browser.BrowserEndpoints;
 import io.deskforge.gym.browser.HttpRelay;
@@ -38,17 +36,15 @@ final class PageBridge implements AutoCloseable {
   private final ExecutorService playwrightThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "webarena-playwright"));
   private final BrowserEndpoints endpoints;
   private final HttpServer server;
-  private Playwright playwright;
+  private CdpConnection connection;
   private Page page;
 
   PageBridge(Desktop desktop, BrowserDebugging browser) throws IOException {
     endpoints = new BrowserEndpoints("webarena", browser, () -> desktop, () -> (HttpRelay.Refusal) null, (name, r) -> {}, () -> {});
     try {
       onPlaywright(() -> {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser b = playwright.chromium().connectOverCDP(endpoints.cdpUrl(),
-            new BrowserType.ConnectOverCDPOptions().setHeaders(Map.of("Authorization", "Bearer " + endpoints.token())));
-        page = b.contexts().get(0).pages().get(0);
+        connection = CdpConnection.open(endpoints.cdpUrl(), Map.of("Authorization", "Bearer " + endpoints.token()), 30_000);
+        page = connection.browser().contexts().get(0).pages().get(0);
         // Playwright dismisses a dialog no listener takes at once; the reference solution answers
         // the app's confirm() through the GUI (TiddlyWiki's delete), so a confirm stays open; a
         // page's beforeunload is accepted, as Playwright does, so that WebArena's goto leaves the
@@ -135,8 +131,8 @@ final class PageBridge implements AutoCloseable {
   public void close() {
     if (server != null) server.stop(0);
     try {
-      if (playwright != null) onPlaywright(() -> {
-        playwright.close();
+      if (connection != null) onPlaywright(() -> {
+        connection.close();
         return null;
       });
     } finally {

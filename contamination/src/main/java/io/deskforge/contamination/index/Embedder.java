@@ -103,6 +103,7 @@ public final class Embedder {
         InputStream tokenizer = cl.getResourceAsStream(name + "-tokenizer.json")) {
       if (onnx == null || tokenizer == null)
         throw new IllegalStateException("the embedding model " + name + " is not on the class path (dev.langchain4j:" + artifact + ")");
+      OnnxNatives.useCache(); // before ONNX Runtime loads: else it leaves a folder in the temp folder
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);

@@ -2,9 +2,7 @@ package io.deskforge.apps.check;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Cookie;
 import io.deskforge.apps.BrowserDebugging;
@@ -31,8 +29,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Reads {@link Getter.PageGetter}s: the desktop's running browser, through Playwright for Java
  * connected over CDP from the privileged side (a {@link CdpTunnel} into the desktop's loopback, for
- * one reading). Playwright drives no browser of its own ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}):
- * it attaches to the one the agent used, reads and detaches, changing nothing in it.
+ * one reading). Playwright drives no browser of its own: it attaches to the one the agent used,
+ * reads and detaches ({@link CdpConnection}), changing nothing in it.
  *
  * <p>The active tab is the browser's page whose document is visible (a background tab's is
  * hidden). Every failure to reach that state, no browser among the desktop's apps, a browser
@@ -43,7 +41,6 @@ import java.util.concurrent.TimeoutException;
 public final class PageReader {
   /** How long one reading may take, connection included; a page that does not answer is no pass. */
   static final Duration LIMIT = Duration.ofSeconds(30);
-  private static final Map<String, String> DRIVER_ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
   private PageReader() {}
 
@@ -84,9 +81,8 @@ public final class PageReader {
     ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "page-navigator-" + desktop.id()));
     try (CdpTunnel tunnel = new CdpTunnel(desktop, browser.get().cdpPort())) {
       Future<?> session = thread.submit(() -> {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV))) {
-          Browser b = playwright.chromium().connectOverCDP(tunnel.url(), new BrowserType.ConnectOverCDPOptions()
-              .setHeaders(Map.of("Authorization", tunnel.authorization())).setTimeout(LIMIT.toMillis() / 2.0));
+        try (CdpConnection connection = connect(tunnel)) {
+          Browser b = connection.browser();
           for (Page p : b.contexts().isEmpty() ? List.<Page>of() : b.contexts().get(0).pages()) {
             if ("visible".equals(p.evaluate("document.visibilityState"))) {
               p.navigate(url, new Page.NavigateOptions().setTimeout(LIMIT.toMillis() / 2.0));
@@ -111,14 +107,14 @@ public final class PageReader {
 
   /** One Playwright session: connect, find the active tab, read each getter, disconnect. */
   private static Map<Getter.PageGetter, Reading> session(CdpTunnel tunnel, Collection<Getter.PageGetter> getters) {
-    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV))) {
-      Browser b;
-      try {
-        b = playwright.chromium().connectOverCDP(tunnel.url(), new BrowserType.ConnectOverCDPOptions()
-            .setHeaders(Map.of("Authorization", tunnel.authorization())).setTimeout(LIMIT.toMillis() / 2.0));
-      } catch (PlaywrightException e) {
-        return all(getters, Reading.unreadable("no browser answers on its DevTools port: " + firstLine(e)));
-      }
+    CdpConnection connection;
+    try {
+      connection = connect(tunnel);
+    } catch (PlaywrightException e) {
+      return all(getters, Reading.unreadable("no browser answers on its DevTools port: " + firstLine(e)));
+    }
+    try (connection) {
+      Browser b = connection.browser();
       List<BrowserContext> contexts = b.contexts();
       if (contexts.isEmpty()) return all(getters, Reading.unreadable("the browser has no window"));
       BrowserContext context = contexts.get(0);
@@ -144,6 +140,10 @@ public final class PageReader {
       }
       return out;
     }
+  }
+
+  private static CdpConnection connect(CdpTunnel tunnel) {
+    return CdpConnection.open(tunnel.url(), Map.of("Authorization", tunnel.authorization()), LIMIT.toMillis() / 2.0);
   }
 
   private static Reading onPage(Page page, Getter.PageGetter g) {

@@ -155,18 +155,25 @@ public final class ProfileTemplate {
     return "";
   }
 
+  /**
+   * Runs a build step with the throw-away home and a {@code TMPDIR} beside it, both deleted with
+   * the build's folder: {@code soffice --terminate_after_init} leaves an empty {@code lu*.tmp}
+   * folder in its temp folder, one in /tmp per build otherwise. A step that overruns is stopped
+   * with every process under it and its pipe ({@link OfficeStop}).
+   */
   private static void run(List<String> cmd, Path home, String what) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolve("out.log").toFile());
     pb.environment().put("HOME", home.toString());
+    pb.environment().put("TMPDIR", Files.createDirectories(home.resolveSibling("tmp")).toString());
     pb.environment().remove("DISPLAY");
     Process p = pb.start();
     try {
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+        OfficeStop.stop(p);
         throw new IOException(what + " did not finish in 120 s");
       }
     } catch (InterruptedException e) {
-      p.destroyForcibly();
+      OfficeStop.stop(p);
       Thread.currentThread().interrupt();
       throw new IOException(what + " was interrupted", e);
     }

@@ -2,6 +2,7 @@ package io.deskforge.apps.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskforge.apps.office.HostSoffice;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.document.DocumentFormat;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -90,10 +90,7 @@ class XlsxQueryTest {
   }
 
   private static void convert(Path src, String to) throws Exception {
-    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + home.resolve("profile").toUri(), "--headless",
-        "--convert-to", to, "--outdir", home.toString(), src.toString()).redirectErrorStream(true).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = HostSoffice.convert(src, to, home, home.resolve("profile"));
     String name = src.getFileName().toString().replaceFirst("\\.[^.]+$", "." + to);
     assertThat(home.resolve(name)).as("soffice converted " + src + ": " + out).exists();
   }

@@ -3,6 +3,7 @@ package io.deskforge.apps.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskforge.apps.office.HostSoffice;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.desktop.UnreadableFileException;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,10 +55,7 @@ class XlsxWorkbookTest {
   static void libreOfficeWritesAWorkbook() throws Exception {
     Path src = home.resolve("made.fods");
     Files.writeString(src, FODS.strip(), StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + home.resolve("profile").toUri(), "--headless",
-        "--convert-to", "xlsx", "--outdir", home.toString(), src.toString()).redirectErrorStream(true).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = HostSoffice.convert(src, "xlsx", home, home.resolve("profile"));
     assertThat(home.resolve("made.xlsx")).as("soffice converted: " + out).exists();
     byLibreOffice = XlsxWorkbook.parse(Files.readAllBytes(home.resolve("made.xlsx")), "made.xlsx");
   }

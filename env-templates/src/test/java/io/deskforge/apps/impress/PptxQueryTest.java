@@ -2,6 +2,7 @@ package io.deskforge.apps.impress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskforge.apps.office.HostSoffice;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.check.HostSavedState;
@@ -11,11 +12,9 @@ import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.Metric;
 import java.awt.Color;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.sl.usermodel.TextParagraph;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
@@ -82,10 +81,7 @@ class PptxQueryTest {
   }
 
   private static void convert(Path src) throws Exception {
-    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
-        "--convert-to", "pptx", "--outdir", dir.toString(), src.toString()).redirectErrorStream(true).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = HostSoffice.convert(src, "pptx", dir, dir.resolve("profile"));
     String name = src.getFileName().toString().replaceFirst("\\.[^.]+$", ".pptx");
     assertThat(dir.resolve(name)).as("soffice converted " + src + ": " + out).exists();
   }
@@ -173,9 +169,7 @@ class PptxQueryTest {
     // the same deck saved again by LibreOffice (new time stamps) looks the same
     Files.createDirectories(dir.resolve("again"));
     Files.copy(Path.of(made), dir.resolve("again/made.pptx"));
-    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
-        "--convert-to", "pptx", "--outdir", dir.resolve("again/out").toString(), dir.resolve("again/made.pptx").toString()).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    HostSoffice.convert(dir.resolve("again/made.pptx"), "pptx", dir.resolve("again/out"), dir.resolve("profile"));
     assertThat(pptx.fingerprint(STATE, dir.resolve("again/out/made.pptx").toString())).isEqualTo(fp);
   }
 

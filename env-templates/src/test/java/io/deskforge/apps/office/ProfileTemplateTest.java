@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.deskforge.apps.calc.Calc;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +44,17 @@ class ProfileTemplateTest {
   @Test
   void twoBuildsGiveTheSameBytesAndNoTraceOfATask() throws Exception {
     assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
+    Set<Path> before = officeTemps();
     Path a = ProfileTemplate.archive(tmp.resolve("a"), ProfileTemplate.INSTALLATION, CALC).orElseThrow();
     Path b = ProfileTemplate.archive(tmp.resolve("b"), ProfileTemplate.INSTALLATION, CALC).orElseThrow();
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "two fresh builds differ, so two desktops would get different profiles");
+    Set<Path> left = new HashSet<>(officeTemps());
+    left.removeAll(before);
+    assertEquals(Set.of(), left, "the builds left LibreOffice's temp folders in the host's temp folder");
+    try (Stream<Path> s = Files.list(tmp.resolve("a"))) {
+      assertEquals(Set.of(a.getFileName().toString(), a.getFileName().toString().replace(".tar.gz", ".sha256")),
+          s.map(p -> p.getFileName().toString()).collect(Collectors.toSet()), "the cache holds the archive and its sum only");
+    }
 
     Path user = Files.createDirectories(tmp.resolve("user"));
     Process p = new ProcessBuilder("tar", "-xzf", a.toString(), "-C", user.toString()).inheritIO().start();
@@ -96,6 +108,14 @@ class ProfileTemplateTest {
     soffice.toFile().setExecutable(true);
     assumeTrue(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC).isPresent(), "LibreOffice is not installed on this host");
     assertNotEquals(ProfileTemplate.key(ProfileTemplate.INSTALLATION, CALC), ProfileTemplate.key(fake, CALC));
+  }
+
+  /** LibreOffice's {@code lu*.tmp} folders in the temp folder this JVM's children get by default. */
+  private static Set<Path> officeTemps() throws Exception {
+    String tmpdir = System.getenv("TMPDIR");
+    try (Stream<Path> s = Files.list(Path.of(tmpdir == null || tmpdir.isBlank() ? "/tmp" : tmpdir))) {
+      return s.filter(p -> p.getFileName().toString().matches("lu\\w+\\.tmp")).collect(Collectors.toSet());
+    }
   }
 
   private Path unpackXcu(Path archive) throws Exception {

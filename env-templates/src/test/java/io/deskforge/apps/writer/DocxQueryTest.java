@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskforge.apps.office.HostSoffice;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.check.HostSavedState;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,10 +120,7 @@ class DocxQueryTest {
   }
 
   static void convert(Path src) throws Exception {
-    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + home.resolve("profile").toUri(), "--headless",
-        "--convert-to", "docx:MS Word 2007 XML", "--outdir", home.toString(), src.toString()).redirectErrorStream(true).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = HostSoffice.convert(src, "docx:MS Word 2007 XML", home, home.resolve("profile"));
     String name = src.getFileName().toString().replaceFirst("\\.[^.]+$", ".docx");
     assertThat(home.resolve(name)).as("soffice converted " + src + ": " + out).exists();
   }

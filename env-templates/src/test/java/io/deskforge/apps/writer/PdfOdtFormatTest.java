@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskforge.apps.office.HostSoffice;
 import io.deskforge.apps.AppCatalog;
 import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.check.HostSavedState;
 import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.task.check.Reading;
 import io.deskforge.task.spec.Getter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +53,7 @@ class PdfOdtFormatTest {
   }
 
   static void convert(Path src, String filter, String name) throws Exception {
-    Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + home.resolve("profile").toUri(), "--headless",
-        "--convert-to", filter, "--outdir", home.toString(), src.toString()).redirectErrorStream(true).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = HostSoffice.convert(src, filter, home, home.resolve("profile"));
     assertThat(home.resolve(name)).as("soffice converted " + src + ": " + out).exists();
   }
 

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * (evidence written first, then the task), printing each id once its record returned, until it
  * is killed or done. Like a generate run, it first removes the evidence files a killed run left
  * unrecorded; tasks already in the bank are skipped (the generator's own skip is proved by
- * factory-cli's GeneratorTest).
+ * factory-cli's GeneratorTest). Arguments: the bank file, from, to, and the folder its evidence
+ * files are staged in, which the parent test owns and removes.
  */
 public final class BankWriterMain {
   private BankWriterMain() {}
@@ -19,7 +20,7 @@ public final class BankWriterMain {
     Path bankFile = Path.of(args[0]);
     int from = Integer.parseInt(args[1]);
     int to = Integer.parseInt(args[2]);
-    Path work = Files.createTempDirectory("bank-writer");
+    Path work = Files.createDirectories(Path.of(args[3])); // the parent's: a killed writer cannot clean up a folder of its own
     try (TaskBank bank = TaskBank.open(bankFile)) {
       bank.removeUnrecordedEvidence();
       System.out.println("open");

@@ -6,6 +6,7 @@ import io.deskforge.task.spec.Verdict;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,11 +41,16 @@ class KillTest {
     return recorded;
   }
 
-  private static Process writer(Path bank) throws Exception {
+  /**
+   * A writer child. Its staging folder and its temp folder (where sqlite-jdbc copies its native
+   * library, a copy a SIGKILL leaves behind) are in this test's folder, removed with it.
+   */
+  private Process writer(Path bank) throws Exception {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, BankWriterMain.class.getName(),
-        bank.toString(), "0", Integer.toString(TASKS)));
+    Path tmp = Files.createDirectories(dir.resolve("writer-tmp"));
+    List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp", classpath, BankWriterMain.class.getName(),
+        bank.toString(), "0", Integer.toString(TASKS), dir.resolve("writer-work").toString()));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
