@@ -591,11 +591,9 @@ public final class WriterEndState implements EndStateModel {
         try {
           java.nio.file.Path docx = tmp.resolve("document.docx");
           Files.write(docx, bytes());
-          Process p = new ProcessBuilder("soffice", "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--headless",
-              "--convert-to", format, "--outdir", tmp.toString(), docx.toString()).redirectErrorStream(true).start();
-          p.getInputStream().readAllBytes();
+          io.deskforge.apps.office.HostSoffice.convert(docx, format, tmp, tmp.resolve("profile"));
           java.nio.file.Path out = tmp.resolve("document." + format);
-          if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || !Files.exists(out)) {
+          if (!Files.exists(out)) {
             throw new IllegalStateException("soffice could not convert the modelled document to ." + format);
           }
           return Files.readAllBytes(out);
