@@ -22,7 +22,7 @@ import java.util.Set;
  * through its {@code execute} and {@code launch} steps, checks through its {@code vm_command_line}
  * and {@code rule} getters and its {@code exact_match} and {@code check_include_exclude} metrics,
  * and a document query through OSWorld's own metric where its format maps it to one of the same
- * meaning ({@code compare_table}'s check_cell). Every other check reads the VM with {@link
+ * meaning ({@code compare_table}'s check_cell, {@code check_transition}). Every other check reads the VM with {@link
  * VmReader}, so it means exactly what deskforge's checker means. The whole table is in task-bank/README.md.
  */
 final class OsworldMapping {
