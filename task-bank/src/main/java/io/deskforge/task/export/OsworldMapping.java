@@ -180,9 +180,12 @@ final class OsworldMapping {
     if (!documents.isEmpty()) {
       // OSWorld's metric reads the file its getter fetched, through any link: deskforge never follows
       // one, so the reader first says the document is a regular file within the read limit (the VM
-      // reader's own document reads check that themselves)
+      // reader's own document reads check that themselves). First: OSWorld's 'and' stops at the
+      // first 0, so a metric that raises on a missing file (check_transition opens it as a zip) never runs on one
       if (!all) throw new VmReader.NoReaderYet("a document query read by an OSWorld metric under 'any' has no OSWorld form yet");
-      for (String path : documents) leaves.add(leaf(Checker.check(new Getter.FileText(path), new Metric.Matches(".*"))));
+      List<Leaf> guards = new ArrayList<>();
+      for (String path : documents) guards.add(leaf(Checker.check(new Getter.FileText(path), new Metric.Matches(".*"))));
+      leaves.addAll(0, guards);
     }
     if (leaves.size() == 1) {
       Leaf l = leaves.get(0);
