@@ -39,16 +39,10 @@ final class TitleSlides extends SeededFamily {
   public TaskSpec sample(long seed) {
     TaskDraw d = draw(seed);
     DeckTask deck = DeckTask.draw(d);
-    int n = deck.size();
-    int k = Math.min(deck.level(), n - 2);
-    List<Integer> slides = new ArrayList<>(d.distinct(java.util.stream.IntStream.rangeClosed(2, n).boxed().toList(), k));
-    slides.sort(null);
+    List<Integer> slides = deck.drawSlides(d);
     FamilyTasks t = task(seed);
     List<Checker> checks = new ArrayList<>();
     List<String> named = new ArrayList<>();
-    List<Action> solved = new ArrayList<>();
-    List<Action> titleOnly = new ArrayList<>();
-    List<Action> twoContent = new ArrayList<>();
     for (int s : slides) {
       String title = deck.title(s);
       String body = String.join("\n", deck.deck().slides().get(s - 1).body());
@@ -56,32 +50,26 @@ final class TitleSlides extends SeededFamily {
       t.fact(Fact.inFile("body_" + s, body, deck.path()));
       checks.add(deck.query("slide titled " + title + " layout", DeckTask.equals("title")));
       checks.add(deck.query("slide titled " + title + " body", DeckTask.equals(body)));
-      solved.addAll(concat(ImpressGui.goTo(s), ImpressGui.layout(TITLE_SLIDE)));
-      titleOnly.addAll(concat(ImpressGui.goTo(s), ImpressGui.layout(TITLE_ONLY)));
-      twoContent.addAll(concat(ImpressGui.goTo(s), ImpressGui.layout(TWO_CONTENT)));
     }
     checks.add(deck.outline(deck.titles()));
-    String list = (k == 1 ? "the slide " : "the slides ")
-        + (named.size() == 1 ? named.get(0) : String.join(", ", named.subList(0, k - 1)) + " and " + named.get(k - 1));
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(deck.path()));
-    slots.put("slides", list);
+    slots.put("slides", DeckTask.slideList(named));
     deck.setUp(t).param("retitled_layout", slides)
         .instruction(instruction(d, slots))
         .fact(Fact.inInstruction("layout", "title"))
         .checker(Checker.all(checks.toArray(Checker[]::new)));
-    int first = slides.get(0);
-    int wrong = first < n ? first + 1 : first - 1;
-    List<Action> wrongSlide = new ArrayList<>(concat(ImpressGui.goTo(wrong), ImpressGui.layout(TITLE_SLIDE)));
-    for (int i = 1; i < k; i++) wrongSlide.addAll(concat(ImpressGui.goTo(slides.get(i)), ImpressGui.layout(TITLE_SLIDE)));
+    List<Action> solved = DeckTask.onEach(slides, ImpressGui.layout(TITLE_SLIDE));
+    List<Integer> wrong = deck.firstOnNeighbour(slides);
+    List<Action> save = ImpressGui.save(deck.path());
     return t.solution("for each slide: Home, Page Down to it, Slide > Layout > Title Slide (Alt+L, Down x3, Right, Down x2, Enter); then Ctrl+S",
-            concat(solved, ImpressGui.save(deck.path())))
+            concat(solved, save))
         .negative("not-saved", "gives every slide the layout but never saves", solved)
-        .negative("wrong-slide", "changes slide " + wrong + "'s layout instead of slide " + first + "'s, and saves",
-            concat(wrongSlide, ImpressGui.save(deck.path())))
+        .negative("wrong-slide", "changes slide " + wrong.get(0) + "'s layout instead of slide " + slides.get(0) + "'s, and saves",
+            concat(DeckTask.onEach(wrong, ImpressGui.layout(TITLE_SLIDE)), save))
         .negative("title-only", "picks Title Only, the item above Title Slide (the bullets stay a body), and saves",
-            concat(titleOnly, ImpressGui.save(deck.path())))
-        .negative("two-content", "picks Title and 2 Content instead, and saves", concat(twoContent, ImpressGui.save(deck.path())))
+            concat(DeckTask.onEach(slides, ImpressGui.layout(TITLE_ONLY)), save))
+        .negative("two-content", "picks Title and 2 Content instead, and saves", concat(DeckTask.onEach(slides, ImpressGui.layout(TWO_CONTENT)), save))
         .build();
   }
 }
