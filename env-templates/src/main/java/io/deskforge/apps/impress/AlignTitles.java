@@ -34,9 +34,8 @@ final class AlignTitles extends SeededFamily {
     TaskDraw d = draw(seed);
     DeckTask deck = DeckTask.draw(d);
     int n = deck.size();
-    int k = Math.min(deck.level(), n - 2);
-    List<Integer> slides = new ArrayList<>(d.distinct(java.util.stream.IntStream.rangeClosed(2, n).boxed().toList(), k));
-    slides.sort(null);
+    List<Integer> slides = deck.drawSlides(d);
+    int k = slides.size();
     String side = d.chance(0.6) ? "right" : "left";
     String other = side.equals("right") ? "left" : "right";
     FamilyTasks t = task(seed);
@@ -54,8 +53,7 @@ final class AlignTitles extends SeededFamily {
       otherSide.addAll(concat(ImpressGui.goTo(s), ImpressGui.alignTitle(other)));
     }
     checks.add(deck.outline(deck.titles()));
-    String list = (k == 1 ? "the slide " : "the slides ")
-        + (named.size() == 1 ? named.get(0) : String.join(", ", named.subList(0, k - 1)) + " and " + named.get(k - 1));
+    String list = DeckTask.slideList(named);
     Map<String, String> slots = new LinkedHashMap<>();
     slots.put("file", tilde(deck.path()));
     slots.put("slides", list);

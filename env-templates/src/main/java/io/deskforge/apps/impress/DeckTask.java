@@ -60,6 +60,42 @@ record DeckTask(String path, DeckSpec deck, int level) {
     return query("outline", new Metric.RowsEqual(rows));
   }
 
+  /** As many content slides (positions 2 to n) as the level says, two left untouched, drawn distinct and sorted. */
+  List<Integer> drawSlides(TaskDraw d) {
+    int k = Math.min(level, size() - 2);
+    List<Integer> slides = new ArrayList<>(d.distinct(java.util.stream.IntStream.rangeClosed(2, size()).boxed().toList(), k));
+    slides.sort(null);
+    return slides;
+  }
+
+  /** "the slide “A”", or "the slides “A”, “B” and “C”", from the quoted titles. */
+  static String slideList(List<String> quoted) {
+    int k = quoted.size();
+    return (k == 1 ? "the slide " : "the slides ") + (k == 1 ? quoted.get(0) : String.join(", ", quoted.subList(0, k - 1)) + " and " + quoted.get(k - 1));
+  }
+
+  /** The slide next to this one: the one after it, or for the last slide the one before. */
+  int neighbour(int s) {
+    return s < size() ? s + 1 : s - 1;
+  }
+
+  /** The same edit on each of these slides, in order: gone to (Home, Page Down), then edited. */
+  static List<io.deskforge.task.action.Action> onEach(List<Integer> slides, List<io.deskforge.task.action.Action> edit) {
+    List<io.deskforge.task.action.Action> out = new ArrayList<>();
+    for (int s : slides) {
+      out.addAll(ImpressGui.goTo(s));
+      out.addAll(edit);
+    }
+    return out;
+  }
+
+  /** The slides with the first replaced by its neighbour: the near miss of an edit on the wrong slide. */
+  List<Integer> firstOnNeighbour(List<Integer> slides) {
+    List<Integer> out = new ArrayList<>(slides);
+    out.set(0, neighbour(slides.get(0)));
+    return out;
+  }
+
   static Metric equals(String text) {
     return new Metric.EqualsText(text, true, false);
   }

@@ -27,7 +27,7 @@ public final class Impress implements AppTemplate {
 
   @Override
   public String description() {
-    return "presentations (LibreOffice Impress): slides added, duplicated, deleted, moved and retitled, speaker notes, title alignment; saves .pptx files";
+    return "presentations (LibreOffice Impress): slides added, duplicated, deleted, moved and retitled, speaker notes, title alignment, transitions, layouts; saves .pptx files";
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class Impress implements AppTemplate {
   @Override
   public List<TaskFamily> families() {
     return List.of(new MoveSlide(), new DeleteSlide(), new RenameTitles(), new AlignTitles(), new InsertSlide(), new DuplicateSlide(),
-        new SpeakerNotes(), new Restructure());
+        new SpeakerNotes(), new Restructure(), new SlideTransitions(), new TitleSlides());
   }
 
   @Override

@@ -18,7 +18,13 @@ import java.util.regex.Pattern;
  *
  * <p>The Slide menu is driven by its items' order (Down from the first item, Right into a
  * submenu), each menu waited for as a pop-up window ({@code wait_menu}): keys sent before a menu
- * is up reach the window below. A new slide after one of a .pptx deck opened here gets an object frame for its
+ * is up reach the window below. Slide > Layout lists Blank Slide, Title Only, Title Slide, Title, Content, Centered
+ * Text, then Title and 2 Content, Title, Content and 2 Content, ...; a layout keeps the text a slide
+ * already holds (Title Only leaves the body, Title Slide makes it the subtitle). The Slide menu's
+ * last item (Up from its first) opens the sidebar's Slide Transition deck, whose effects are icons
+ * with no keyboard path from the slide (F6 cycles through the menu bar, toolbars and panes first):
+ * a click on an effect gives it to the current slide, and Ctrl+F6 puts the focus back on the slide.
+ * A new slide after one of a .pptx deck opened here gets an object frame for its
  * content, which takes no text, so a new slide is given the Title, Content layout first. The slide
  * pane is never used: clicks on its thumbnails depend on its scrolling.
  */
@@ -105,6 +111,29 @@ final class ImpressGui {
   /** In the Notes view, on the current slide: Tab past the slide's picture to its notes, F2, the text, Escape. */
   static List<Action> typeNotes(String text) {
     return List.of(Action.key("Tab Tab"), Action.key("F2"), Action.type(text), Action.key("Escape"));
+  }
+
+  /**
+   * Slide > Layout's item at this many Downs from its first (0 Blank Slide, 1 Title Only, 2 Title
+   * Slide, 3 Title, Content, 4 Centered Text, 5 Title and 2 Content, 6 Title, Content and 2 Content)
+   * given to the current slide.
+   */
+  static List<Action> layout(int downs) {
+    List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down"),
+        Action.key("Right"), Action.waitForMenu(2)));
+    if (downs > 0) out.add(Action.key(repeat("Down", downs)));
+    out.addAll(List.of(Action.key("Return"), Action.waitMs(300)));
+    return out;
+  }
+
+  /** Slide > Slide Transition (the Slide menu's last item): the sidebar shows the Slide Transition deck. */
+  static List<Action> transitionDeck() {
+    return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitForMenu(1), Action.key("Up"), Action.key("Return"), Action.waitMs(2000));
+  }
+
+  /** With the Slide Transition deck open: the effect's icon clicked (the current slide gets it), then the focus back on the slide. */
+  static List<Action> giveTransition(TransitionKind kind) {
+    return List.of(Action.click(kind.x(), kind.y()), Action.waitMs(800), Action.key("ctrl+F6"), Action.waitMs(300));
   }
 
   static List<Action> save(String path) {

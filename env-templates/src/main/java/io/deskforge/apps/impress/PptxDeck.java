@@ -137,7 +137,8 @@ public final class PptxDeck {
    * The slide's layout in the content's words, from the placeholders the slide itself holds (what
    * a person sees), not from the layout part it links to: LibreOffice links slides to layouts that
    * do not match them. title (a title and a subtitle), title_and_content (a title and a body),
-   * title_only, blank (no placeholder), or other.
+   * two_content (a title and two bodies), title_only, blank (no placeholder), or other. A
+   * placeholder of another kind (date, footer, slide number, picture) does not count.
    */
   static String layout(XSLFSlide slide) {
     boolean title = false;
@@ -153,6 +154,7 @@ public final class PptxDeck {
     }
     if (title && subtitle && content == 0) return "title";
     if (title && !subtitle && content == 1) return "title_and_content";
+    if (title && !subtitle && content == 2) return "two_content";
     if (title && !subtitle && content == 0) return "title_only";
     if (!title && !subtitle && content == 0) return "blank";
     return "other";

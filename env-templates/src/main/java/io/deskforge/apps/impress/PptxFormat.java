@@ -77,6 +77,12 @@ public final class PptxFormat implements DocumentFormat {
     }
   }
 
+  /** See {@link PptxQuery#osworldCheck}: OSWorld's check_transition for a slide's transition named by its position. */
+  @Override
+  public Optional<ExportCatalog.OsworldCheck> osworldCheck(String path, String query, io.deskforge.task.spec.Metric metric) {
+    return queryProblem(query).isPresent() ? Optional.empty() : PptxQuery.parse(query).osworldCheck(path, metric);
+  }
+
   /** See {@link PptxQuery#vmQuery}. */
   @Override
   public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {

@@ -34,7 +34,8 @@ import org.w3c.dom.Node;
  *   <li>{@code SLIDE title}: its title's text; the title changed, the slide swapped with its neighbour.
  *   <li>{@code SLIDE body}: its other text, one paragraph per line (absent when none); the last paragraph dropped.
  *   <li>{@code SLIDE notes}: its speaker notes (absent when none); the notes dropped.
- *   <li>{@code SLIDE layout}: title, title_and_content, title_only, blank, two_content or other.
+ *   <li>{@code SLIDE layout}: title, title_and_content, two_content, title_only, blank or other;
+ *       a body placeholder added (or, for other, every text placeholder removed).
  *   <li>{@code SLIDE title_align}: left, center, right or justify, as shown; reset to the other side.
  *   <li>{@code SLIDE title_color}: the title's colour as RRGGBB (absent when it has none of its own); changed.
  *   <li>{@code SLIDE transition}: the effect (fade, push, wipe, cover, ...; absent when none); removed.
@@ -51,7 +52,8 @@ record PptxQuery(String property, int index, String titled) {
       write_document content: {"slides": [{"layout": "title_and_content", "title": "Budget review", "body": ["first bullet", "second"],
         "notes": "speaker notes"}, ...]}; layouts: title (body is the subtitle), title_and_content (default), title_only, blank
       document_query: slides (count, e.g. "7") | titles (items in order) | outline (rows: one [title] per slide, for rows_equal)
-        | slide N title | slide N body (paragraphs, one per line) | slide N notes | slide N layout | slide N title_align (left, center,
+        | slide N title | slide N body (paragraphs, one per line) | slide N notes | slide N layout (title, title_and_content,
+        two_content, title_only, blank, other) | slide N title_align (left, center,
         right, justify) | slide N title_color (RRGGBB) | slide N transition (fade, push, wipe, cover, ...)
         | slide titled TEXT index (its position, e.g. "slide titled Budget review index" reads 3) | slide titled TEXT notes | ...
         (any slide property after "slide titled TEXT"); a slide that is not there reads as absent""";
@@ -107,15 +109,42 @@ record PptxQuery(String property, int index, String titled) {
   /**
    * The query as vm_reader.py reads it on OSWorld's VM, following {@link PptxDeck}'s reading of
    * slides, titles, bodies and notes over the package's XML: slides, titles, outline, and a slide's
-   * index, title, body and notes. The title's alignment and colour (which POI inherits through the
-   * layout, the master and the theme), the layout and the transition have no Python form yet.
+   * index, title, body, notes, layout (from the slide's own placeholders) and transition (the
+   * slide part's first p:transition). The title's alignment and colour (which POI inherits through
+   * the layout, the master and the theme) have no Python form yet.
    */
   java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
-    if (!List.of("slides", "titles", "outline", "index", "title", "body", "notes").contains(property)) return java.util.Optional.empty();
+    if (!List.of("slides", "titles", "outline", "index", "title", "body", "notes", "layout", "transition").contains(property)) {
+      return java.util.Optional.empty();
+    }
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "pptx");
     var q = out.putObject("q").put("property", property).put("index", index);
     if (titled != null) q.put("titled", titled);
     return java.util.Optional.of(out);
+  }
+
+  /**
+   * OSWorld's own check of the same meaning, where there is one: a slide named by its position
+   * whose transition equals (case-sensitively) one of the effects {@link TransitionKind} lists is
+   * OSWorld's {@code check_transition} on the file fetched with {@code vm_file}, {@code slide_idx}
+   * N-1. It finds the part {@code ppt/slides/slideN.xml} and, in its first {@code p:transition}
+   * (the alternate content's choice, as here), an element {@code p:EFFECT}; deskforge reads the
+   * N-th slide of the presentation and the local name of that transition's first child. They agree
+   * on every file LibreOffice and the setup write (slide parts named in slide order, the effect the
+   * transition's one child, presentationml's own for these effects); a file whose parts are named
+   * out of order (PowerPoint after a move) would be scored by part name there. A slide named by its
+   * title has no such check ({@code check_transition} knows positions only).
+   */
+  java.util.Optional<io.deskforge.task.export.ExportCatalog.OsworldCheck> osworldCheck(String path, io.deskforge.task.spec.Metric metric) {
+    if (!property.equals("transition") || titled != null) return java.util.Optional.empty();
+    if (!(metric instanceof io.deskforge.task.spec.Metric.EqualsText e) || e.ignoreCase() || !TransitionKind.isElement(e.expected())) {
+      return java.util.Optional.empty();
+    }
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var result = json.objectNode().put("type", "vm_file").put("path", path).put("dest", path.substring(path.lastIndexOf('/') + 1));
+    var expected = json.objectNode().put("type", "rule");
+    expected.putObject("rules").put("slide_idx", index - 1).put("transition_type", e.expected());
+    return java.util.Optional.of(new io.deskforge.task.export.ExportCatalog.OsworldCheck("check_transition", result, expected, null));
   }
 
   private static Reading orAbsent(String s) {
@@ -183,6 +212,14 @@ record PptxQuery(String property, int index, String titled) {
         for (XSLFTextParagraph p : PptxDeck.titleShape(s).getTextParagraphs()) for (XSLFTextRun r : p.getTextRuns()) r.setFontColor(to);
       }));
       case "transition" -> out.add(change("transition-removed:" + w, path, d -> removeTransition(slideOf(d))));
+      case "layout" -> out.add(change("layout-changed:" + w, path, d -> {
+        XSLFSlide s = slideOf(d);
+        if (PptxDeck.layout(s).equals("other")) {
+          for (XSLFShape sh : List.copyOf(s.getShapes())) if (sh instanceof XSLFTextShape ts && ts.isPlaceholder()) s.removeShape(sh);
+        } else {
+          s.createTextBox().setPlaceholder(Placeholder.BODY);
+        }
+      }));
       default -> { }
     }
     return out;

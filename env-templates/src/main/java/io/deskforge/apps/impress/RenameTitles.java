@@ -33,9 +33,8 @@ final class RenameTitles extends SeededFamily {
     TaskDraw d = draw(seed);
     DeckTask deck = DeckTask.draw(d);
     int n = deck.size();
-    int k = Math.min(deck.level(), n - 2);
-    List<Integer> slides = new ArrayList<>(d.distinct(java.util.stream.IntStream.rangeClosed(2, n).boxed().toList(), k));
-    slides.sort(null);
+    List<Integer> slides = deck.drawSlides(d);
+    int k = slides.size();
     List<String> fresh = d.distinct(Decks.NEW_TITLES, k);
     List<String> expected = new ArrayList<>(deck.titles());
     List<String> changes = new ArrayList<>();

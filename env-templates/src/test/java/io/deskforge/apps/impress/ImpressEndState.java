@@ -24,7 +24,10 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
  * typing replaces its text, End or Ctrl+End then typing appends (a line break starting a
  * paragraph); Ctrl+M adds a Title, Content slide after the current one; the Slide menu's second
  * item duplicates the current slide after it, its fifth deletes it, its Layout submenu gives
- * Title, Content; Alt+Shift+Page Down/Up moves the slide; the View menu's first and third items
+ * Title, Content (and Title Only keeps the slide as it is, Title Slide makes its body the subtitle,
+ * Title and 2 Content adds a second body); its last item (Up) opens the Slide Transition deck,
+ * where a click on an effect's icon gives the current slide that transition, and Ctrl+F6 returns
+ * to the slide; Alt+Shift+Page Down/Up moves the slide; the View menu's first and third items
  * are the Normal and Notes views. Ctrl+S writes the deck; work never saved is lost.
  */
 public final class ImpressEndState implements EndStateModel {
@@ -47,6 +50,7 @@ public final class ImpressEndState implements EndStateModel {
     boolean notesView;
     String menu = ""; // "slide", "layout", "view"
     int downs;
+    boolean transitionDeck;
 
     Session(TaskSpec task, Trajectory trajectory, XMLSlideShow show, ScratchHome home, String file) {
       this.task = task;
@@ -66,6 +70,8 @@ public final class ImpressEndState implements EndStateModel {
           case Action.Wait w -> { }
           case Action.WaitForWindow w -> { }
           case Action.WaitForMenu w -> { }
+          case Action.Click c when transitionDeck && menu.isEmpty() -> transition(TransitionKind.at(c.x(), c.y())
+              .orElseThrow(() -> EndStateModel.unmodelled(task, trajectory, "a click on the Slide Transition deck outside its effects: " + a)));
           default -> throw EndStateModel.unmodelled(task, trajectory, a);
         }
       }
@@ -111,6 +117,7 @@ public final class ImpressEndState implements EndStateModel {
           }
         }
         case "alt+l" -> open("slide");
+        case "ctrl+F6" -> object = 0;
         case "alt+v" -> open("view");
         case "ctrl+s" -> save();
         default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key);
@@ -125,6 +132,7 @@ public final class ImpressEndState implements EndStateModel {
     void menuKey(String key) {
       switch (key) {
         case "Down" -> downs++;
+        case "Up" -> downs--;
         case "Right" -> {
           if (!menu.equals("slide") || downs != 3) throw EndStateModel.unmodelled(task, trajectory, "a submenu other than Slide > Layout");
           menu = "layout";
@@ -135,6 +143,16 @@ public final class ImpressEndState implements EndStateModel {
           menu = "";
           switch (item) {
             case "layout:3" -> { } // Title, Content: what Ctrl+M's slide has here already
+            case "layout:1" -> { } // Title Only: the body keeps its text, so the slide keeps it
+            case "layout:2" -> {
+              for (XSLFShape sh : slide().getShapes()) {
+                if (sh instanceof XSLFTextShape ts && (ts.getPlaceholder() == Placeholder.BODY || ts.getPlaceholder() == Placeholder.CONTENT)) {
+                  ts.setPlaceholder(Placeholder.SUBTITLE);
+                }
+              }
+            }
+            case "layout:5" -> slide().createTextBox().setPlaceholder(Placeholder.BODY);
+            case "slide:-1" -> transitionDeck = true;
             case "slide:1" -> duplicate();
             case "slide:4" -> {
               show.removeSlide(current - 1);
@@ -148,6 +166,17 @@ public final class ImpressEndState implements EndStateModel {
         }
         default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in the " + menu + " menu");
       }
+    }
+
+    /** The current slide's transition replaced by this effect, as LibreOffice writes it (alternate content aside). */
+    void transition(TransitionKind kind) {
+      XSLFSlide s = slide();
+      PptxQuery.removeTransition(s);
+      org.w3c.dom.Element root = (org.w3c.dom.Element) s.getXmlObject().getDomNode();
+      String ns = "http://schemas.openxmlformats.org/presentationml/2006/main";
+      org.w3c.dom.Element t = root.getOwnerDocument().createElementNS(ns, "p:transition");
+      t.appendChild(root.getOwnerDocument().createElementNS(ns, "p:" + kind.element()));
+      root.appendChild(t);
     }
 
     void duplicate() {

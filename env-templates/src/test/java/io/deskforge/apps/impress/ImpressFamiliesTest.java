@@ -51,4 +51,28 @@ class ImpressFamiliesTest {
     }
     System.out.println(steps);
   }
+
+  /** Each transition the slide-transitions family checks exports as OSWorld's own check_transition, on the slide it names. */
+  @Test
+  void theTransitionsFamilysChecksAreOsworldsCheckTransition() {
+    TaskFamily f = CATALOG.family(SlideTransitions.ID);
+    for (long seed = 0; seed < 20; seed++) {
+      TaskSpec t = f.sample(seed);
+      List<Getter.DocumentQuery> transitions = t.checker().leaves().stream().map(l -> (Getter.DocumentQuery) l.getter())
+          .filter(q -> q.query().endsWith(" transition")).toList();
+      assertThat(transitions).as(t.id()).hasSizeBetween(2, 4);
+      for (var l : t.checker().leaves()) {
+        Getter.DocumentQuery q = (Getter.DocumentQuery) l.getter();
+        var check = CATALOG.documentCheck(q.path(), q.query(), l.metric());
+        if (!q.query().endsWith(" transition")) {
+          assertThat(check).as(q.query()).isEmpty();
+          continue;
+        }
+        int n = Integer.parseInt(q.query().split(" ")[1]);
+        assertThat(check.orElseThrow().func()).isEqualTo("check_transition");
+        assertThat(check.orElseThrow().expected().at("/rules/slide_idx").asInt()).isEqualTo(n - 1);
+        assertThat(check.orElseThrow().expected().at("/rules/transition_type").asText()).isEqualTo(t.params().get("effect"));
+      }
+    }
+  }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * through its {@code execute} and {@code launch} steps, checks through its {@code vm_command_line}
  * and {@code rule} getters and its {@code exact_match} and {@code check_include_exclude} metrics,
  * and a document query through OSWorld's own metric where its format maps it to one of the same
- * meaning ({@code compare_table}'s check_cell). Every other check reads the VM with {@link
+ * meaning ({@code compare_table}'s check_cell, {@code check_transition}). Every other check reads the VM with {@link
  * VmReader}, so it means exactly what deskforge's checker means. The whole table is in task-bank/README.md.
  */
 final class OsworldMapping {
@@ -187,9 +187,12 @@ final class OsworldMapping {
     if (!documents.isEmpty()) {
       // OSWorld's metric reads the file its getter fetched, through any link: deskforge never follows
       // one, so the reader first says the document is a regular file within the read limit (the VM
-      // reader's own document reads check that themselves)
+      // reader's own document reads check that themselves). First: OSWorld's 'and' stops at the
+      // first 0, so a metric that raises on a missing file (check_transition opens it as a zip) never runs on one
       if (!all) throw new VmReader.NoReaderYet("a document query read by an OSWorld metric under 'any' has no OSWorld form yet");
-      for (String path : documents) leaves.add(leaf(Checker.check(new Getter.FileText(path), new Metric.Matches(".*"))));
+      List<Leaf> guards = new ArrayList<>();
+      for (String path : documents) guards.add(leaf(Checker.check(new Getter.FileText(path), new Metric.Matches(".*"))));
+      leaves.addAll(0, guards);
     }
     if (leaves.size() == 1) {
       Leaf l = leaves.get(0);

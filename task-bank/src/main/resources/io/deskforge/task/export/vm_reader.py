@@ -752,6 +752,35 @@ class Pptx:
         text = "\n".join(paras).strip(WS)
         return text or None
 
+    def layout(self, part):  # PptxDeck.layout: from the placeholders the slide's own text shapes hold
+        title = subtitle = False
+        content = 0
+        for sp in self.shapes(part):
+            ph = kid(kid(kid(sp, PN + "nvSpPr"), PN + "nvPr"), PN + "ph")
+            if ph is None:
+                continue
+            t = ph.get("type", "obj")  # a bare <p:ph/>, which POI types as none, counts as content there too
+            if t in ("title", "ctrTitle"):
+                title = True
+            elif t == "subTitle":
+                subtitle = True
+            elif t in ("body", "obj"):
+                content += 1
+        if title and subtitle and content == 0:
+            return "title"
+        if title and not subtitle and content in (0, 1, 2):
+            return ("title_only", "title_and_content", "two_content")[content]
+        if not title and not subtitle and content == 0:
+            return "blank"
+        return "other"
+
+    def transition(self, part):  # PptxDeck.transition: the first p:transition anywhere (a choice's too), its first child's local name
+        for t in self.pkg.xml(part).iter(PN + "transition"):
+            for c in t:
+                return c.tag.rsplit("}", 1)[-1]
+            return None
+        return None
+
     def query(self, q):  # PptxQuery.read
         prop = q["property"]
         titles = [self.title(s) for s in self.slides]
@@ -778,6 +807,11 @@ class Pptx:
         if prop == "notes":
             notes = self.notes(slide)
             return ("absent", None) if notes is None else ("text", notes)
+        if prop == "layout":
+            return "text", self.layout(slide)
+        if prop == "transition":
+            t = self.transition(slide)
+            return ("absent", None) if t is None else ("text", t)
         raise Unreadable("the slide property %s is not read on the VM" % prop)
 
 
