@@ -61,11 +61,14 @@ final class DesktopActions {
       // loaded host the app may work on the click for a second or more (a settings page enabling
       // the field a radio button unlocks); the wait ends as soon as the desktop goes quiet.
       desktop.settle(Duration.ofMillis(30), CLICK_SETTLE_MAX);
-    } else if (action instanceof Action.Type) {
+    } else if (action instanceof Action.Type || action instanceof Action.Key) {
       // Typed text reaches the app faster than it handles it: each character may start work
       // (a settings field validating the address with the browser process, a completion list), and
-      // a key sent next, Tab or Return, may act on what the app made of a shorter text. A person
-      // sees the text appear before pressing on.
+      // a key sent next, Tab or Return, may act on what the app made of a shorter text. A key's work
+      // may also end after the app took the key: Impress syncs its slide pane's selection with the
+      // slide Page Down showed a moment later, and a move of the slide sent before that moved
+      // nothing on a loaded host. A person sees the text appear, or the slide change, before
+      // pressing on.
       desktop.settle(Duration.ofMillis(30), CLICK_SETTLE_MAX);
     }
   }
