@@ -84,16 +84,12 @@ public final class PageReader {
     ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "page-navigator-" + desktop.id()));
     try (CdpTunnel tunnel = new CdpTunnel(desktop, browser.get().cdpPort())) {
       Future<?> session = thread.submit(() -> {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV))) {
-          Browser b = playwright.chromium().connectOverCDP(tunnel.url(), new BrowserType.ConnectOverCDPOptions()
-              .setHeaders(Map.of("Authorization", tunnel.authorization())).setTimeout(LIMIT.toMillis() / 2.0));
-          for (Page p : b.contexts().isEmpty() ? List.<Page>of() : b.contexts().get(0).pages()) {
-            if ("visible".equals(p.evaluate("document.visibilityState"))) {
-              p.navigate(url, new Page.NavigateOptions().setTimeout(LIMIT.toMillis() / 2.0));
-              return null;
-            }
-          }
-          throw new IllegalStateException("the browser shows no tab to open " + url + " in");
+        try (Playwright playwright = playwright()) {
+          Browser b = connect(playwright, tunnel);
+          Page p = b.contexts().isEmpty() ? null : active(b.contexts().get(0));
+          if (p == null) throw new IllegalStateException("the browser shows no tab to open " + url + " in");
+          p.navigate(url, new Page.NavigateOptions().setTimeout(LIMIT.toMillis() / 2.0));
+          return null;
         }
       });
       session.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,28 +107,17 @@ public final class PageReader {
 
   /** One Playwright session: connect, find the active tab, read each getter, disconnect. */
   private static Map<Getter.PageGetter, Reading> session(CdpTunnel tunnel, Collection<Getter.PageGetter> getters) {
-    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV))) {
+    try (Playwright playwright = playwright()) {
       Browser b;
       try {
-        b = playwright.chromium().connectOverCDP(tunnel.url(), new BrowserType.ConnectOverCDPOptions()
-            .setHeaders(Map.of("Authorization", tunnel.authorization())).setTimeout(LIMIT.toMillis() / 2.0));
+        b = connect(playwright, tunnel);
       } catch (PlaywrightException e) {
         return all(getters, Reading.unreadable("no browser answers on its DevTools port: " + firstLine(e)));
       }
       List<BrowserContext> contexts = b.contexts();
       if (contexts.isEmpty()) return all(getters, Reading.unreadable("the browser has no window"));
       BrowserContext context = contexts.get(0);
-      Page active = null;
-      for (Page p : context.pages()) {
-        try {
-          if ("visible".equals(p.evaluate("document.visibilityState"))) {
-            active = p;
-            break;
-          }
-        } catch (PlaywrightException e) {
-          // a tab navigating away as it is asked; another may be the active one
-        }
-      }
+      Page active = active(context);
       Map<Getter.PageGetter, Reading> out = new LinkedHashMap<>();
       for (Getter.PageGetter g : getters) {
         try {
@@ -144,6 +129,29 @@ public final class PageReader {
       }
       return out;
     }
+  }
+
+  /** Playwright's driver, which downloads no browser: it only attaches to the desktop's. */
+  static Playwright playwright() {
+    return Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV));
+  }
+
+  /** The desktop's browser, attached to over CDP through the tunnel. */
+  static Browser connect(Playwright playwright, CdpTunnel tunnel) {
+    return playwright.chromium().connectOverCDP(tunnel.url(), new BrowserType.ConnectOverCDPOptions()
+        .setHeaders(Map.of("Authorization", tunnel.authorization())).setTimeout(LIMIT.toMillis() / 2.0));
+  }
+
+  /** The active tab: the page whose document is visible (a background tab's is hidden), or null. */
+  static Page active(BrowserContext context) {
+    for (Page p : context.pages()) {
+      try {
+        if ("visible".equals(p.evaluate("document.visibilityState"))) return p;
+      } catch (PlaywrightException e) {
+        // a tab navigating away as it is asked; another may be the active one
+      }
+    }
+    return null;
   }
 
   private static Reading onPage(Page page, Getter.PageGetter g) {
@@ -204,7 +212,7 @@ public final class PageReader {
     return out;
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

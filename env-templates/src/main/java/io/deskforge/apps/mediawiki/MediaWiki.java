@@ -56,7 +56,7 @@ public final class MediaWiki implements AppTemplate {
 
   /**
    * Appended to the LocalSettings.php install.php writes: anonymous editing, moving and deleting
-   * without rate limits (a desktop has one user), no mail, no job runs inside page requests (what
+   * by members (any account), without rate limits (a desktop has one user), no mail, no job runs inside page requests (what
    * the tasks check is written by the request that saves), the localisation cache as PHP files in
    * the wiki's cache folder (quicker to build than SQLite rows), no "leave this page?" prompt over
    * an editor left with changes, and the wiki's own script ({@link #SITE_JS}) on every page.
@@ -65,8 +65,8 @@ public final class MediaWiki implements AppTemplate {
 
       # deskforge: one desktop's wiki, used without an account in Chromium
       $wgGroupPermissions['*']['createaccount'] = false;
-      $wgGroupPermissions['*']['move'] = true;
-      $wgGroupPermissions['*']['delete'] = true;
+      $wgGroupPermissions['user']['move'] = true;
+      $wgGroupPermissions['user']['delete'] = true;
       $wgRateLimits = [];
       $wgEnableEmail = false;
       $wgUseImageMagick = false;
@@ -117,7 +117,9 @@ public final class MediaWiki implements AppTemplate {
    * The launcher, as the desktop user: the wiki installed when its database is not there yet (an
    * administrator account with a random password nobody keeps), the settings appended, the seeded
    * pages imported (a page that exists is skipped), the server in the background, Chromium once the
-   * port accepts. While Chromium starts, the wiki builds its localisation cache for the first page.
+   * port accepts, its password manager off in a fresh profile: a member logged in by setup would
+   * otherwise find "Save password?" over the page, with a button that shows the password. While
+   * Chromium starts, the wiki builds its localisation cache for the first page.
    */
   static final String LAUNCHER = """
       set -e
@@ -148,6 +150,10 @@ public final class MediaWiki implements AppTemplate {
       done
       bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
         "$PORT" 2>/dev/null &
+      if [ ! -e "$CHROMIUM_PREFERENCES" ]; then
+        mkdir -p "$(dirname "$CHROMIUM_PREFERENCES")"
+        printf '%s' '{"credentials_enable_service": false, "profile": {"password_manager_enabled": false}}' > "$CHROMIUM_PREFERENCES"
+      fi
       exec "$@"
       """;
 
@@ -183,13 +189,22 @@ public final class MediaWiki implements AppTemplate {
     // the main page's window title is the wiki's name alone
     String ready = args.isEmpty() ? "^" + java.util.regex.Pattern.quote(TITLE) + " - Chromium$" : MwGui.showTitle(page);
     return new AppLaunch(NAME, cmd,
-        Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE),
+        Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE, "CHROMIUM_PREFERENCES", Chromium.PREFERENCES),
         Ready.allOf(Ready.httpOk(PORT, "/index.php?title=Main_Page"), Ready.windowReady(ready)), Duration.ofSeconds(60));
   }
 
   /** The page a launch with these arguments opens. */
   static String page(List<String> args) {
     return args.isEmpty() ? "Main Page" : args.get(0);
+  }
+
+  /**
+   * The Chromium the wiki is used in, with its DevTools port: setup's page steps log the member in
+   * through it ({@link Accounts}), and the gym offers agents its CDP and WebDriver.
+   */
+  @Override
+  public java.util.Optional<io.deskforge.apps.BrowserDebugging> browser() {
+    return new Chromium().browser();
   }
 
   /** The wiki's pages are its WebArena site: its tasks export as WebArena configs ({@link MediaWikiWebArena}). */
