@@ -1,5 +1,6 @@
 package io.deskforge.apps.mediawiki;
 
+import io.deskforge.apps.chromium.Chromium;
 import io.deskforge.apps.family.TaskDraw;
 import io.deskforge.task.spec.SetupStep;
 import java.util.LinkedHashMap;
@@ -29,6 +30,15 @@ final class Accounts {
   static String password(TaskDraw d) {
     return d.noun().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-" + d.between(1000, 9999) + "-"
         + d.adjective().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-" + d.between(1000, 9999);
+  }
+
+  /**
+   * Before the wiki's launch: Chromium's profile with its password manager off, as a person who
+   * never saves passwords in the browser has it. Without it a login through the form leaves "Save
+   * password?" over the page, whose eye button shows the password to the agent.
+   */
+  static SetupStep noPasswordSaving() {
+    return new SetupStep.WriteFile(Chromium.PREFERENCES, "{\"credentials_enable_service\": false, \"profile\": {\"password_manager_enabled\": false}}");
   }
 
   /**

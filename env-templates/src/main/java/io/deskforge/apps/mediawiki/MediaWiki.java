@@ -117,9 +117,7 @@ public final class MediaWiki implements AppTemplate {
    * The launcher, as the desktop user: the wiki installed when its database is not there yet (an
    * administrator account with a random password nobody keeps), the settings appended, the seeded
    * pages imported (a page that exists is skipped), the server in the background, Chromium once the
-   * port accepts, its password manager off in a fresh profile: a member logged in by setup would
-   * otherwise find "Save password?" over the page, with a button that shows the password. While
-   * Chromium starts, the wiki builds its localisation cache for the first page.
+   * port accepts. While Chromium starts, the wiki builds its localisation cache for the first page.
    */
   static final String LAUNCHER = """
       set -e
@@ -150,10 +148,6 @@ public final class MediaWiki implements AppTemplate {
       done
       bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
         "$PORT" 2>/dev/null &
-      if [ ! -e "$CHROMIUM_PREFERENCES" ]; then
-        mkdir -p "$(dirname "$CHROMIUM_PREFERENCES")"
-        printf '%s' '{"credentials_enable_service": false, "profile": {"password_manager_enabled": false}}' > "$CHROMIUM_PREFERENCES"
-      fi
       exec "$@"
       """;
 
@@ -189,7 +183,7 @@ public final class MediaWiki implements AppTemplate {
     // the main page's window title is the wiki's name alone
     String ready = args.isEmpty() ? "^" + java.util.regex.Pattern.quote(TITLE) + " - Chromium$" : MwGui.showTitle(page);
     return new AppLaunch(NAME, cmd,
-        Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE, "CHROMIUM_PREFERENCES", Chromium.PREFERENCES),
+        Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE),
         Ready.allOf(Ready.httpOk(PORT, "/index.php?title=Main_Page"), Ready.windowReady(ready)), Duration.ofSeconds(60));
   }
 

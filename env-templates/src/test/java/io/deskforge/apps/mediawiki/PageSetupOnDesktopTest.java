@@ -38,15 +38,16 @@ class PageSetupOnDesktopTest {
   void aLoginStepLeavesTheBrowserLoggedInAndABadSelectorIsNamed() {
     List<SetupStep> setup = new ArrayList<>(Accounts.login(USER, PASSWORD, "Main Page"));
     setup.addFirst(new SetupStep.Launch(MediaWiki.NAME, List.of()));
+    setup.addFirst(Accounts.noPasswordSaving());
     try (DesktopProvider p = DesktopProviders.create("sandbox");
         Desktop d = p.create(CATALOG.desktopFor(List.of(MediaWiki.NAME)).workRoot(work).accessibility(false).build())) {
       d.start();
       GetterReader reader = new GetterReader(CATALOG);
       // before: an anonymous visitor
-      new SetupRunner(CATALOG).apply(d, setup.subList(0, 1));
+      new SetupRunner(CATALOG).apply(d, setup.subList(0, 2));
       assertThat(reader.read(d, new Getter.PageText("#pt-userpage")).present()).isFalse();
 
-      new SetupRunner(CATALOG).apply(d, setup.subList(1, setup.size()));
+      new SetupRunner(CATALOG).apply(d, setup.subList(2, setup.size()));
       // the wiki's own page: the personal tools name the user, on the page the last step opened
       assertThat(reader.read(d, new Getter.PageText("#pt-userpage")).text()).isEqualTo(USER);
       assertThat(reader.read(d, new Getter.PageUrl("title")).text()).isEqualTo("Main_Page");
