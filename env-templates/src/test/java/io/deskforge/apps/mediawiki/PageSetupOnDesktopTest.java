@@ -53,8 +53,9 @@ class PageSetupOnDesktopTest {
       assertThat(reader.read(d, new Getter.PageUrl("title")).text()).isEqualTo("Main_Page");
       // the wiki's session, as the browser keeps it
       // no "Save password?" over the page, whose eye button would show the password to the agent
-      assertThat(reader.read(d, new Getter.JsonValue(io.deskforge.apps.chromium.Chromium.PREFERENCES, "/credentials_enable_service")).text())
-          .isEqualTo("false");
+      assertThat(reader.check(d, io.deskforge.task.spec.Checker.check(
+          new Getter.JsonValue(io.deskforge.apps.chromium.Chromium.PREFERENCES, "/credentials_enable_service"),
+          new io.deskforge.task.spec.Metric.IsFalse())).passed()).isTrue();
       Reading name = reader.read(d, new Getter.Cookie("http://127.0.0.1:8080/", "wikiUserName"));
       assertThat(name.text()).isEqualTo(USER);
 
