@@ -164,12 +164,42 @@ public final class SampleTasks {
         List.of(Trajectory.noOp()), Difficulty.ofSteps(3), Provenance.of("template"), null).withContentId();
   }
 
+  /** The password {@link #loggedInWiki} logs in with: privileged. */
+  public static final String WIKI_PASSWORD = "lantern-4417-quiet-8093";
+
+  /**
+   * A wiki page to move as a member: the account made, logged in by a page step (form, session
+   * cookie, local storage), the start page opened by another. A WebArena form with require_login,
+   * no OSWorld one (OSWorld's setup fills no web form).
+   */
+  public static TaskSpec loggedInWiki() {
+    Map<String, String> fill = new java.util.LinkedHashMap<>();
+    fill.put("#wpName1", "Member417");
+    fill.put("#wpPassword1", WIKI_PASSWORD);
+    String login = "http://127.0.0.1:8080/index.php?title=Special:UserLogin";
+    return new TaskSpec(null, "mediawiki.move-page", "mediawiki", List.of(),
+        "Move the wiki page \"Garden club\" to \"Garden society\".", 7L, Map.of("from", "Garden club", "to", "Garden society"),
+        Privileged.of(Fact.inInstruction("to", "Garden society")),
+        List.of(new SetupStep.WriteFile("/home/user/.mediawiki/seed/Garden club.txt", "Seeds on Fridays."),
+            new SetupStep.Launch("mediawiki", List.of("Garden club")),
+            new SetupStep.Run(List.of("php", "/usr/share/mediawiki/maintenance/createAndPromote.php", "Member417", WIKI_PASSWORD), false),
+            new SetupStep.Page(login, fill, "#wpLoginAttempt", "#pt-userpage", Map.of("mw-tour", "done"), Map.of("wikiTheme", "night")),
+            SetupStep.Page.open("http://127.0.0.1:8080/index.php?title=Garden_club", "#pt-userpage")),
+        Checker.check(new Getter.SqliteQuery("/home/user/.mediawiki/data/wiki.sqlite",
+            "SELECT replace(page_title, '_', ' ') FROM page WHERE page_namespace = 0 AND page_is_redirect = 0 AND page_title IN ('Garden_society')"),
+            new Metric.SetEquals(List.of("Garden society"))),
+        Trajectory.of("reference", "the move form by its address", Action.key("ctrl+l"),
+            Action.type("127.0.0.1:8080/index.php?title=Special:MovePage/Garden_club\n"), new Action.WaitForWindow("^Move ", 30_000)),
+        List.of(Trajectory.noOp()), Difficulty.ofSteps(3), Provenance.of("template"), null).withContentId();
+  }
+
   /** The samples and those without an OSWorld form: every variant of the format. */
   public static List<TaskSpec> everyVariant() {
     List<TaskSpec> out = new java.util.ArrayList<>(all());
     out.add(browserBookmark("Tea shop"));
     out.add(formulaColumn());
     out.add(openWikiPage("budget_notes"));
+    out.add(loggedInWiki());
     return out;
   }
 

@@ -41,6 +41,15 @@ public final class Replayability {
     for (String app : apps) {
       if (!catalog.names().contains(app)) out.add("replayability: app '" + app + "' is not in the catalog " + catalog.names());
     }
+    // a page step drives a browser that an earlier step launched
+    boolean browser = false;
+    for (int i = 0; i < t.setup().size(); i++) {
+      SetupStep s = t.setup().get(i);
+      if (s instanceof SetupStep.Launch l && catalog.names().contains(l.app()) && catalog.get(l.app()).browser().isPresent()) browser = true;
+      if (s instanceof SetupStep.Page p && !browser) {
+        out.add("replayability: setup[" + i + "] (page " + p.url() + ") drives the browser, but no earlier step launches an app that is one");
+      }
+    }
     List<Trajectory> trajectories = new ArrayList<>();
     if (t.solution() != null) trajectories.add(t.solution());
     trajectories.addAll(t.negatives());

@@ -121,6 +121,12 @@ public final class StaticAuditor {
         case SetupStep.Launch s -> {
           if (!apps.contains(s.app())) reasons.add("allowed steps: " + where + " launches " + s.app() + ", which is neither the task's app nor a related app");
         }
+        case SetupStep.Page s -> {
+          // a page of a web app the desktop serves: its loopback, nothing beyond it
+          if (!LOOPBACK_URL.matcher(s.url() == null ? "" : s.url()).matches()) {
+            reasons.add("allowed steps: " + where + " opens " + s.url() + ", which is not a page of the desktop's loopback (http://127.0.0.1:PORT/...)");
+          }
+        }
       }
     }
   }
@@ -457,10 +463,25 @@ public final class StaticAuditor {
     return x != null && y != null && x.compareTo(y) == 0;
   }
 
+  private static final java.util.regex.Pattern LOOPBACK_URL = java.util.regex.Pattern.compile("https?://(127\\.0\\.0\\.1|localhost)(:[0-9]{1,5})?(/.*)?");
+
   // ------------------------------------------------------------------ leakage
 
-  /** A derived fact is what the agent must work out; seeing it in the instruction gives it away. */
+  /**
+   * A derived fact is what the agent must work out; seeing it in the instruction gives it away. A
+   * value a page step fills or sets (a password, a token) is privileged: what setup did for the
+   * agent, which the agent is never told.
+   */
   private void leakage(TaskSpec t, List<String> reasons) {
+    for (int i = 0; i < t.setup().size(); i++) {
+      if (!(t.setup().get(i) instanceof SetupStep.Page p)) continue;
+      for (String v : p.values()) {
+        if (v != null && !v.isBlank() && t.instruction() != null && LeakScan.leaks(t.instruction(), v.strip())) {
+          reasons.add("leakage: the instruction states a value setup[" + i + "] fills or sets in the browser (" + v.strip().length()
+              + " characters, not repeated here), which is privileged");
+        }
+      }
+    }
     for (Fact f : t.privileged().facts()) {
       if (!(f.grounding() instanceof Grounding.Derived)) continue;
       String v = f.value().strip();

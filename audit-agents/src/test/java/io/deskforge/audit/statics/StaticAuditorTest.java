@@ -737,4 +737,53 @@ class StaticAuditorTest {
     assertThat(StaticAuditor.sameValue("12", "twelve")).isFalse();
     assertThat(StaticAuditor.sameValue("x", "12")).isFalse();
   }
+
+  /** A page step drives the browser of a web app served in the desktop; what it fills is privileged. */
+  @Nested
+  class PageSteps {
+    /** A MediaWiki move task: its member logged in by a page step. */
+    TaskSpec move() {
+      return CATALOG.family("mediawiki.move-page").sample(1000);
+    }
+
+    SetupStep.Page login(TaskSpec t) {
+      return t.setup().stream().filter(s -> s instanceof SetupStep.Page p && p.interacts()).map(s -> (SetupStep.Page) s).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFamilysLoginIsAllowedAndItsValuesAreNotInTheInstruction() {
+      TaskSpec t = move();
+      assertThat(audit(t)).isEmpty();
+      assertThat(new Replayability(CATALOG).problems(t)).isEmpty();
+      for (String v : login(t).values()) assertThat(t.instruction()).doesNotContain(v);
+    }
+
+    @Test
+    void anInstructionThatStatesAFilledValueLeaksIt() {
+      TaskSpec t = move();
+      String password = login(t).fill().get("#wpPassword1");
+      TaskSpec told = edited(t, p -> {
+        p.instruction = p.instruction + " Log in with the password " + password + " if asked.";
+        return p;
+      });
+      assertThat(audit(told)).singleElement().asString()
+          .startsWith("leakage: the instruction states a value setup[").contains("fills or sets in the browser").doesNotContain(password);
+    }
+
+    @Test
+    void aPageOffTheDesktopsLoopbackIsRefused() {
+      TaskSpec t = edited(move(), p -> p.step(SetupStep.Page.open("https://example.com/", null)));
+      assertThat(audit(t)).singleElement().asString().contains("opens https://example.com/, which is not a page of the desktop's loopback");
+    }
+
+    @Test
+    void aPageStepBeforeAnyBrowserIsLaunchedCannotBeReplayed() {
+      TaskSpec t = edited(base(), p -> {
+        p.setup.addFirst(SetupStep.Page.open("http://127.0.0.1:8080/", null));
+        return p;
+      });
+      assertThat(new Replayability(CATALOG).problems(t)).singleElement().asString()
+          .isEqualTo("replayability: setup[0] (page http://127.0.0.1:8080/) drives the browser, but no earlier step launches an app that is one");
+    }
+  }
 }

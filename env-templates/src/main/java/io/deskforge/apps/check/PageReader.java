@@ -83,13 +83,10 @@ public final class PageReader {
       Future<?> session = thread.submit(() -> {
         try (CdpConnection connection = connect(tunnel)) {
           Browser b = connection.browser();
-          for (Page p : b.contexts().isEmpty() ? List.<Page>of() : b.contexts().get(0).pages()) {
-            if ("visible".equals(p.evaluate("document.visibilityState"))) {
-              p.navigate(url, new Page.NavigateOptions().setTimeout(LIMIT.toMillis() / 2.0));
-              return null;
-            }
-          }
-          throw new IllegalStateException("the browser shows no tab to open " + url + " in");
+          Page p = b.contexts().isEmpty() ? null : active(b.contexts().get(0));
+          if (p == null) throw new IllegalStateException("the browser shows no tab to open " + url + " in");
+          p.navigate(url, new Page.NavigateOptions().setTimeout(LIMIT.toMillis() / 2.0));
+          return null;
         }
       });
       session.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -118,17 +115,7 @@ public final class PageReader {
       List<BrowserContext> contexts = b.contexts();
       if (contexts.isEmpty()) return all(getters, Reading.unreadable("the browser has no window"));
       BrowserContext context = contexts.get(0);
-      Page active = null;
-      for (Page p : context.pages()) {
-        try {
-          if ("visible".equals(p.evaluate("document.visibilityState"))) {
-            active = p;
-            break;
-          }
-        } catch (PlaywrightException e) {
-          // a tab navigating away as it is asked; another may be the active one
-        }
-      }
+      Page active = active(context);
       Map<Getter.PageGetter, Reading> out = new LinkedHashMap<>();
       for (Getter.PageGetter g : getters) {
         try {
@@ -142,8 +129,21 @@ public final class PageReader {
     }
   }
 
-  private static CdpConnection connect(CdpTunnel tunnel) {
+  /** The desktop's browser, attached to over CDP through the tunnel; closing detaches (the browser runs on). */
+  static CdpConnection connect(CdpTunnel tunnel) {
     return CdpConnection.open(tunnel.url(), Map.of("Authorization", tunnel.authorization()), LIMIT.toMillis() / 2.0);
+  }
+
+  /** The active tab: the page whose document is visible (a background tab's is hidden), or null. */
+  static Page active(BrowserContext context) {
+    for (Page p : context.pages()) {
+      try {
+        if ("visible".equals(p.evaluate("document.visibilityState"))) return p;
+      } catch (PlaywrightException e) {
+        // a tab navigating away as it is asked; another may be the active one
+      }
+    }
+    return null;
   }
 
   private static Reading onPage(Page page, Getter.PageGetter g) {
@@ -204,7 +204,7 @@ public final class PageReader {
     return out;
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

@@ -49,6 +49,12 @@ public final class FamilyTasks {
     return this;
   }
 
+  /** Several steps in order (a login: the account made, the form sent, the start page opened). */
+  public FamilyTasks setups(java.util.List<SetupStep> steps) {
+    setup.addAll(steps);
+    return this;
+  }
+
   public FamilyTasks instruction(String text) {
     this.instruction = text;
     return this;

@@ -44,7 +44,9 @@ final class DeletePage extends SeededFamily {
         .fact(Fact.inInstruction("other", other))
         .setup(Pages.seed(page, text))
         .setup(Pages.seed(other, otherText))
+        .setup(Accounts.noPasswordSaving())
         .setup(new SetupStep.Launch(MediaWiki.NAME, List.of(other)))
+        .setups(Accounts.login(d, other))
         .checker(Checker.check(Pages.articles(List.of(page, other)), new Metric.SetEquals(List.of(other))))
         .solution("the page's delete address, a reason typed into the focused field, Return",
             MwGui.concat(MwGui.start(other), MwGui.delete(page, reason, true)))

@@ -56,7 +56,7 @@ public final class MediaWiki implements AppTemplate {
 
   /**
    * Appended to the LocalSettings.php install.php writes: anonymous editing, moving and deleting
-   * without rate limits (a desktop has one user), no mail, no job runs inside page requests (what
+   * by members (any account), without rate limits (a desktop has one user), no mail, no job runs inside page requests (what
    * the tasks check is written by the request that saves), the localisation cache as PHP files in
    * the wiki's cache folder (quicker to build than SQLite rows), no "leave this page?" prompt over
    * an editor left with changes, and the wiki's own script ({@link #SITE_JS}) on every page.
@@ -65,8 +65,8 @@ public final class MediaWiki implements AppTemplate {
 
       # deskforge: one desktop's wiki, used without an account in Chromium
       $wgGroupPermissions['*']['createaccount'] = false;
-      $wgGroupPermissions['*']['move'] = true;
-      $wgGroupPermissions['*']['delete'] = true;
+      $wgGroupPermissions['user']['move'] = true;
+      $wgGroupPermissions['user']['delete'] = true;
       $wgRateLimits = [];
       $wgEnableEmail = false;
       $wgUseImageMagick = false;
@@ -190,6 +190,15 @@ public final class MediaWiki implements AppTemplate {
   /** The page a launch with these arguments opens. */
   static String page(List<String> args) {
     return args.isEmpty() ? "Main Page" : args.get(0);
+  }
+
+  /**
+   * The Chromium the wiki is used in, with its DevTools port: setup's page steps log the member in
+   * through it ({@link Accounts}), and the gym offers agents its CDP and WebDriver.
+   */
+  @Override
+  public java.util.Optional<io.deskforge.apps.BrowserDebugging> browser() {
+    return new Chromium().browser();
   }
 
   /** The wiki's pages are its WebArena site: its tasks export as WebArena configs ({@link MediaWikiWebArena}). */

@@ -44,7 +44,9 @@ final class MovePage extends SeededFamily {
         .fact(Fact.inInstruction("to", to))
         .fact(Fact.inFile("text", text, MediaWiki.seedPath(from)))
         .setup(Pages.seed(from, text))
+        .setup(Accounts.noPasswordSaving())
         .setup(new SetupStep.Launch(MediaWiki.NAME, List.of(from)))
+        .setups(Accounts.login(d, from))
         .checker(Checker.all(
             Checker.check(Pages.text(to), new Metric.SetEquals(List.of(text))),
             Checker.check(Pages.articles(List.of(from, to)), new Metric.SetEquals(List.of(to)))))

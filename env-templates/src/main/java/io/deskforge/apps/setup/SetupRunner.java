@@ -1,6 +1,8 @@
 package io.deskforge.apps.setup;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.apps.check.GetterReader;
+import io.deskforge.apps.check.PageSetup;
 import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopException;
@@ -49,6 +51,7 @@ public final class SetupRunner {
         if (!r.ok()) throw new IllegalStateException("exit status " + r.exitCode() + ": " + r.stderr().strip());
       }
       case SetupStep.Launch s -> desktop.launch(catalog.get(s.app()).launch(s.args()));
+      case SetupStep.Page s -> PageSetup.run(desktop, new GetterReader(catalog).browser(desktop), s);
     }
   }
 }

@@ -45,7 +45,8 @@ public final class OsworldExporter implements Exporter {
 
   /**
    * This exporter, but a task whose getter OSWorld's VM has no reader for yet (a document query
-   * on an office file) is left out and named with why in {@link Export#skipped}, instead of refusing the whole
+   * on an office file), or whose setup has a step OSWorld's setup cannot do (a login through a web
+   * page), is left out and named with why in {@link Export#skipped}, instead of refusing the whole
    * export; any other refusal (an unknown app, a regex Python reads otherwise) still refuses it. A bank of
    * only such tasks is still refused: there would be nothing to run.
    */
@@ -73,8 +74,9 @@ public final class OsworldExporter implements Exporter {
       try {
         example = example(task);
       } catch (IllegalArgumentException e) {
-        // only a getter without a VM reader is skipped; an unknown app or a checker OSWorld reads otherwise still refuses
-        if (!skipping || !(e.getCause() instanceof VmReader.NoReaderYet)) throw e;
+        // only a getter without a VM reader or a setup step without an OSWorld step is skipped; an
+        // unknown app or a checker OSWorld reads otherwise still refuses
+        if (!skipping || !(e.getCause() instanceof VmReader.NoReaderYet || e.getCause() instanceof OsworldMapping.NoSetupStep)) throw e;
         skipped.add(e.getMessage());
         continue;
       }

@@ -71,6 +71,8 @@ final class OsworldMapping {
       SetupStep step = task.setup().get(i);
       try {
         out.addAll(steps(step, i));
+      } catch (NoSetupStep e) {
+        throw new NoSetupStep("setup[" + i + "] " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("setup[" + i + "] " + step + ": " + e.getMessage(), e);
       }
@@ -99,7 +101,20 @@ final class OsworldMapping {
         yield List.of(execute(r.asRoot() ? asRoot(r.command()) : r.command()));
       }
       case SetupStep.Launch l -> List.of(entry("launch", JSON.objectNode().set("command", strings(catalog.launchCommand(l.app(), l.args())))));
+      case SetupStep.Page p -> throw new NoSetupStep("page " + p.url() + ": OSWorld's setup has no step that drives a page "
+          + (p.interacts() ? "through a form (its login knows only Google Drive's)" : "of the browser the task launched (its chrome_open_tabs reaches only "
+          + "a Chrome it started with the debugging port forwarded)"));
     };
+  }
+
+  /**
+   * A setup step OSWorld's own setup steps cannot do (a page step: a login through a web form), so
+   * the task has no OSWorld form; an export may leave it out, named, as for a getter with no reader.
+   */
+  static final class NoSetupStep extends IllegalArgumentException {
+    NoSetupStep(String message) {
+      super(message);
+    }
   }
 
   /** A document format's write plan as steps; its staged files are scratch, written by the user so that the user can remove them. */

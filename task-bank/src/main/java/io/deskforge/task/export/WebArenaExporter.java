@@ -31,7 +31,10 @@ import java.util.Map;
  * <p>A task whose app is no WebArena site, or whose checker has no WebArena form of the same
  * meaning (an {@code any}: WebArena multiplies its targets' scores, an and; a check its site
  * cannot read on a page), is refused, or left out and named with {@link #skippingUnexportable}.
- * Privileged facts, solutions and negatives stay out, as in the OSWorld export.
+ * Privileged facts, solutions and negatives stay out, as in the OSWorld export. A setup whose page
+ * steps log in (fill a form) exports {@code require_login} with WebArena's {@code storage_state}
+ * path for the site, which WebArena's auto-login writes; {@code start_url} is the page the last
+ * page step opens.
  */
 public final class WebArenaExporter implements Exporter {
   public static final String CONFIG_FILES = "config_files";
@@ -116,13 +119,15 @@ public final class WebArenaExporter implements Exporter {
     List<String> launch = task.setup().stream().filter(s -> s instanceof SetupStep.Launch l && l.app().equals(task.app()))
         .map(s -> ((SetupStep.Launch) s).args()).findFirst()
         .orElseThrow(() -> new WebArenaSite.NoWebForm("its setup never launches " + task.app() + ", so no page of the site is open at the start"));
+    String startUrl = startUrl(task, site.startUrl(launch));
+    boolean login = site.requireLogin() || task.setup().stream().anyMatch(s -> s instanceof SetupStep.Page p && p.interacts());
     ArrayNode targets = JSON.arrayNode();
     String referenceUrl = null;
     List<WebArenaSite.ProgramHtml> programs = new ArrayList<>();
     for (Checker.Check check : checks(task.checker())) {
       if (check.getter() instanceof Getter.PageUrl u) {
         if (referenceUrl != null) throw new WebArenaSite.NoWebForm("its checker reads the page's address twice, and WebArena has one reference_url");
-        referenceUrl = PageChecks.referenceUrl(u, check.metric(), site.startUrl(launch));
+        referenceUrl = PageChecks.referenceUrl(u, check.metric(), startUrl);
       } else if (check.getter() instanceof Getter.PageGetter) {
         programs.add(PageChecks.onLastPage(check));
       } else {
@@ -146,9 +151,11 @@ public final class WebArenaExporter implements Exporter {
     ObjectNode c = JSON.objectNode();
     c.putArray("sites").add(site.site());
     c.put("task_id", taskId);
-    c.put("require_login", site.requireLogin());
-    c.putNull("storage_state");
-    c.put("start_url", site.startUrl(launch));
+    c.put("require_login", login);
+    // WebArena's convention: its auto-login saves each site's logged-in browser state there
+    if (login) c.put("storage_state", "./.auth/" + site.site() + "_state.json");
+    else c.putNull("storage_state");
+    c.put("start_url", startUrl);
     c.putNull("geolocation");
     c.put("intent_template", intent.template());
     ObjectNode dict = c.putObject("instantiation_dict");
@@ -167,6 +174,21 @@ public final class WebArenaExporter implements Exporter {
     eval.set("program_html", targets);
     c.put("intent_template_id", templates.computeIfAbsent(intent.template(), t -> templates.size()));
     return c;
+  }
+
+  /**
+   * The page the agent starts on: the one the last page step of the setup opens, else the one the
+   * site's launch opens. A setup that ends sending a form has no address to name (where the form
+   * leads is the app's answer), so no form.
+   */
+  static String startUrl(TaskSpec task, String launched) {
+    SetupStep.Page last = null;
+    for (SetupStep s : task.setup()) if (s instanceof SetupStep.Page p) last = p;
+    if (last == null) return launched;
+    if (last.interacts()) {
+      throw new WebArenaSite.NoWebForm("its setup ends in a page step that sends a form (" + last.url() + "), and WebArena's start_url is one address");
+    }
+    return last.url();
   }
 
   /** The checks of an all, however nested: WebArena multiplies its targets' scores, which is an and; an any has no form. */

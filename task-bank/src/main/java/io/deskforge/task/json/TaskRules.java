@@ -84,9 +84,26 @@ final class TaskRules {
         }
         case SetupStep.Run r -> { }
         case SetupStep.Launch l -> { }
+        case SetupStep.Page p -> page(p, "$.setup[" + i + "]");
       }
     }
   }
+
+  /** A page step opens a page of a web app served in the desktop (its loopback), and names what it waits for. */
+  private void page(SetupStep.Page p, String at) {
+    if (p.url() == null || !LOOPBACK_URL.matcher(p.url()).matches()) {
+      add(at + ".url", "'" + p.url() + "' must be an http address on the desktop's loopback (http://127.0.0.1:PORT/...); "
+          + "a desktop reaches nothing else");
+    }
+    p.fill().forEach((selector, value) -> {
+      if (selector.isBlank()) add(at + ".fill", "a field to fill needs its CSS selector");
+      if (value == null) add(at + ".fill", "the field '" + selector + "' needs a value to fill");
+    });
+    if (p.click() != null && p.click().isBlank()) add(at + ".click", "the element to click needs a CSS selector");
+    if (p.waitFor() != null && p.waitFor().isBlank()) add(at + ".wait_for", "what to wait for needs a CSS selector");
+  }
+
+  private static final Pattern LOOPBACK_URL = Pattern.compile("https?://(127\\.0\\.0\\.1|localhost)(:[0-9]{1,5})?(/.*)?");
 
   private void checker(Checker checker, String at) {
     switch (checker) {

@@ -240,6 +240,22 @@ class OsworldExporterTest {
   }
 
   @Test
+  void aPageStepHasNoOsworldStepAndItsTaskIsLeftOutNamedWithoutItsValues() throws Exception {
+    TaskSpec t = SampleTasks.replaceWord("apple");
+    List<SetupStep> setup = new java.util.ArrayList<>(t.setup());
+    setup.add(SetupStep.Page.form("http://127.0.0.1:8080/login", Map.of("#password", "secret-4417-lantern"), "#go", "#me"));
+    TaskSpec login = new TaskSpec(null, t.family(), t.app(), t.relatedApps(), t.instruction(), t.seed(), t.params(), t.privileged(),
+        setup, t.checker(), t.solution(), t.negatives(), t.difficulty(), t.provenance(), null).withContentId();
+    assertThatThrownBy(() -> EXPORTER.example(login)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no OSWorld form")
+        .hasMessageContaining("setup[2] page http://127.0.0.1:8080/login: OSWorld's setup has no step that drives a page through a form")
+        .hasMessageNotContaining("secret-4417-lantern");
+    Export e = EXPORTER.skippingUnexportable().export(List.of(SampleTasks.replaceWord("plum"), login), dir, dir.resolve("login"));
+    assertThat(e.tasks()).isEqualTo(1);
+    assertThat(e.skipped()).singleElement().asString().contains(login.id()).contains("setup[2] page");
+  }
+
+  @Test
   void aDocumentQueryTheFormatGivesTheVmReaderIsReadThereAndComparedByExactMatchEvenUnderAny() throws Exception {
     TaskSpec value = withChecker(SampleTasks.formulaColumn(),
         Checker.check(new Getter.DocumentQuery("/home/user/orders.xlsx", "C2.value"), new Metric.EqualsText("12", true, false)));

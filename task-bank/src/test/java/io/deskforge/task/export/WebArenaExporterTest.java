@@ -9,6 +9,7 @@ import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.Metric;
+import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,6 +116,38 @@ class WebArenaExporterTest {
     assertThat(c.get("sites")).containsExactly(TaskJson.mapper().getNodeFactory().textNode("notes"));
     assertThat(TaskJson.mapper().readTree(dir.resolve("out/test.json").toFile()).get(0)).isEqualTo(c);
     assertThat(TaskJson.mapper().readTree(dir.resolve("out/task_ids.json").toFile()).get("0").asText()).isEqualTo(EXPORTABLE.id());
+  }
+
+  /** The notes task, its setup ending with these page steps. */
+  static TaskSpec withPages(SetupStep... pages) {
+    TaskSpec t = EXPORTABLE;
+    List<SetupStep> setup = new java.util.ArrayList<>(t.setup());
+    setup.addAll(List.of(pages));
+    return new TaskSpec(null, t.family(), t.app(), t.relatedApps(), t.instruction(), t.seed(), t.params(), t.privileged(),
+        setup, t.checker(), t.solution(), t.negatives(), t.difficulty(), t.provenance(), null).withContentId();
+  }
+
+  @Test
+  void aLoginThroughAPageStepRequiresLoginAndTheLastPageOpenedIsTheStart() {
+    SetupStep.Page login = SetupStep.Page.form("http://127.0.0.1:9/login", Map.of("#user", "Member417", "#password", "secret-4417"), "#go", "#me");
+    SetupStep.Page start = SetupStep.Page.open("http://127.0.0.1:9/view?file=start", "#me");
+    JsonNode c = new WebArenaExporter(CATALOG).config(withPages(login, start));
+    assertThat(c.get("require_login").asBoolean()).isTrue();
+    // WebArena's convention: its auto-login keeps each site's logged-in state there
+    assertThat(c.get("storage_state").asText()).isEqualTo("./.auth/notes_state.json");
+    assertThat(c.get("start_url").asText()).isEqualTo("http://127.0.0.1:9/view?file=start");
+    assertThat(c.toString()).doesNotContain("secret-4417");
+
+    // a page only opened: no login, and that page is the start
+    JsonNode open = new WebArenaExporter(CATALOG).config(withPages(start));
+    assertThat(open.get("require_login").asBoolean()).isFalse();
+    assertThat(open.get("storage_state").isNull()).isTrue();
+    assertThat(open.get("start_url").asText()).isEqualTo("http://127.0.0.1:9/view?file=start");
+    // no page step: the launch's page, as before
+    assertThat(new WebArenaExporter(CATALOG).config(EXPORTABLE).get("start_url").asText()).isEqualTo("http://127.0.0.1:9/view?file=/home/user/notes.txt");
+    // a setup ending in a form sent names no start address
+    assertThatThrownBy(() -> new WebArenaExporter(CATALOG).config(withPages(login)))
+        .isInstanceOf(WebArenaSite.NoWebForm.class).hasMessageContaining("ends in a page step that sends a form (http://127.0.0.1:9/login)");
   }
 
   @Test

@@ -49,6 +49,36 @@ class TaskJsonTest {
   }
 
   @Test
+  void aPageStepRoundTripsInOrderAndHidesItsValuesFromMessages() throws Exception {
+    TaskSpec task = io.deskforge.task.SampleTasks.loggedInWiki();
+    String json = TaskJson.write(task);
+    assertThat(json).contains("{\"type\":\"page\",\"url\":\"http://127.0.0.1:8080/index.php?title=Special:UserLogin\","
+        + "\"fill\":{\"#wpName1\":\"Member417\",\"#wpPassword1\":\"" + io.deskforge.task.SampleTasks.WIKI_PASSWORD + "\"},"
+        + "\"click\":\"#wpLoginAttempt\",\"wait_for\":\"#pt-userpage\",\"local_storage\":{\"mw-tour\":\"done\"},\"cookies\":{\"wikiTheme\":\"night\"}}");
+    // a page that is only opened writes no empty form
+    assertThat(json).contains("{\"type\":\"page\",\"url\":\"http://127.0.0.1:8080/index.php?title=Garden_club\",\"wait_for\":\"#pt-userpage\"}");
+    TaskSpec back = TaskJson.mapper().readValue(json, TaskSpec.class);
+    assertThat(back).isEqualTo(task);
+    SetupStep.Page login = (SetupStep.Page) back.setup().get(3);
+    assertThat(List.copyOf(login.fill().keySet())).containsExactly("#wpName1", "#wpPassword1");
+    assertThat(login.interacts()).isTrue();
+    assertThat(((SetupStep.Page) back.setup().get(4)).interacts()).isFalse();
+    assertThat(login.values()).contains(io.deskforge.task.SampleTasks.WIKI_PASSWORD);
+    // what error messages and logs print of a step
+    assertThat(login.toString()).contains("#wpPassword1=<23 chars>").doesNotContain(io.deskforge.task.SampleTasks.WIKI_PASSWORD, "Member417");
+  }
+
+  @Test
+  void aPageStepOffTheDesktopsLoopbackIsNamed() {
+    TaskSpec t = io.deskforge.task.SampleTasks.loggedInWiki();
+    java.util.List<SetupStep> setup = new java.util.ArrayList<>(t.setup());
+    setup.set(4, SetupStep.Page.open("https://example.com/login", null));
+    TaskSpec off = new TaskSpec(null, t.family(), t.app(), t.relatedApps(), t.instruction(), t.seed(), t.params(), t.privileged(), setup,
+        t.checker(), t.solution(), t.negatives(), t.difficulty(), t.provenance(), null);
+    assertThat(TaskValidator.get().problems(off)).anySatisfy(p -> assertThat(p.toString()).contains("$.setup[4].url"));
+  }
+
+  @Test
   void idIsAContentHash() {
     assertThat(sample("apple").id()).isEqualTo(sample("apple").id()).startsWith("mousepad.replace-word-");
     assertThat(sample("apple").id()).isNotEqualTo(sample("plum").id());
