@@ -78,6 +78,8 @@ final class DeskforgeSchema {
       row("wait", "ms", "wait", "at most 60000", "{'action':'wait','ms':500}"),
       row("wait_window", "title, timeout_ms", "wait_window", "title is a regular expression; timeout_ms at most 60000, 0 for 5000",
           "{'action':'wait_window','title':'Save.*','timeout_ms':3000}"),
+      row("wait_menu", "depth, timeout_ms", "wait_menu", "until depth menus (pop-up windows) are open, none with depth 0; "
+          + "timeout_ms at most 60000, 0 for 5000", "{'action':'wait_menu','depth':1,'timeout_ms':3000}"),
       row("screenshot", "", "screenshot", "an observation, no action", "{'action':'screenshot'}"),
       row("done", "", "done", "ends the episode; the bare JSON string \"DONE\" (OSWorld) too", "{'action':'done'}"),
       row("fail", "", "fail", "gives up, ending the episode; the bare JSON string \"FAIL\" (OSWorld) too", "{'action':'fail'}"));

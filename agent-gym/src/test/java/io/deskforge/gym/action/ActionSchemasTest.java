@@ -113,6 +113,7 @@ class ActionSchemasTest {
         arguments("deskforge", "{'action':'wait','ms':60000}", perform(new Action.Wait(60_000))),
         arguments("deskforge", "{'action':'wait_window','title':'Save.*','timeout_ms':3000}", perform(new Action.WaitForWindow("Save.*", 3000))),
         arguments("deskforge", "{'action':'wait_window','title':'Save','timeout_ms':0}", perform(new Action.WaitForWindow("Save", 5000))),
+        arguments("deskforge", "{'action':'wait_menu','depth':2,'timeout_ms':3000}", perform(new Action.WaitForMenu(2, 3000))),
         arguments("deskforge", "{'action':'screenshot'}", new Observe("screenshot")),
         arguments("deskforge", "{'action':'done'}", new Terminate(true)),
         arguments("deskforge", "{'action':'fail'}", new Terminate(false)),
@@ -198,6 +199,8 @@ class ActionSchemasTest {
       {'action':'wait_window','title':'x','timeout_ms':60001}                                          | /timeout_ms
       {'action':'wait_window','title':'(unclosed','timeout_ms':100}                                    | /title
       {'action':'wait_window','title':'Save'}                                                          | /timeout_ms
+      {'action':'wait_menu','depth':-1,'timeout_ms':100}                                               | /depth
+      {'action':'wait_menu','depth':1,'timeout_ms':60001}                                              | /timeout_ms
       {'action':'scroll','x':1,'y':2,'dx':0,'dy':101}                                                  | /dy
       {'action':'scroll','x':1,'y':2,'dx':-101,'dy':0}                                                 | /dx
       {'actions':[{'action':'click','x':1,'y':2},{'action':'click','x':1,'y':2000}]}                   | /actions/1/y
@@ -589,7 +592,7 @@ class ActionSchemasTest {
       // written out here from deskforge's Action and the OpenAI and Anthropic tool references, not from the code under test
       assertThat(ActionSchemas.actionNames("deskforge")).containsExactlyInAnyOrder("click", "double_click", "right_click",
           "middle_click", "triple_click", "mouse_down", "mouse_up", "move", "drag", "scroll", "type", "key", "hold_key", "wait",
-          "wait_window", "screenshot", "done", "fail");
+          "wait_window", "wait_menu", "screenshot", "done", "fail");
       assertThat(ActionSchemas.actionNames("openai")).containsExactlyInAnyOrder("click", "double_click", "scroll", "type",
           "keypress", "drag", "move", "wait", "screenshot");
       assertThat(ActionSchemas.actionNames("anthropic")).containsExactlyInAnyOrder("key", "hold_key", "type", "cursor_position",
