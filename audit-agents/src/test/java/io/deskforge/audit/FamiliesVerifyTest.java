@@ -51,8 +51,9 @@ class FamiliesVerifyTest {
   static void start() {
     provider = DesktopProviders.create("sandbox");
     replay = new ReplayAuditor(provider, CATALOG, b -> b.workRoot(work));
-    // one more worker than cores: an audit spends part of its time waiting for apps to go quiet
-    pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() + 1);
+    // one audit per core: each runs three of its desktops at once (ReplayAuditor), which already
+    // fills the time an audit spends waiting for apps to go quiet
+    pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
   }
 
   @AfterAll
