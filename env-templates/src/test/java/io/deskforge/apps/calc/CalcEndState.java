@@ -64,7 +64,7 @@ public final class CalcEndState implements EndStateModel {
     int field = 0;
     for (Action a : trajectory.actions()) {
       if (menu != null) {
-        if (a instanceof Action.Wait) continue;
+        if (a instanceof Action.Wait || a instanceof Action.WaitForMenu) continue;
         String key = a instanceof Action.Key k ? k.keys() : null;
         if (menu.equals("insert") && "c".equals(key)) {
           wizard = true;

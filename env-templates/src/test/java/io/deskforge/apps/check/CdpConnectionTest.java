@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,11 +38,12 @@ class CdpConnectionTest {
     Process chromium = pb.start();
     try {
       String url = "http://127.0.0.1:" + debuggingPort(profile, chromium);
+      Set<Path> before = artifacts(driverTmp);
       try (CdpConnection connection = CdpConnection.open(url, Map.of(), 20_000, Map.of("TMPDIR", driverTmp.toString()))) {
-        assertThat(artifacts(driverTmp)).as("the driver's folder for this connection, in the TMPDIR it was given").hasSize(1);
+        assertThat(added(before, driverTmp)).as("the driver's folder for this connection").hasSize(1);
         connection.browser().contexts().get(0).pages().get(0).evaluate("() => { document.title = 'kept'; }");
       }
-      assertThat(artifacts(driverTmp)).as("artifacts folders left after close").isEmpty();
+      assertThat(added(before, driverTmp)).as("artifacts folders left after close").isEmpty();
       assertThat(chromium.isAlive()).as("the browser after the connection closed").isTrue();
       HttpResponse<String> version = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/json/version")).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -48,7 +52,7 @@ class CdpConnectionTest {
         assertThat(again.browser().contexts().get(0).pages()).as("the tab, as the first connection left it")
             .singleElement().satisfies(p -> assertThat(p.evaluate("() => document.title")).isEqualTo("kept"));
       }
-      assertThat(artifacts(driverTmp)).as("artifacts folders left after the second close").isEmpty();
+      assertThat(added(before, driverTmp)).as("artifacts folders left after the second close").isEmpty();
     } finally {
       chromium.descendants().forEach(ProcessHandle::destroy);
       chromium.destroy();
@@ -71,9 +75,27 @@ class CdpConnectionTest {
     throw new AssertionError("chromium wrote no " + file + " within 30 s");
   }
 
-  private static List<Path> artifacts(Path tmp) throws Exception {
-    try (Stream<Path> s = Files.list(tmp)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("playwright-artifacts-")).toList();
+  /**
+   * Playwright's artifacts folders in the driver's TMPDIR and in the temp folders of this JVM and
+   * its environment: a Playwright driver started earlier in the same JVM (another test's) can keep
+   * the temp folder it was started with, so the folder is looked for in each.
+   */
+  private static Set<Path> artifacts(Path driverTmp) throws Exception {
+    Set<Path> out = new HashSet<>();
+    List<Path> places = new ArrayList<>(List.of(driverTmp, Path.of(System.getProperty("java.io.tmpdir"))));
+    if (System.getenv("TMPDIR") != null) places.add(Path.of(System.getenv("TMPDIR")));
+    for (Path tmp : places) {
+      if (!Files.isDirectory(tmp)) continue;
+      try (Stream<Path> s = Files.list(tmp)) {
+        s.filter(p -> p.getFileName().toString().startsWith("playwright-artifacts-")).map(Path::toAbsolutePath).forEach(out::add);
+      }
     }
+    return out;
+  }
+
+  private static Set<Path> added(Set<Path> before, Path driverTmp) throws Exception {
+    Set<Path> now = artifacts(driverTmp);
+    now.removeAll(before);
+    return now;
   }
 }

@@ -12,8 +12,10 @@ import io.deskforge.task.export.WebArenaSite;
 import io.deskforge.task.spec.Checker;
 import io.deskforge.task.spec.Getter;
 import io.deskforge.task.spec.Metric;
+import io.deskforge.task.spec.SetupStep;
 import io.deskforge.task.spec.TaskSpec;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,12 @@ class MediaWikiWebArenaTest {
         TaskSpec task = f.sample(seed);
         JsonNode c = new WebArenaExporter(CATALOG).config(task);
         assertThat(c.get("sites").get(0).asText()).isEqualTo("mediawiki");
-        assertThat(c.get("require_login").asBoolean()).isFalse();
+        // move and delete need an account: their setup logs the member in through the login form
+        boolean login = Set.of("mediawiki.move-page", "mediawiki.delete-page").contains(f.id());
+        boolean fills = task.setup().stream().anyMatch(st -> st instanceof SetupStep.Page p && !p.fill().isEmpty());
+        assertThat(fills).as(task.id() + " logs in through a page step").isEqualTo(login);
+        assertThat(c.get("require_login").asBoolean()).as(task.id()).isEqualTo(login);
+        assertThat(c.get("storage_state").isNull()).as(task.id()).isEqualTo(!login);
         assertThat(c.get("start_url").asText()).startsWith("http://127.0.0.1:8080/index.php?title=");
         List<Checker.Check> checks = task.checker().leaves();
         assertThat(c.at("/eval/program_html")).hasSize(checks.size());
