@@ -113,7 +113,7 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (sheetMenu) {
-        if (a instanceof Action.Wait) continue;
+        if (a instanceof Action.Wait || a instanceof Action.WaitForMenu) continue;
         if (!(a instanceof Action.Key k && k.keys().equals("s"))) throw EndStateModel.unmodelled(task, trajectory, "in the Sheet menu, " + a);
         sheetMenu = false;
         insertDialog = true;
