@@ -26,7 +26,7 @@ final class TitleSlides extends SeededFamily {
     super(ID, Impress.NAME, "change one to three named slides to the Title Slide layout, keeping their text, then save",
         List.of(
             "In {file}, {slides} should open new sections: turn them into title slides (Slide > Layout) without losing their text, and save the file as .pptx.",
-            "Restyle {file}: {slides} must use the title slide layout, with the rest of their text kept. Save the deck when done.",
+            "In {file}, give {slides} the Title Slide layout, a centred title over a subtitle, with the rest of their text kept. Save the deck when done.",
             "Open {file} and switch {slides} to the title slide layout; keep their wording and save the presentation in its current format."));
   }
 
