@@ -156,7 +156,7 @@ public final class TrajectoryAudit implements AutoCloseable {
   }
 
   static boolean canChangeState(Action a) {
-    return !(a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu || a instanceof Action.Move);
+    return !(a.onlyWaits() || a instanceof Action.Move);
   }
 
   private static List<String> head(List<String> paths) {

@@ -185,8 +185,7 @@ public final class ReplayAuditor {
       // the screen the solution left must look like a solved task, not a broken one
       long tv = System.nanoTime();
       boolean edits = task.solution().actions().stream()
-          .anyMatch(a -> !(a instanceof io.deskforge.task.action.Action.Wait || a instanceof io.deskforge.task.action.Action.WaitForWindow
-              || a instanceof io.deskforge.task.action.Action.WaitForMenu));
+          .anyMatch(a -> !a.onlyWaits());
       for (VisualAudit.Finding f : VisualAudit.inspect(startPng, endPng, endWindows, task.app(), edits)) {
         stages.add(stage("replay.visual:" + f.check(), f.passed(), f.detail(), tv, null));
         if (!f.passed()) reasons.add("visual: " + f.check() + ": " + f.detail());

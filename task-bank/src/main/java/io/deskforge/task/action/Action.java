@@ -34,6 +34,11 @@ public sealed interface Action {
     return ActionNames.of(this);
   }
 
+  /** True for the actions that only wait (a time, a window, menus) and change nothing on the screen. */
+  default boolean onlyWaits() {
+    return this instanceof Wait || this instanceof WaitForWindow || this instanceof WaitForMenu;
+  }
+
   record Click(int x, int y) implements Action {}
 
   record DoubleClick(int x, int y) implements Action {}
