@@ -313,7 +313,8 @@ class PptxQueryTest {
       Files.copy(Path.of(made), dir.resolve("deck.docx"));
       for (String name : List.of("none.pptx", "half.pptx", "junk.pptx", "folder.pptx")) {
         String path = dir.resolve(name).toString();
-        wrong.addAll(vm.disagreements(name, Path.of(path), path, List.of("slides", "titles", "slide 1 body"), q -> ask(path, q)));
+        wrong.addAll(vm.disagreements(name, Path.of(path), path, List.of("slides", "titles", "slide 1 body", "slide 1 title_align", "slide 1 title_color"),
+            q -> ask(path, q)));
       }
       String docx = dir.resolve("deck.docx").toString();
       wrong.addAll(vm.disagreements("a deck named .docx", Path.of(docx), docx, List.of("paragraphs", "paragraph 1 bold"), q -> ask(docx, q)));
