@@ -109,12 +109,15 @@ record PptxQuery(String property, int index, String titled) {
   /**
    * The query as vm_reader.py reads it on OSWorld's VM, following {@link PptxDeck}'s reading of
    * slides, titles, bodies and notes over the package's XML: slides, titles, outline, and a slide's
-   * index, title, body, notes, layout (from the slide's own placeholders) and transition (the
-   * slide part's first p:transition). The title's alignment and colour (which POI inherits through
-   * the layout, the master and the theme) have no Python form yet.
+   * index, title, body, notes, layout (from the slide's own placeholders), transition (the slide
+   * part's first p:transition), and the title's alignment and colour, inherited as POI's property
+   * fetchers inherit them (the paragraph's or run's own, the title's list style, the layout's
+   * placeholder, the master's title placeholder, the master's titleStyle); a colour given as a theme
+   * or preset colour, or through the shape's style, is unreadable there rather than guessed.
    */
   java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery() {
-    if (!List.of("slides", "titles", "outline", "index", "title", "body", "notes", "layout", "transition").contains(property)) {
+    if (!List.of("slides", "titles", "outline", "index", "title", "body", "notes", "layout", "transition", "title_align", "title_color")
+        .contains(property)) {
       return java.util.Optional.empty();
     }
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "pptx");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.apache.poi.sl.usermodel.Placeholder;
+import org.apache.poi.sl.usermodel.TextParagraph;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
@@ -22,7 +23,7 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
  * Home and Page Down go to a slide; Tab selects its objects in order (the title, then the body;
  * in the Notes view the slide's picture, then its notes), F2 edits the selected one, Ctrl+A then
  * typing replaces its text, End or Ctrl+End then typing appends (a line break starting a
- * paragraph); Ctrl+M adds a Title, Content slide after the current one; the Slide menu's second
+ * paragraph); Ctrl+L, Ctrl+E and Ctrl+R set the selected object's paragraphs' alignment; Ctrl+M adds a Title, Content slide after the current one; the Slide menu's second
  * item duplicates the current slide after it, its fifth deletes it, its Layout submenu gives
  * Title, Content (and Title Only keeps the slide as it is, Title Slide makes its body the subtitle,
  * Title and 2 Content adds a second body); its last item (Up) opens the Slide Transition deck,
@@ -118,6 +119,15 @@ public final class ImpressEndState implements EndStateModel {
         }
         case "alt+l" -> open("slide");
         case "ctrl+F6" -> object = 0;
+        case "ctrl+l", "ctrl+e", "ctrl+r" -> {
+          if (object == 0) throw EndStateModel.unmodelled(task, trajectory, key + " with nothing selected");
+          TextParagraph.TextAlign to = switch (key) {
+            case "ctrl+l" -> TextParagraph.TextAlign.LEFT;
+            case "ctrl+e" -> TextParagraph.TextAlign.CENTER;
+            default -> TextParagraph.TextAlign.RIGHT;
+          };
+          for (var p : target().getTextParagraphs()) p.setTextAlign(to);
+        }
         case "alt+v" -> open("view");
         case "ctrl+s" -> save();
         default -> throw EndStateModel.unmodelled(task, trajectory, "key " + key);

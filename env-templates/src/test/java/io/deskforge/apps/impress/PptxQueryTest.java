@@ -38,6 +38,8 @@ class PptxQueryTest {
   static String made;
   static String written;
   static String layouts;
+  static String inherited;
+  static String inheritedRaw;
   static byte[] original;
 
   @BeforeAll
@@ -96,6 +98,51 @@ class PptxQueryTest {
     }
     convert(dir.resolve("poi/layouts.pptx"));
     layouts = dir.resolve("layouts.pptx").toString();
+    // inheritance: the master's titleStyle right aligned and green, the title-only layout's title
+    // justified, every other title placeholder's own alignment removed; "Styled" inherits from the
+    // master, "Laid" from its layout, "Own" centres its own list style; kept as POI wrote it (each
+    // level where POI looks for it) and as LibreOffice saves it again
+    try (org.apache.poi.xslf.usermodel.XMLSlideShow show = new org.apache.poi.xslf.usermodel.XMLSlideShow()) {
+      var master = show.getSlideMasters().get(0);
+      var style = master.getXmlObject().getTxStyles().getTitleStyle();
+      var lvl1 = style.isSetLvl1PPr() ? style.getLvl1PPr() : style.addNewLvl1PPr();
+      lvl1.setAlgn(org.openxmlformats.schemas.drawingml.x2006.main.STTextAlignType.R);
+      var font = lvl1.isSetDefRPr() ? lvl1.getDefRPr() : lvl1.addNewDefRPr();
+      if (font.isSetSolidFill()) font.unsetSolidFill();
+      font.addNewSolidFill().addNewSrgbClr().setVal(new byte[] {0x1F, 0x6E, 0x43});
+      List<org.apache.poi.xslf.usermodel.XSLFSheet> sheets = new java.util.ArrayList<>(List.of(master.getSlideLayouts()));
+      sheets.add(master);
+      for (var sheet : sheets) {
+        for (var sh : sheet.getShapes()) {
+          if (!PptxDeck.isTitle(sh)) continue;
+          var body = ((org.openxmlformats.schemas.presentationml.x2006.main.CTShape) sh.getXmlObject()).getTxBody();
+          var list = body.isSetLstStyle() ? body.getLstStyle() : body.addNewLstStyle();
+          var level = list.isSetLvl1PPr() ? list.getLvl1PPr() : list.addNewLvl1PPr();
+          if (level.isSetAlgn()) level.unsetAlgn();
+          if (level.isSetDefRPr() && level.getDefRPr().isSetSolidFill()) level.getDefRPr().unsetSolidFill();
+          if (sheet == master.getLayout(org.apache.poi.xslf.usermodel.SlideLayout.TITLE_ONLY)) {
+            level.setAlgn(org.openxmlformats.schemas.drawingml.x2006.main.STTextAlignType.JUST);
+          }
+        }
+      }
+      for (String[] t : new String[][] {{"Styled", "TITLE_AND_CONTENT"}, {"Laid", "TITLE_ONLY"}, {"Own", "TITLE_AND_CONTENT"}}) {
+        XSLFSlide slide = show.createSlide(master.getLayout(org.apache.poi.xslf.usermodel.SlideLayout.valueOf(t[1])));
+        PptxDeck.titleShape(slide).setText(t[0]);
+        if (t[0].equals("Own")) {
+          var body = ((org.openxmlformats.schemas.presentationml.x2006.main.CTShape) PptxDeck.titleShape(slide).getXmlObject()).getTxBody();
+          var list = body.isSetLstStyle() ? body.getLstStyle() : body.addNewLstStyle();
+          (list.isSetLvl1PPr() ? list.getLvl1PPr() : list.addNewLvl1PPr()).setAlgn(org.openxmlformats.schemas.drawingml.x2006.main.STTextAlignType.CTR);
+        }
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      show.write(bytes);
+      Files.write(dir.resolve("poi/inherited.pptx"), bytes.toByteArray());
+    }
+    Files.createDirectories(dir.resolve("raw"));
+    Files.copy(dir.resolve("poi/inherited.pptx"), dir.resolve("raw/inherited.pptx"));
+    inheritedRaw = dir.resolve("raw/inherited.pptx").toString();
+    convert(dir.resolve("poi/inherited.pptx"));
+    inherited = dir.resolve("inherited.pptx").toString();
     original = Files.readAllBytes(Path.of(made));
   }
 
@@ -230,18 +277,26 @@ class PptxQueryTest {
       "slide titled Risks body", "slide titled Agenda notes", "slide titled Nope index", "slide titled Budget title",
       "slide 1 layout", "slide 2 layout", "slide 3 layout", "slide 9 layout", "slide 1 transition", "slide 2 transition",
       "slide 3 transition", "slide 9 transition", "slide titled Budget transition", "slide titled Hiring layout", "slide titled Alone transition",
-      "slide titled Pair layout");
+      "slide titled Pair layout", "slide 1 title_align", "slide 2 title_align", "slide 3 title_align", "slide 9 title_align",
+      "slide titled Budget title_align", "slide titled Alone title_align", "slide titled Pair title_align", "slide 1 title_color",
+      "slide 2 title_color", "slide 3 title_color", "slide 9 title_color", "slide titled Budget title_color", "slide titled Alone title_color",
+      "slide titled Laid title_align", "slide titled Own title_align", "slide titled Laid title_color");
+
+  @Test
+  void aTitlesAlignmentAndColourAreInheritedFromItsLayoutAndMaster() {
+    assertThat(ask(inheritedRaw, "slide titled Styled title_align").text()).as("the master's titleStyle").isEqualTo("right");
+    assertThat(ask(inheritedRaw, "slide titled Laid title_align").text()).as("the layout's title placeholder").isEqualTo("justify");
+    assertThat(ask(inheritedRaw, "slide titled Own title_align").text()).as("the title's own list style").isEqualTo("center");
+    assertThat(ask(inheritedRaw, "slide titled Styled title_color").text()).as("the master's titleStyle").isEqualTo("1F6E43");
+  }
 
   @Test
   void theExportsVmReaderReadsEveryQueryAsDeskforgeDoes() throws Exception {
     DocumentFormat pptx = AppCatalog.load().formats().claiming(made).orElseThrow();
     try (var vm = new io.deskforge.apps.osworld.VmDocumentReader()) {
       assertThat(VM_QUERIES).allSatisfy(q -> assertThat(vm.reader(made, q)).as(q).isPresent());
-      for (String q : List.of("slide 2 title_align", "slide 2 title_color")) {
-        assertThat(vm.reader(made, q)).as("%s, inherited through layouts and masters, has no Python form yet", q).isEmpty();
-      }
       List<String> wrong = new java.util.ArrayList<>();
-      for (String path : List.of(made, written, layouts)) wrong.addAll(vm.disagreements(path, Path.of(path), path, VM_QUERIES, q -> ask(path, q)));
+      for (String path : List.of(made, written, layouts, inherited, inheritedRaw)) wrong.addAll(vm.disagreements(path, Path.of(path), path, VM_QUERIES, q -> ask(path, q)));
       for (DocumentFormat.Mutation m : io.deskforge.apps.osworld.VmDocumentReader.mutations(pptx, made, VM_QUERIES)) {
         Files.write(Path.of(made), original);
         try {
@@ -258,7 +313,8 @@ class PptxQueryTest {
       Files.copy(Path.of(made), dir.resolve("deck.docx"));
       for (String name : List.of("none.pptx", "half.pptx", "junk.pptx", "folder.pptx")) {
         String path = dir.resolve(name).toString();
-        wrong.addAll(vm.disagreements(name, Path.of(path), path, List.of("slides", "titles", "slide 1 body"), q -> ask(path, q)));
+        wrong.addAll(vm.disagreements(name, Path.of(path), path, List.of("slides", "titles", "slide 1 body", "slide 1 title_align", "slide 1 title_color"),
+            q -> ask(path, q)));
       }
       String docx = dir.resolve("deck.docx").toString();
       wrong.addAll(vm.disagreements("a deck named .docx", Path.of(docx), docx, List.of("paragraphs", "paragraph 1 bold"), q -> ask(docx, q)));

@@ -2,7 +2,7 @@
 # check_include_exclude compare exactly as deskforge's checker does. Argument: one JSON object.
 # Prints one line-free value: a normal form ("..." JSON text, |tokens|, [JSON list], true/false),
 # or "(absent)" / "(unreadable: why)", which equal no expected value: reads fail closed.
-import codecs, decimal, json, math, os, posixpath, re, shutil, sqlite3, stat, subprocess, sys, tempfile, time, zipfile
+import codecs, decimal, itertools, json, math, os, posixpath, re, shutil, sqlite3, stat, subprocess, sys, tempfile, time, zipfile
 import xml.etree.ElementTree as ET
 
 # Java's Character.isWhitespace, which String.strip() removes (no-break spaces are not in it)
@@ -781,6 +781,108 @@ class Pptx:
             return None
         return None
 
+    # The title's alignment and colour, inherited as POI's property fetchers inherit a paragraph's and
+    # a run's properties: the paragraph's own (and, for a run, its own, then the paragraph's defRPr),
+    # then the title shape's list style at the paragraph's level, then the layout's placeholder of
+    # the same idx (else type), then the master's title placeholder, then the master's titleStyle at
+    # that level or the nearest below it
+    def sheet_rel(self, part, kind):  # POI's getSlideLayout / getSlideMaster: the first such relationship
+        for ty, t, i in self.pkg.rels(part):
+            if ty.endswith("/relationships/" + kind):
+                return t
+        raise Unreadable("%s has no %s" % (part, kind))
+
+    def by_placeholder(self, part):  # XSLFSheet's placeholder maps: by idx, by type, later shapes winning
+        by_idx, by_type = {}, {}
+        for sp in self.shapes(part):
+            ph = kid(kid(kid(sp, PN + "nvSpPr"), PN + "nvPr"), PN + "ph")
+            if ph is None:
+                continue
+            if "idx" in ph.attrib:
+                by_idx[int(ph.get("idx"))] = sp
+            if "type" in ph.attrib:
+                by_type[ph.get("type")] = sp
+        return by_idx, by_type
+
+    @staticmethod
+    def list_level(sp, level):  # the shape's p:txBody/a:lstStyle/a:lvlNpPr
+        return kid(kid(kid(sp, PN + "txBody"), AN + "lstStyle"), AN + "lvl%dpPr" % (level + 1))
+
+    def inherited(self, slide, sp, level):  # the title's inherited paragraph properties, in POI's order
+        yield self.list_level(sp, level)
+        ph = kid(kid(kid(sp, PN + "nvSpPr"), PN + "nvPr"), PN + "ph")
+        layout = self.sheet_rel(slide, "slideLayout")
+        by_idx, by_type = self.by_placeholder(layout)
+        shape = by_idx.get(int(ph.get("idx"))) if "idx" in ph.attrib else None
+        if shape is None and "type" in ph.attrib:
+            shape = by_type.get(ph.get("type"))
+        if shape is not None:
+            yield self.list_level(shape, level)
+        master = self.sheet_rel(layout, "slideMaster")
+        shape = self.by_placeholder(master)[1].get("title")  # a title's placeholder type on the master
+        if shape is not None:
+            yield self.list_level(shape, level)
+        styles = kid(kid(self.pkg.xml(master), PN + "txStyles"), PN + "titleStyle")
+        for n in range(level, -1, -1):
+            found = kid(styles, AN + "lvl%dpPr" % (n + 1))
+            if found is not None:
+                yield found
+                return
+
+    def title_paragraph(self, slide):  # the title shape and its first paragraph, or None
+        sp = next((x for x in self.shapes(slide) if self.placeholder(x) in ("title", "ctrTitle")), None)
+        ps = [e for e in kids(kid(sp, PN + "txBody")) if e.tag == AN + "p"]
+        return (sp, ps[0]) if ps else (None, None)
+
+    @staticmethod
+    def level(p):
+        return int(kid(p, AN + "pPr").get("lvl", "0")) if kid(p, AN + "pPr") is not None else 0
+
+    ALIGN = {"l": "left", "ctr": "center", "r": "right", "just": "justify", "justLow": "justify", "dist": "justify", "thaiDist": "justify"}
+
+    def title_align(self, slide):  # PptxDeck.titleAlign: XSLFTextParagraph.getTextAlign of the first paragraph
+        sp, p = self.title_paragraph(slide)
+        if p is None:
+            return None
+        for props in itertools.chain([kid(p, AN + "pPr")], self.inherited(slide, sp, self.level(p))):  # lazily, as POI looks
+            if props is not None and "algn" in props.attrib:
+                if props.get("algn") not in self.ALIGN:
+                    raise Unreadable("an alignment %s" % props.get("algn"))
+                return self.ALIGN[props.get("algn")]
+        return "left"
+
+    def title_color(self, slide):  # PptxDeck.titleColor: XSLFTextRun.getFontColor of the first run with text
+        sp, first = self.title_paragraph(slide)
+        if first is None:
+            return None
+        style = kid(kid(sp, PN + "style"), AN + "fontRef")
+        if style is not None and len(style):
+            raise Unreadable("a title's colour from its shape style is not read on the VM")
+        for p in [e for e in kids(kid(sp, PN + "txBody")) if e.tag == AN + "p"]:
+            for r in p:
+                if r.tag not in (AN + "r", AN + "fld") or kid(r, AN + "t") is None or blank(kid(r, AN + "t").text or ""):
+                    continue
+                inherited = (kid(x, AN + "defRPr") for x in self.inherited(slide, sp, self.level(p)))
+                for props in itertools.chain([kid(r, AN + "rPr"), kid(kid(p, AN + "pPr"), AN + "defRPr")], inherited):
+                    for fill in kids(props):
+                        name = fill.tag[len(AN):] if fill.tag.startswith(AN) else None
+                        if name in ("gradFill", "blipFill"):
+                            return None  # a paint, but no solid colour
+                        if name != "solidFill":
+                            continue  # noFill, pattFill and grpFill give no paint there: POI looks further
+                        c = next(iter(fill), None)
+                        if c is not None and c.tag == AN + "sysClr" and "lastClr" in c.attrib:
+                            c = c.get("lastClr")
+                        elif c is not None and c.tag == AN + "srgbClr":
+                            c = c.get("val", "")
+                        else:
+                            raise Unreadable("a colour other than an RGB one is not read on the VM")
+                        if not re.fullmatch(r"[0-9A-Fa-f]{6}", c):
+                            raise Unreadable("a colour %s" % c)
+                        return c.upper()
+                return None
+        return None
+
     def query(self, q):  # PptxQuery.read
         prop = q["property"]
         titles = [self.title(s) for s in self.slides]
@@ -811,6 +913,9 @@ class Pptx:
             return "text", self.layout(slide)
         if prop == "transition":
             t = self.transition(slide)
+            return ("absent", None) if t is None else ("text", t)
+        if prop in ("title_align", "title_color"):
+            t = self.title_align(slide) if prop == "title_align" else self.title_color(slide)
             return ("absent", None) if t is None else ("text", t)
         raise Unreadable("the slide property %s is not read on the VM" % prop)
 
