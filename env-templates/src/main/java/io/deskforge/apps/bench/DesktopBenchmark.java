@@ -19,18 +19,19 @@ import java.util.function.Consumer;
  * memory per desktop while {@code concurrency} of them run at once, three ways: the sum of RSS
  * of a desktop's processes (counts shared libraries in full), their proportional set size
  * (shared pages split among sharers) and the drop in the host's MemAvailable divided by the
- * number of desktops (what running them really costs). And CPU: the user and system seconds all of
- * a desktop's processes spent from create to app ready, and over the next {@code idleSeconds}
- * with nothing done (the browser's background work after its page showed). CPU-seconds hardly
- * depend on the host's load, unlike wall time, so they compare launch changes on a busy host.
+ * number of desktops (what running them really costs). And CPU: the user and system time (ms;
+ * the kernel counts it in 10 ms ticks) all of a desktop's processes spent from create to app
+ * ready, and over the next {@code idleSeconds} with nothing done (the browser's background work
+ * after its page showed). CPU time moves far less with the host's load than wall time does, so it
+ * is what launch changes are compared by on a busy host.
  */
 public final class DesktopBenchmark {
 
   /** What one benchmark run found. */
   public record Result(
       String provider, String app, int runs, int concurrency, boolean accessibility, Percentiles coldStartMs, Percentiles screenshotMs,
-      double rssMbPerDesktop, double pssMbPerDesktop, double hostMbPerDesktop, Percentiles cpuSecondsToReady,
-      double cpuSecondsIdle, int idleSeconds, int failures, List<String> errors) {}
+      double rssMbPerDesktop, double pssMbPerDesktop, double hostMbPerDesktop, Percentiles cpuMsToReady,
+      double cpuMsIdle, int idleSeconds, int failures, List<String> errors) {}
 
   private final DesktopProvider provider;
   private final AppCatalog catalog;
@@ -71,10 +72,10 @@ public final class DesktopBenchmark {
             d.launch(template.launch(List.of()));
             cold.add((System.nanoTime() - t0) / 1e6);
             long cpuAtReady = cpuNanos(d);
-            cpuReady.add(cpuAtReady / 1e9);
+            cpuReady.add(cpuAtReady / 1e6);
             if (idleSeconds > 0) {
               Thread.sleep(idleSeconds * 1000L);
-              cpuIdle.add((cpuNanos(d) - cpuAtReady) / 1e9);
+              cpuIdle.add((cpuNanos(d) - cpuAtReady) / 1e6);
             }
             up.add(d);
           } catch (RuntimeException | InterruptedException e) {
@@ -119,7 +120,7 @@ public final class DesktopBenchmark {
       }
       done += n;
       progress.accept(String.format("%d/%d desktops: cold start p50 %.0f ms, CPU to ready p50 %.2f s, %d up at once, %d failed",
-          done, runs, Percentiles.of(cold).p50(), Percentiles.of(cpuReady).p50(), up.size(), errors.size()));
+          done, runs, Percentiles.of(cold).p50(), Percentiles.of(cpuReady).p50() / 1000, up.size(), errors.size()));
     }
     return new Result(provider.name(), app, runs, concurrency, accessibility, Percentiles.of(cold), Percentiles.of(shots),
         mean(rss), mean(pss), mean(host), Percentiles.of(cpuReady), mean(cpuIdle), idleSeconds, errors.size(), List.copyOf(errors));

@@ -63,7 +63,7 @@ final class BenchDesktopsCommand implements Callable<Integer> {
       out.printf("%s desktops with %s: %d runs, %d at once%n", r.provider(), r.app(), r.runs(), r.concurrency());
       out.printf("  cold start to app ready: p50 %.0f ms, p95 %.0f ms%n", r.coldStartMs().p50(), r.coldStartMs().p95());
       out.printf("  CPU (user + sys, all its processes) per desktop: to app ready p50 %.2f s (p95 %.2f s), then %.2f s over %d s idle%n",
-          r.cpuSecondsToReady().p50(), r.cpuSecondsToReady().p95(), r.cpuSecondsIdle(), r.idleSeconds());
+          r.cpuMsToReady().p50() / 1000, r.cpuMsToReady().p95() / 1000, r.cpuMsIdle() / 1000, r.idleSeconds());
       out.printf("  screenshot (capture + PNG): p50 %.1f ms%n", r.screenshotMs().p50());
       out.printf("  memory per desktop: RSS %.1f MB, PSS %.1f MB, host MemAvailable drop %.1f MB%n",
           r.rssMbPerDesktop(), r.pssMbPerDesktop(), r.hostMbPerDesktop());
