@@ -19,14 +19,19 @@ import java.util.function.Consumer;
  * memory per desktop while {@code concurrency} of them run at once, three ways: the sum of RSS
  * of a desktop's processes (counts shared libraries in full), their proportional set size
  * (shared pages split among sharers) and the drop in the host's MemAvailable divided by the
- * number of desktops (what running them really costs).
+ * number of desktops (what running them really costs). And CPU: the user and system time (ms;
+ * the kernel counts it in 10 ms ticks) all of a desktop's processes spent from create to app
+ * ready, and over the next {@code idleSeconds} with nothing done (the browser's background work
+ * after its page showed). CPU time moves far less with the host's load than wall time does, so it
+ * is what launch changes are compared by on a busy host.
  */
 public final class DesktopBenchmark {
 
   /** What one benchmark run found. */
   public record Result(
       String provider, String app, int runs, int concurrency, boolean accessibility, Percentiles coldStartMs, Percentiles screenshotMs,
-      double rssMbPerDesktop, double pssMbPerDesktop, double hostMbPerDesktop, int failures, List<String> errors) {}
+      double rssMbPerDesktop, double pssMbPerDesktop, double hostMbPerDesktop, Percentiles cpuMsToReady,
+      double cpuMsIdle, int idleSeconds, int failures, List<String> errors) {}
 
   private final DesktopProvider provider;
   private final AppCatalog catalog;
@@ -37,11 +42,14 @@ public final class DesktopBenchmark {
   }
 
   public Result run(String app, int runs, int concurrency, boolean accessibility, int screenshotsPerDesktop,
-      Consumer<String> progress) {
+      int idleSeconds, Consumer<String> progress) {
     if (runs < 1 || concurrency < 1) throw new IllegalArgumentException("runs and concurrency must be at least 1");
+    if (idleSeconds < 0) throw new IllegalArgumentException("idle seconds must be 0 or more, not " + idleSeconds);
     AppTemplate template = catalog.get(app);
     List<Double> cold = Collections.synchronizedList(new ArrayList<>());
     List<Double> shots = Collections.synchronizedList(new ArrayList<>());
+    List<Double> cpuReady = Collections.synchronizedList(new ArrayList<>());
+    List<Double> cpuIdle = Collections.synchronizedList(new ArrayList<>());
     List<Double> rss = new ArrayList<>();
     List<Double> pss = new ArrayList<>();
     List<Double> host = new ArrayList<>();
@@ -63,8 +71,14 @@ public final class DesktopBenchmark {
             d.start();
             d.launch(template.launch(List.of()));
             cold.add((System.nanoTime() - t0) / 1e6);
+            long cpuAtReady = cpuNanos(d);
+            cpuReady.add(cpuAtReady / 1e6);
+            if (idleSeconds > 0) {
+              Thread.sleep(idleSeconds * 1000L);
+              cpuIdle.add((cpuNanos(d) - cpuAtReady) / 1e6);
+            }
             up.add(d);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | InterruptedException e) {
             errors.add(e.getMessage());
             if (d != null) d.close();
             d = null;
@@ -105,11 +119,18 @@ public final class DesktopBenchmark {
         throw new IllegalStateException("benchmark interrupted", e);
       }
       done += n;
-      progress.accept(String.format("%d/%d desktops: cold start p50 %.0f ms, %d up at once, %d failed", done, runs,
-          Percentiles.of(cold).p50(), up.size(), errors.size()));
+      progress.accept(String.format("%d/%d desktops: cold start p50 %.0f ms, CPU to ready p50 %.2f s, %d up at once, %d failed",
+          done, runs, Percentiles.of(cold).p50(), Percentiles.of(cpuReady).p50() / 1000, up.size(), errors.size()));
     }
     return new Result(provider.name(), app, runs, concurrency, accessibility, Percentiles.of(cold), Percentiles.of(shots),
-        mean(rss), mean(pss), mean(host), errors.size(), List.copyOf(errors));
+        mean(rss), mean(pss), mean(host), Percentiles.of(cpuReady), mean(cpuIdle), idleSeconds, errors.size(), List.copyOf(errors));
+  }
+
+  /** User and system CPU of all the desktop's processes so far, ended helpers included. */
+  private static long cpuNanos(Desktop d) {
+    long total = 0;
+    for (ProcessHandle p : d.processes()) total += ProcessStats.cpuNanosWithReaped(p.pid());
+    return total;
   }
 
   private static double mean(List<Double> v) {

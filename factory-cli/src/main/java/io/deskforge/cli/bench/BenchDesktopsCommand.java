@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "desktops", mixinStandardHelpOptions = true,
     description = {"Starts desktops with an app and measures cold start (create to app ready), screenshot time",
-        "(capture + PNG) and memory per desktop while --concurrency of them run at once."})
+        "(capture + PNG), CPU-seconds to ready and idle after, and memory per desktop while --concurrency of them run at once."})
 final class BenchDesktopsCommand implements Callable<Integer> {
 
   @Mixin ProviderOptions provider;
@@ -31,6 +31,10 @@ final class BenchDesktopsCommand implements Callable<Integer> {
 
   @Option(names = "--screenshots", defaultValue = "5", description = "Screenshots timed per desktop. Default: ${DEFAULT-VALUE}.")
   int screenshots;
+
+  @Option(names = "--idle", paramLabel = "SECONDS", defaultValue = "3",
+      description = "Seconds each desktop stays idle after its app is ready, its CPU measured. Default: ${DEFAULT-VALUE}.")
+  int idleSeconds;
 
   @Option(names = "--no-accessibility",
       description = "Start desktops without AT-SPI (no accessibility bus and registry), as audits do. Default: with.")
@@ -48,7 +52,7 @@ final class BenchDesktopsCommand implements Callable<Integer> {
     provider.ensureReady(java.util.List.of(app), err);
     DesktopBenchmark.Result r;
     try (DesktopProvider p = provider.create()) {
-      r = new DesktopBenchmark(p, AppCatalog.load()).run(app, runs, concurrency, !noAccessibility, screenshots, line -> {
+      r = new DesktopBenchmark(p, AppCatalog.load()).run(app, runs, concurrency, !noAccessibility, screenshots, idleSeconds, line -> {
         err.println(line);
         err.flush();
       });
@@ -58,6 +62,8 @@ final class BenchDesktopsCommand implements Callable<Integer> {
     } else {
       out.printf("%s desktops with %s: %d runs, %d at once%n", r.provider(), r.app(), r.runs(), r.concurrency());
       out.printf("  cold start to app ready: p50 %.0f ms, p95 %.0f ms%n", r.coldStartMs().p50(), r.coldStartMs().p95());
+      out.printf("  CPU (user + sys, all its processes) per desktop: to app ready p50 %.2f s (p95 %.2f s), then %.2f s over %d s idle%n",
+          r.cpuMsToReady().p50() / 1000, r.cpuMsToReady().p95() / 1000, r.cpuMsIdle() / 1000, r.idleSeconds());
       out.printf("  screenshot (capture + PNG): p50 %.1f ms%n", r.screenshotMs().p50());
       out.printf("  memory per desktop: RSS %.1f MB, PSS %.1f MB, host MemAvailable drop %.1f MB%n",
           r.rssMbPerDesktop(), r.pssMbPerDesktop(), r.hostMbPerDesktop());
