@@ -55,13 +55,22 @@ import org.junit.jupiter.api.io.TempDir;
  * target with the plain text shows, the deleted page back, or the search results under the id of
  * the page to open, which url_match alone accepts). A negative the solution cannot
  * follow runs in a fresh desktop ({@link NearMiss}). deskforge's checker agrees at every step.
+ *
+ * <p>Which families get desktops: every family is exported (and the export checked) always, but by
+ * default only {@link Representatives} of each app are scored, the fewest families whose configs
+ * together hold every form the app's export uses (each {@code eval_types} entry, {@code
+ * require_login} with its {@code storage_state}, each kind of {@code required_contents}, targets on
+ * the agent's last page and on pages of their own): each family costs one or two desktops, and
+ * all twenty took over eleven minutes of CI. {@code -Ddeskforge.webarena.families=all} scores every
+ * family; a comma-separated list of family ids scores those.
  */
 @Timeout(value = 1200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WebArenaCompatTest {
   static final AppCatalog CATALOG = AppCatalog.load();
   /**
    * The apps whose families are scored ({@code deskforge.webarena.apps}, comma-separated; every web
-   * app by default); {@code deskforge.webarena.families} narrows them to some family ids.
+   * app by default); {@code deskforge.webarena.families} narrows them to some family ids, or, with
+   * {@code all}, scores every family rather than the {@link Representatives} (the default).
    */
   static final List<String> APPS = List.of(System.getProperty("deskforge.webarena.apps", "dokuwiki,mediawiki,tiddlywiki,jupyter").split(","));
   static final ObjectMapper JSON = new ObjectMapper();
@@ -107,29 +116,88 @@ class WebArenaCompatTest {
   @BeforeAll
   static void exportOneSeedOfEveryFamily() throws Exception {
     long seed = Long.getLong("deskforge.webarena.seed", 1);
-    tasks = new ArrayList<>();
-    String only = System.getProperty("deskforge.webarena.families", "");
+    List<TaskSpec> exported = new ArrayList<>();
     for (TaskFamily f : CATALOG.families(APPS)) {
-      if (!REFUSED.containsKey(f.id()) && (only.isEmpty() || List.of(only.split(",")).contains(f.id()))) tasks.add(f.sample(seed));
+      if (!REFUSED.containsKey(f.id())) exported.add(f.sample(seed));
     }
     export = work.resolve("webarena");
-    Export e = new WebArenaExporter(CATALOG).export(tasks, work, export);
+    Export e = new WebArenaExporter(CATALOG).export(exported, work, export);
     assertThat(e.skipped()).isEmpty();
+    assertThat(e.tasks()).isEqualTo(exported.size());
+    taskIds = JSON.readTree(export.resolve(WebArenaExporter.TASK_IDS).toFile());
+    String only = System.getProperty("deskforge.webarena.families", "");
+    if (only.equals("all")) {
+      tasks = exported;
+    } else if (only.isEmpty()) {
+      tasks = Representatives.of(exported);
+      System.out.println("scoring the representatives " + tasks.stream().map(TaskSpec::family).toList()
+          + " of " + exported.size() + " exported families (-Ddeskforge.webarena.families=all scores every one)");
+    } else {
+      tasks = exported.stream().filter(t -> List.of(only.split(",")).contains(t.family())).toList();
+      assertThat(tasks).as("exported families named by deskforge.webarena.families=%s", only).isNotEmpty();
+    }
     for (TaskFamily f : CATALOG.families(APPS)) {
       if (!REFUSED.containsKey(f.id())) continue;
       // a family with no WebArena form is left out, named with why
-      Export left = new WebArenaExporter(CATALOG).skippingUnexportable().export(List.of(tasks.get(0), f.sample(seed)), work, work.resolve("left-" + f.id()));
+      Export left = new WebArenaExporter(CATALOG).skippingUnexportable().export(List.of(exported.get(0), f.sample(seed)), work, work.resolve("left-" + f.id()));
       assertThat(left.skipped()).singleElement().asString().contains(f.id()).contains(REFUSED.get(f.id()));
     }
-    assertThat(e.tasks()).isEqualTo(tasks.size());
-    assertThat(NEAR_MISS).containsKeys(tasks.stream().map(TaskSpec::family).toArray(String[]::new));
-    taskIds = JSON.readTree(export.resolve(WebArenaExporter.TASK_IDS).toFile());
+    assertThat(NEAR_MISS).containsKeys(exported.stream().map(TaskSpec::family).toArray(String[]::new));
     provider = DesktopProviders.create("sandbox");
   }
 
   @AfterAll
   static void close() {
     if (provider != null) provider.close();
+  }
+
+  /**
+   * Per app, the fewest families (greedily: the one adding most forms not yet held, a family whose
+   * near miss shares the solution's desktop first, then catalog order) whose exported configs
+   * together hold every form that app's configs use: {@code eval_types} entries, {@code
+   * require_login} (WebArena's auto-login and {@code storage_state}), each kind of {@code
+   * required_contents}, and targets on the last page or on a page of their own.
+   */
+  static final class Representatives {
+    private Representatives() {}
+
+    static List<TaskSpec> of(List<TaskSpec> exported) throws Exception {
+      Map<String, java.util.Set<String>> forms = new java.util.LinkedHashMap<>();
+      for (TaskSpec t : exported) forms.put(t.id(), forms(JSON.readTree(config(t).toFile())));
+      List<TaskSpec> out = new ArrayList<>();
+      for (String app : exported.stream().map(TaskSpec::app).distinct().toList()) {
+        List<TaskSpec> ofApp = exported.stream().filter(t -> t.app().equals(app)).toList();
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        ofApp.forEach(t -> missing.addAll(forms.get(t.id())));
+        while (!missing.isEmpty()) {
+          TaskSpec best = ofApp.stream()
+              .max(java.util.Comparator.<TaskSpec>comparingLong(t -> forms.get(t.id()).stream().filter(missing::contains).count())
+                  .thenComparing(t -> NEAR_MISS.get(t.family()).beforeSolution())
+                  .thenComparing(t -> -ofApp.indexOf(t)))
+              .orElseThrow();
+          missing.removeAll(forms.get(best.id()));
+          out.add(best);
+        }
+      }
+      java.util.Set<String> held = new java.util.TreeSet<>();
+      java.util.Set<String> all = new java.util.TreeSet<>();
+      out.forEach(t -> held.addAll(forms.get(t.id())));
+      exported.forEach(t -> all.addAll(forms.get(t.id())));
+      assertThat(held).as("the forms the representatives' configs hold").isEqualTo(all);
+      return out;
+    }
+
+    /** The forms of WebArena's config one task's export uses. */
+    static java.util.Set<String> forms(JsonNode config) {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      config.at("/eval/eval_types").forEach(t -> out.add("eval_types:" + t.asText()));
+      if (config.path("require_login").asBoolean()) out.add("require_login:" + config.path("storage_state").asText());
+      for (JsonNode t : config.at("/eval/program_html")) {
+        t.path("required_contents").fieldNames().forEachRemaining(k -> out.add("required_contents:" + k));
+        out.add("program_html url:" + (t.path("url").asText().equals("last") ? "last" : "a page of its own"));
+      }
+      return out;
+    }
   }
 
   /** The config file exported for the task. */
@@ -265,6 +333,17 @@ class WebArenaCompatTest {
       System.out.println(report.getLast());
     }
     System.out.println(String.join("\n", report));
+  }
+
+  @Test
+  void theRepresentativesOfEachAppHoldEveryFormItsExportUses() throws Exception {
+    List<TaskSpec> exported = CATALOG.families(APPS).stream().filter(f -> !REFUSED.containsKey(f.id()))
+        .map(f -> f.sample(Long.getLong("deskforge.webarena.seed", 1))).toList();
+    List<TaskSpec> chosen = Representatives.of(exported); // asserts that they hold every form
+    assertThat(chosen.stream().map(TaskSpec::app).distinct()).as("an app without a representative")
+        .containsExactlyElementsOf(exported.stream().map(TaskSpec::app).distinct().toList());
+    assertThat(chosen.size()).as("representatives of %d families", exported.size()).isLessThan(exported.size());
+    for (TaskSpec t : chosen) System.out.println("representative " + t.family() + ": " + Representatives.forms(JSON.readTree(config(t).toFile())));
   }
 
   /** What each target's locator selects on its page, against what it requires: why a score is 0. */

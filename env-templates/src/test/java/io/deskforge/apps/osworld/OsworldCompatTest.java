@@ -52,6 +52,11 @@ import org.junit.jupiter.api.TestFactory;
  * is left out of the export and named on standard output, and Writer's and Impress's families are
  * drawn with one seed each to keep the test's time.
  *
+ * <p>Time: families score on {@link #LANES} lanes at once (each its own scratch home, stand-in and
+ * driver), and a task's solved state is made once by its model and restored ({@link HomeImage})
+ * for each mutation and edge state instead of re-made (Writer's model runs LibreOffice to write a
+ * PDF or ODF file). Each family's line on standard output says where its seconds went.
+ *
  * <p>Needs Debian's python3 with the packages in {@code osworld-python.packages} (run-tests
  * installs them as root), bubblewrap, ssconvert (the gnumeric package), and OSWorld's code in
  * {@code shared/osworld-code} or $DESKFORGE_OSWORLD_CODE.
@@ -78,10 +83,18 @@ class OsworldCompatTest {
       "mediawiki", new io.deskforge.apps.mediawiki.MediaWikiEndState(),
       "jupyter", new io.deskforge.apps.jupyter.JupyterEndState());
 
+  /**
+   * How many families score at once ({@code -Ddeskforge.osworld.lanes}, 2), each {@link Lane} with
+   * its own scratch home, VM stand-in and OSWorld driver: a state's time is mostly processes
+   * starting (the stand-in's commands, LibreOffice converting on the VM, python reading), one
+   * family at a time left a core idle.
+   */
+  static final int LANES = Math.max(1, Integer.getInteger("deskforge.osworld.lanes", 2));
+
   static Path work;
-  static ScratchHome home;
-  static VmStandIn vm;
-  static OsworldDriver osworld;
+  static final List<Lane> LANE_LIST = new ArrayList<>();
+  static final java.util.concurrent.BlockingQueue<Lane> FREE = new java.util.concurrent.LinkedBlockingQueue<>();
+  static java.util.concurrent.ExecutorService pool;
   static final Map<TaskSpec, Path> EXAMPLES = new LinkedHashMap<>();
 
   @BeforeAll
@@ -101,18 +114,45 @@ class OsworldCompatTest {
       Path example = work.resolve("export/examples").resolve(t.app()).resolve(t.id() + ".json");
       if (Files.exists(example)) EXAMPLES.put(t, example);
     }
-    Path kit = kit(work.resolve("kit"));
-    home = new ScratchHome();
-    vm = new VmStandIn(home, kit);
-    osworld = new OsworldDriver(PublicEvalSets.osworldCode(), kit, vm, home);
+    for (int i = 0; i < LANES; i++) {
+      Lane lane = Lane.start(kit(work.resolve("kit-" + i)));
+      LANE_LIST.add(lane);
+      FREE.add(lane);
+    }
+    pool = java.util.concurrent.Executors.newFixedThreadPool(LANES);
   }
 
   @AfterAll
   static void stop() {
-    if (osworld != null) osworld.close();
-    if (vm != null) vm.close();
-    if (home != null) home.close();
+    if (pool != null) pool.shutdownNow();
+    LANE_LIST.forEach(Lane::close);
     if (work != null) ScratchHome.delete(work);
+  }
+
+  /** A scratch home, the VM stand-in serving it and OSWorld's driver pointed at that stand-in. */
+  record Lane(ScratchHome home, VmStandIn vm, OsworldDriver osworld, long[] spent) implements AutoCloseable {
+    static Lane start(Path kit) {
+      ScratchHome home = new ScratchHome();
+      VmStandIn vm = new VmStandIn(home, kit);
+      return new Lane(home, vm, new OsworldDriver(PublicEvalSets.osworldCode(), kit, vm, home), new long[4]);
+    }
+
+    @Override
+    public void close() {
+      osworld.close();
+      vm.close();
+      home.close();
+    }
+  }
+
+  /** The work run on a free lane, which it has alone until it returns. */
+  static <T> T onALane(java.util.function.Function<Lane, T> work) throws InterruptedException {
+    Lane lane = FREE.take();
+    try {
+      return work.apply(lane);
+    } finally {
+      FREE.add(lane);
+    }
   }
 
   /** The stand-in and driver scripts, copied where the VM's unprivileged user can read them. */
@@ -132,7 +172,7 @@ class OsworldCompatTest {
   @Test
   void osworldsCodeLoadsWithOnlyModulesDebianLacksStubbed() {
     Map<String, String> loaded = new java.util.TreeMap<>();
-    osworld.started.path("loaded").fields().forEachRemaining(f -> loaded.put(f.getKey(), f.getValue().asText()));
+    LANE_LIST.getFirst().osworld().started.path("loaded").fields().forEachRemaining(f -> loaded.put(f.getKey(), f.getValue().asText()));
     Set<String> lacking = Set.of("gymnasium", "playwright", "pydrive", "rapidfuzz", "borb", "easyocr", "pdfplumber", "pptx",
         "formulas", "imagehash", "librosa", "fastdtw");
     assertThat(loaded).containsKeys("requests", "lxml", "openpyxl", "pandas", "cv2", "skimage", "docx", "fitz");
@@ -157,11 +197,14 @@ class OsworldCompatTest {
   }
 
   @Test
-  void resetPassesForEveryExportedTask() {
+  void resetPassesForEveryExportedTask() throws InterruptedException {
     List<String> failures = new ArrayList<>();
-    EXAMPLES.forEach((task, example) -> {
-      List<String> problems = reset(example);
-      if (!problems.isEmpty()) failures.add(task.id() + " (" + task.family() + "): " + String.join("; ", problems));
+    onALane(lane -> {
+      EXAMPLES.forEach((task, example) -> {
+        List<String> problems = reset(lane, example);
+        if (!problems.isEmpty()) failures.add(task.id() + " (" + task.family() + "): " + String.join("; ", problems));
+      });
+      return null;
     });
     assertThat(failures).as("tasks whose OSWorld reset() failed, of %d", EXAMPLES.size()).isEmpty();
   }
@@ -170,17 +213,33 @@ class OsworldCompatTest {
   Stream<DynamicTest> osworldScoresEveryStateOfEveryFamilyAsDeskforgesCheckerDoes() {
     Map<String, List<TaskSpec>> byFamily = new LinkedHashMap<>();
     EXAMPLES.keySet().forEach(t -> byFamily.computeIfAbsent(t.family(), f -> new ArrayList<>()).add(t));
-    return byFamily.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+    // every family is handed to the lanes now; each test below waits for its own family's scores
+    record Scored(List<Score> scores, long[] spent) {}
+    Map<String, java.util.concurrent.Future<Scored>> jobs = new LinkedHashMap<>();
+    byFamily.forEach((family, tasks) -> jobs.put(family, pool.submit(() -> onALane(lane -> {
+      java.util.Arrays.fill(lane.spent(), 0);
       List<Score> scores = new ArrayList<>();
-      for (TaskSpec task : e.getValue()) scores.addAll(scoreEveryState(task));
+      for (TaskSpec task : tasks) scores.addAll(scoreEveryState(lane, task));
+      return new Scored(scores, lane.spent().clone());
+    }))));
+    return byFamily.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+      Scored scored;
+      try {
+        scored = jobs.get(e.getKey()).get();
+      } catch (java.util.concurrent.ExecutionException failed) {
+        throw failed.getCause();
+      }
+      List<Score> scores = scored.scores();
+      long[] spent = scored.spent();
       List<Score> wrong = scores.stream().filter(s -> !s.agrees()).toList();
       assertThat(wrong).as("states of %s where OSWorld's score, deskforge's checker or the expected score differ",
           e.getKey()).isEmpty();
       assertThat(scores.stream().filter(s -> s.state().equals("reference"))).hasSize(e.getValue().size());
       Map<String, Long> kinds = new java.util.TreeMap<>();
       scores.forEach(s -> kinds.merge(s.state().replaceFirst(":.*", ""), 1L, Long::sum));
-      System.out.printf("%s: %d tasks, %d states scored alike by OSWorld's code and deskforge's checker %s%n",
-          e.getKey(), e.getValue().size(), scores.size(), kinds);
+      System.out.printf("%s: %d tasks, %d states scored alike by OSWorld's code and deskforge's checker %s;"
+          + " seconds in reset() %.1f, making states %.1f, deskforge's checker %.1f, evaluate() %.1f%n",
+          e.getKey(), e.getValue().size(), scores.size(), kinds, spent[0] / 1e9, spent[1] / 1e9, spent[2] / 1e9, spent[3] / 1e9);
     }));
   }
 
@@ -198,34 +257,49 @@ class OsworldCompatTest {
     }
   }
 
-  private List<Score> scoreEveryState(TaskSpec task) {
+  private static List<Score> scoreEveryState(Lane lane, TaskSpec task) {
     EndStateModel model = MODELS.get(task.app());
     assertThat(model).as("an end-state model for app %s (family %s)", task.app(), task.family()).isNotNull();
     Path example = EXAMPLES.get(task);
     List<Score> out = new ArrayList<>();
 
-    out.add(score(task, example, "initial", 0, h -> { }));
-    Map<String, Mutations.Snapshot> initial = snapshots(task);
-    Consumer<ScratchHome> solve = h -> model.apply(task, task.solution(), h);
-    out.add(score(task, example, "reference", 1, solve));
-    Map<String, Mutations.Snapshot> solved = snapshots(task);
-    List<Mutations.Mutation> mutations = Mutations.derive(task, home, initial, solved);
+    out.add(score(lane, task, example, "initial", 0, h -> { }));
+    Map<String, Mutations.Snapshot> initial = snapshots(lane, task);
+    // the reference's end state is made once by the model and imaged; the mutations and edge states
+    // start from that image restored (the same files; Writer's model runs LibreOffice for each PDF or ODF)
+    HomeImage[] reference = new HomeImage[1];
+    out.add(score(lane, task, example, "reference", 1, h -> {
+      model.apply(task, task.solution(), h);
+      reference[0] = HomeImage.of(h);
+    }));
+    Consumer<ScratchHome> solve = h -> {
+      if (reference[0] == null) model.apply(task, task.solution(), h); // fails again, naming the state
+      else reference[0].restore(h);
+    };
+    Map<String, Mutations.Snapshot> solved = snapshots(lane, task);
+    List<Mutations.Mutation> mutations = Mutations.derive(task, lane.home(), initial, solved);
 
     for (Trajectory negative : task.negatives()) {
-      out.add(score(task, example, "negative:" + negative.name(), 0, h -> model.apply(task, negative, h)));
+      out.add(score(lane, task, example, "negative:" + negative.name(), 0, h -> model.apply(task, negative, h)));
     }
     for (Mutations.Mutation m : mutations) {
-      out.add(score(task, example, "mutation:" + m.name(), 0, solve.andThen(m.apply())));
+      out.add(score(lane, task, example, "mutation:" + m.name(), 0, solve.andThen(m.apply())));
     }
     for (Map.Entry<String, Consumer<ScratchHome>> edge : EdgeStates.of(task).entrySet()) {
-      out.add(score(task, example, "edge:" + edge.getKey(), null, solve.andThen(edge.getValue())));
+      out.add(score(lane, task, example, "edge:" + edge.getKey(), null, solve.andThen(edge.getValue())));
     }
     return out;
   }
 
   /** OSWorld's reset, then the state, then both checkers. */
-  private Score score(TaskSpec task, Path example, String state, Integer expected, Consumer<ScratchHome> make) {
-    List<String> problems = reset(example);
+  private static Score score(Lane lane, TaskSpec task, Path example, String state, Integer expected, Consumer<ScratchHome> make) {
+    // where the time goes, in lane.spent(): nanoseconds in reset(), making states, deskforge's checker and evaluate()
+    long[] spent = lane.spent();
+    ScratchHome home = lane.home();
+    long t0 = System.nanoTime();
+    List<String> problems = reset(lane, example);
+    long t1 = System.nanoTime();
+    spent[0] += t1 - t0;
     if (!problems.isEmpty()) return new Score(task, state, expected, -1, -1, "reset: " + String.join("; ", problems));
     try {
       make.accept(home);
@@ -234,6 +308,8 @@ class OsworldCompatTest {
       return new Score(task, state, expected, -1, -1, "could not make the state: " + e.getMessage());
     }
     home.chown();
+    long t2 = System.nanoTime();
+    spent[1] += t2 - t1;
     int deskforge;
     String note = "";
     try {
@@ -242,15 +318,19 @@ class OsworldCompatTest {
       deskforge = 0; // a checker that cannot read never passes
       note = "deskforge's checker: " + e.getMessage();
     }
-    return new Score(task, state, expected, deskforge, osworld.evaluate(), note);
+    long t3 = System.nanoTime();
+    spent[2] += t3 - t2;
+    double score = lane.osworld().evaluate();
+    spent[3] += System.nanoTime() - t3;
+    return new Score(task, state, expected, deskforge, score, note);
   }
 
   /** OSWorld's DesktopEnv.reset() on the example, and what the stand-in saw: problems, if any. */
-  private static List<String> reset(Path example) {
+  private static List<String> reset(Lane lane, Path example) {
     List<String> problems = new ArrayList<>();
-    String error = osworld.reset(example);
+    String error = lane.osworld().reset(example);
     if (error != null) problems.add("reset() raised: " + error.strip().lines().reduce((a, b) -> b).orElse(error));
-    for (JsonNode r : vm.newRequests()) {
+    for (JsonNode r : lane.vm().newRequests()) {
       if (r.path("unknown").asBoolean()) problems.add("asked the stand-in for " + r.path("endpoint").asText() + ", which the export should never need");
       if (r.path("endpoint").asText().equals("/setup/execute") && (r.has("exception") || r.path("returncode").asInt() != 0)) {
         problems.add("setup command " + r.path("command") + " failed: " + r.path("returncode").asText(r.path("exception").asText())
@@ -263,9 +343,9 @@ class OsworldCompatTest {
     return problems;
   }
 
-  private static Map<String, Mutations.Snapshot> snapshots(TaskSpec task) {
+  private static Map<String, Mutations.Snapshot> snapshots(Lane lane, TaskSpec task) {
     Map<String, Mutations.Snapshot> out = new LinkedHashMap<>();
-    task.checker().leaves().forEach(l -> out.computeIfAbsent(l.getter().path(), p -> Mutations.Snapshot.of(home, p)));
+    task.checker().leaves().forEach(l -> out.computeIfAbsent(l.getter().path(), p -> Mutations.Snapshot.of(lane.home(), p)));
     return out;
   }
 
