@@ -86,7 +86,7 @@ class ProfileTemplateTest {
     Path first = ProfileTemplate.archive(root, ProfileTemplate.INSTALLATION, CALC).orElseThrow();
     byte[] good = Files.readAllBytes(first);
 
-    String other = CALC.replace("<value>false</value></prop></item>\n</oor:items>", "<value>true</value></prop></item>\n</oor:items>");
+    String other = CALC.replace("<prop oor:name=\"Tip\" oor:op=\"fuse\"><value>false</value>", "<prop oor:name=\"Tip\" oor:op=\"fuse\"><value>true</value>");
     assertNotEquals(CALC, other);
     Path second = ProfileTemplate.archive(root, ProfileTemplate.INSTALLATION, other).orElseThrow();
     assertNotEquals(first, second, "another xcu must key another template");
