@@ -62,7 +62,22 @@ public final class CalcEndState implements EndStateModel {
     // (0 type, 1 operator, 2 value, 3 style, 4 the Add button)
     List<Object[]> conditions = new ArrayList<>();
     int field = 0;
+    // Format > Cells (Ctrl+1) on its Numbers tab: the Format Code box focused (Alt+F), and the code in it (null: untouched)
+    boolean formatCells = false;
+    boolean codeBox = false;
+    String code = null;
     for (Action a : trajectory.actions()) {
+      if (formatCells) {
+        if (a.onlyWaits()) continue;
+        if (a instanceof Action.Key k && k.keys().equals("alt+f")) codeBox = true;
+        else if (a instanceof Action.Key k && k.keys().equals("ctrl+a") && codeBox) code = "";
+        else if (a instanceof Action.Type t && codeBox && code != null && !t.text().contains("\n")) code += t.text();
+        else if (a instanceof Action.Key k && k.keys().equals("Return") && code != null) {
+          format(book, sheet, column, Math.max(selectionRight, column), row, selectionEnd, code);
+          formatCells = false;
+        } else throw EndStateModel.unmodelled(task, trajectory, "in the Format Cells dialog, " + a);
+        continue;
+      }
       if (menu != null) {
         if (a instanceof Action.Wait || a instanceof Action.WaitForMenu) continue;
         String key = a instanceof Action.Key k ? k.keys() : null;
@@ -144,6 +159,11 @@ public final class CalcEndState implements EndStateModel {
         case Action.Key k when k.keys().equals("alt+i") -> menu = "insert";
         case Action.Key k when k.keys().equals("alt+o") -> menu = "format";
         case Action.Key k when k.keys().equals("alt+y") -> menu = "styles";
+        case Action.Key k when k.keys().equals("ctrl+1") -> {
+          formatCells = true;
+          codeBox = false;
+          code = null;
+        }
         case Action.Key k when k.keys().equals("Escape") -> { }
         case Action.Key k -> {
           for (String key : k.keys().split(" ")) {

@@ -1022,6 +1022,35 @@ class Xlsx:
                 return f.get("formatCode", "").lower() == "general"
         return i == 0 or i >= 50
 
+    # the built-in number formats (ECMA-376 18.8.30) by the text POI's BuiltinFormats gives each,
+    # the reserved 23-36 by its placeholders
+    BUILTIN_FORMATS = dict(enumerate([
+        "General", "0", "0.00", "#,##0", "#,##0.00", '"$"#,##0_);("$"#,##0)', '"$"#,##0_);[Red]("$"#,##0)',
+        '"$"#,##0.00_);("$"#,##0.00)', '"$"#,##0.00_);[Red]("$"#,##0.00)', "0%", "0.00%", "0.00E+00", "# ?/?",
+        "# ??/??", "m/d/yy", "d-mmm-yy", "d-mmm", "mmm-yy", "h:mm AM/PM", "h:mm:ss AM/PM", "h:mm", "h:mm:ss",
+        "m/d/yy h:mm"] + ["reserved-0x%02X" % i for i in range(0x17, 0x25)]))
+    BUILTIN_FORMATS.update(enumerate([
+        "#,##0_);(#,##0)", "#,##0_);[Red](#,##0)", "#,##0.00_);(#,##0.00)", "#,##0.00_);[Red](#,##0.00)",
+        '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+        '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)', '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+        "mm:ss", "[h]:mm:ss", "mm:ss.0", "##0.0E+0", "@"], start=37))
+
+    def number_format(self, c):  # XlsxWorkbook.numberFormat: POI's getDataFormatString, the workbook's own code first
+        if c is None:
+            return "General"
+        i = int(self.xf(c).get("numFmtId", "0"))
+        code = None
+        for f in kids(kid(self.styles, SN + "numFmts")):
+            if f.tag == SN + "numFmt" and int(f.get("numFmtId", "-1")) == i:
+                if "formatCode" not in f.attrib:
+                    raise Unreadable("the number format %d has no code" % i)
+                code = f.get("formatCode")  # a later one of the same id wins, as in POI's map
+        if code is None:
+            code = self.BUILTIN_FORMATS.get(i)
+        if code is None:
+            raise Unreadable("the number format %d is neither the workbook's nor a built-in one" % i)
+        return code
+
     def show(self, c):  # XlsxWorkbook.show
         if c is None:
             return ""
@@ -1174,6 +1203,8 @@ class Xlsx:
                 return "flag", False
             b = kid(self.font(c), SN + ("b" if prop == "bold" else "i"))
             return "flag", b is not None and b.get("val", "true") in ("true", "1")
+        if prop == "number_format":
+            return "text", self.number_format(c)
         if prop == "font":
             n = kid(self.font(c), SN + "name")
             return "text", "Calibri" if n is None else n.get("val")
