@@ -37,7 +37,8 @@ import org.w3c.dom.Node;
  *   <li>{@code SLIDE layout}: title, title_and_content, two_content, title_only, blank or other;
  *       a body placeholder added (or, for other, every text placeholder removed).
  *   <li>{@code SLIDE title_align}: left, center, right or justify, as shown; reset to the other side.
- *   <li>{@code SLIDE title_color}: the title's colour as RRGGBB (absent when it has none of its own); changed.
+ *   <li>{@code SLIDE title_color}: the colour of the title's first run with text as RRGGBB, as POI resolves it (inherited
+ *       from the layout and master when the run has none; absent when it is no solid colour); changed.
  *   <li>{@code SLIDE transition}: the effect (fade, push, wipe, cover, ...; absent when none); removed.
  *   <li>{@code slide titled TEXT index}: the slide's position (absent when no slide has that title); moved by one.
  * </ul>
