@@ -23,8 +23,8 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
  * Home and Page Down go to a slide; Tab selects its objects in order (the title, then the body;
  * in the Notes view the slide's picture, then its notes), F2 edits the selected one, Ctrl+A then
  * typing replaces its text, End or Ctrl+End then typing appends (a line break starting a
- * paragraph); Ctrl+L, Ctrl+E and Ctrl+R set the selected object's paragraphs' alignment; Ctrl+M adds a Title, Content slide after the current one; the Slide menu's second
- * item duplicates the current slide after it, its fifth deletes it, its Layout submenu gives
+ * paragraph); Ctrl+L, Ctrl+E and Ctrl+R set the selected object's paragraphs' alignment; Ctrl+M
+ * adds a Title, Content slide after the current one; the Slide menu's second item duplicates the current slide after it, its fifth deletes it, its Layout submenu gives
  * Title, Content (and Title Only keeps the slide as it is, Title Slide makes its body the subtitle,
  * Title and 2 Content adds a second body); its last item (Up) opens the Slide Transition deck,
  * where a click on an effect's icon gives the current slide that transition, and Ctrl+F6 returns

@@ -1015,12 +1015,19 @@ class Xlsx:
             raise Unreadable("the font %d is missing" % i)
         return fonts[i]
 
-    def general(self, c):  # whether the cell's number format is General (or none POI knows)
-        i = int(self.xf(c).get("numFmtId", "0"))
+    def own_format(self, i):  # the workbook's numFmt code of this id, or None; a later one of the same id wins, as in POI's map
+        code = None
         for f in kids(kid(self.styles, SN + "numFmts")):
             if f.tag == SN + "numFmt" and int(f.get("numFmtId", "-1")) == i:
-                return f.get("formatCode", "").lower() == "general"
-        return i == 0 or i >= 50
+                if "formatCode" not in f.attrib:
+                    raise Unreadable("the number format %d has no code" % i)
+                code = f.get("formatCode")
+        return code
+
+    def general(self, c):  # whether the cell's number format is General (or none POI knows)
+        i = int(self.xf(c).get("numFmtId", "0"))
+        code = self.own_format(i)
+        return code.lower() == "general" if code is not None else i == 0 or i >= 50
 
     # the built-in number formats (ECMA-376 18.8.30) by the text POI's BuiltinFormats gives each,
     # the reserved 23-36 by its placeholders
@@ -1039,12 +1046,7 @@ class Xlsx:
         if c is None:
             return "General"
         i = int(self.xf(c).get("numFmtId", "0"))
-        code = None
-        for f in kids(kid(self.styles, SN + "numFmts")):
-            if f.tag == SN + "numFmt" and int(f.get("numFmtId", "-1")) == i:
-                if "formatCode" not in f.attrib:
-                    raise Unreadable("the number format %d has no code" % i)
-                code = f.get("formatCode")  # a later one of the same id wins, as in POI's map
+        code = self.own_format(i)
         if code is None:
             code = self.BUILTIN_FORMATS.get(i)
         if code is None:
