@@ -377,6 +377,23 @@ public abstract class Desktop implements AutoCloseable {
     return health.processes();
   }
 
+  /**
+   * Nanoseconds of CPU the desktop's processes used so far. From the desktop's cgroup where it has
+   * one: every process it ran, ended ones included, in one file read. Otherwise summed over the
+   * threads of its live processes, which costs a walk of the host's process table and a file per
+   * thread (a Chromium desktop has a few hundred), so {@link #settle} polls it as cheaply as it can.
+   */
+  public long cpuNanos() {
+    ResourceControl r = resources;
+    if (r != null) {
+      java.util.OptionalLong counted = r.cpuNanos();
+      if (counted.isPresent()) return counted.getAsLong();
+    }
+    long total = 0;
+    for (ProcessHandle p : processes()) total += ProcessStats.cpuNanos(p.pid());
+    return total;
+  }
+
   // ------------------------------------------------------------------ provider hooks
 
   /** Starts the desktop's environment running {@code /run/deskforge/init.sh} as the desktop user. */

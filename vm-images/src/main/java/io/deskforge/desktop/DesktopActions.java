@@ -107,10 +107,10 @@ final class DesktopActions {
     desktop.ensureAlive();
     long deadline = System.nanoTime() + max.toNanos();
     long since = System.nanoTime();
-    long cpuAtSince = desktopCpuNanos();
+    long cpuAtSince = desktop.cpuNanos();
     while (System.nanoTime() < deadline) {
       Desktop.sleep(10);
-      long cpu = desktopCpuNanos();
+      long cpu = desktop.cpuNanos();
       if (cpu - cpuAtSince > 2_000_000L) {
         since = System.nanoTime();
         cpuAtSince = cpu;
@@ -119,12 +119,6 @@ final class DesktopActions {
       }
     }
     return false;
-  }
-
-  private long desktopCpuNanos() {
-    long total = 0;
-    for (ProcessHandle p : desktop.processes()) total += ProcessStats.cpuNanos(p.pid());
-    return total;
   }
 
   WindowInfo waitForWindow(String titleRegex, Duration timeout) {

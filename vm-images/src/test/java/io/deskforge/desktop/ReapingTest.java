@@ -64,7 +64,7 @@ class ReapingTest {
     assertThat(pids.stream().filter(ProcessStats::isRunning).toList()).as("processes of the killed run's desktop").isEmpty();
     assertThat(folder).as("its folder").doesNotExist();
     assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("its tmpfs").doesNotContain(folder.toString());
-    for (String controller : List.of("memory", "pids", "cpu")) {
+    for (String controller : List.of("memory", "pids", "cpu", "cpuacct")) {
       Path groups = Path.of("/sys/fs/cgroup", controller, "deskforge");
       if (!Files.isDirectory(groups)) continue;
       try (var list = Files.list(groups)) {
@@ -88,7 +88,7 @@ class ReapingTest {
       assertThat(d.processes()).as("processes of the failed desktop").allMatch(p -> !p.isAlive());
     }
     assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(work.resolve(id).toString());
-    for (String controller : List.of("memory", "pids", "cpu")) {
+    for (String controller : List.of("memory", "pids", "cpu", "cpuacct")) {
       Path groups = Path.of("/sys/fs/cgroup", controller, "deskforge");
       if (!Files.isDirectory(groups)) continue;
       try (var list = Files.list(groups)) {

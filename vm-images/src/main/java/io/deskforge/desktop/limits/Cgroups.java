@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * One desktop's cgroups: a memory limit (its tmpfs pages included), a process and thread limit,
- * and a CPU weight. On a cgroup v2 host one group under {@code /sys/fs/cgroup/deskforge/}; on a v1
- * host one group per controller under {@code /sys/fs/cgroup/<controller>/deskforge/}.
+ * a CPU weight, and the count of CPU time its processes used. On a cgroup v2 host one group under
+ * {@code /sys/fs/cgroup/deskforge/}; on a v1 host one group per controller under
+ * {@code /sys/fs/cgroup/<controller>/deskforge/}.
  */
 public final class Cgroups implements ResourceControl {
   static final Path ROOT = Path.of("/sys/fs/cgroup");
@@ -22,13 +23,15 @@ public final class Cgroups implements ResourceControl {
   private final Path memory;
   private final Path pids;
   private final Path cpu; // null when the host has no cpu controller
+  private final Path cpuacct; // where the CPU time is counted: the v2 group, a v1 cpuacct group, or null
   private final DesktopLimits limits;
 
-  private Cgroups(boolean v2, Path memory, Path pids, Path cpu, DesktopLimits limits) {
+  private Cgroups(boolean v2, Path memory, Path pids, Path cpu, Path cpuacct, DesktopLimits limits) {
     this.v2 = v2;
     this.memory = memory;
     this.pids = pids;
     this.cpu = cpu;
+    this.cpuacct = cpuacct;
     this.limits = limits;
   }
 
@@ -62,7 +65,8 @@ public final class Cgroups implements ResourceControl {
     Files.writeString(g.resolve("pids.max"), Integer.toString(limits.processes()));
     boolean cpu = Files.exists(g.resolve("cpu.weight"));
     if (cpu) Files.writeString(g.resolve("cpu.weight"), Integer.toString(limits.cpuWeight()));
-    return Optional.of(new Cgroups(true, g, g, cpu ? g : null, limits));
+    // cpu.stat's usage_usec is kept in every v2 group, with or without the cpu controller
+    return Optional.of(new Cgroups(true, g, g, cpu ? g : null, g, limits));
   }
 
   private static Optional<Cgroups> createV1(String id, DesktopLimits limits) throws IOException {
@@ -80,7 +84,14 @@ public final class Cgroups implements ResourceControl {
       // v1 shares: 1024 is the default share, as weight 100 is in v2
       Files.writeString(cpu.resolve("cpu.shares"), Long.toString(Math.max(2, limits.cpuWeight() * 1024L / 100)));
     }
-    return Optional.of(new Cgroups(false, mem, pid, cpu, limits));
+    Path acct = null;
+    Path acctRoot = ROOT.resolve("cpuacct");
+    if (Files.exists(acctRoot.resolve("cgroup.procs"))) {
+      acct = Files.createDirectories(acctRoot.resolve(PARENT).resolve(id));
+      // most v1 hosts mount cpu and cpuacct together, /sys/fs/cgroup/cpu and cpuacct both linking to it
+      if (cpu != null && acct.toRealPath().equals(cpu.toRealPath())) acct = cpu;
+    }
+    return Optional.of(new Cgroups(false, mem, pid, cpu, acct, limits));
   }
 
   @Override
@@ -96,7 +107,26 @@ public final class Cgroups implements ResourceControl {
     List<Path> out = new ArrayList<>(List.of(memory));
     if (!pids.equals(memory)) out.add(pids);
     if (cpu != null && !out.contains(cpu)) out.add(cpu);
+    if (cpuacct != null && !out.contains(cpuacct)) out.add(cpuacct);
     return out;
+  }
+
+  /**
+   * The group's CPU time, one file read however many processes and threads the desktop runs
+   * (v2: {@code cpu.stat}'s usage_usec; v1: {@code cpuacct.usage}, in nanoseconds).
+   */
+  @Override
+  public java.util.OptionalLong cpuNanos() {
+    if (cpuacct == null) return java.util.OptionalLong.empty();
+    try {
+      if (!v2) return java.util.OptionalLong.of(Long.parseLong(Files.readString(cpuacct.resolve("cpuacct.usage")).strip()));
+      for (String line : Files.readAllLines(cpuacct.resolve("cpu.stat"))) {
+        if (line.startsWith("usage_usec ")) return java.util.OptionalLong.of(Long.parseLong(line.substring(11).strip()) * 1000);
+      }
+    } catch (IOException | NumberFormatException e) {
+      // the group is being removed
+    }
+    return java.util.OptionalLong.empty();
   }
 
   @Override
@@ -192,7 +222,8 @@ public final class Cgroups implements ResourceControl {
   static int reapStale() {
     int n = 0;
     List<Path> parents = ResourceControl.cgroupV2() ? List.of(ROOT.resolve(PARENT))
-        : List.of(ROOT.resolve("memory").resolve(PARENT), ROOT.resolve("pids").resolve(PARENT), ROOT.resolve("cpu").resolve(PARENT));
+        : List.of(ROOT.resolve("memory").resolve(PARENT), ROOT.resolve("pids").resolve(PARENT), ROOT.resolve("cpu").resolve(PARENT),
+            ROOT.resolve("cpuacct").resolve(PARENT));
     for (Path parent : parents) {
       if (!Files.isDirectory(parent)) continue;
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, Files::isDirectory)) {

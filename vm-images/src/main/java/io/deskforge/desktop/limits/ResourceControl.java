@@ -22,6 +22,15 @@ public interface ResourceControl extends AutoCloseable {
   /** What enforces the limits, for messages and doctor: "cgroup v1", "rlimits". */
   String mechanism();
 
+  /**
+   * Nanoseconds of CPU that the desktop's processes used so far, ended ones included, when this
+   * mechanism keeps that count (a cgroup does, in one file); empty when it does not, or the count
+   * cannot be read.
+   */
+  default java.util.OptionalLong cpuNanos() {
+    return java.util.OptionalLong.empty();
+  }
+
   /** Removes what was made for the desktop (its cgroups); never throws. */
   @Override
   void close();
