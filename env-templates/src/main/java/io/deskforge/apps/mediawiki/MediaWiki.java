@@ -114,8 +114,9 @@ public final class MediaWiki implements AppTemplate {
       """;
 
   /**
-   * The launcher, as the desktop user: the wiki installed when its database is not there yet (an
-   * administrator account with a random password nobody keeps), the settings appended, the seeded
+   * The launcher, as the desktop user: the wiki, when its database is not there yet, unpacked from
+   * the host's template ({@link WikiTemplate}) with a secret key of its own, or else installed (an
+   * administrator account with a random password nobody keeps) and the settings appended; the seeded
    * pages imported (a page that exists is skipped), the server in the background, Chromium once the
    * port accepts. While Chromium starts, the wiki builds its localisation cache for the first page.
    */
@@ -124,7 +125,14 @@ public final class MediaWiki implements AppTemplate {
       W="$1"; PORT="$2"; shift 2
       MW=/usr/share/mediawiki
       mkdir -p "$W/data" "$W/seed" "$W/cache" "$W/sessions"
-      if [ ! -s "$W/data/wiki.sqlite" ]; then
+      if [ -s "$W/data/wiki.sqlite" ]; then
+        :
+      elif [ -n "${MW_TEMPLATE_1:-}" ]; then
+        printf '%s%s%s%s' "$MW_TEMPLATE_1" "${MW_TEMPLATE_2:-}" "${MW_TEMPLATE_3:-}" "${MW_TEMPLATE_4:-}" | base64 -d | tar -xzmf - -C "$W" \\
+          || { echo "mediawiki: the wiki template did not unpack"; exit 1; }
+        K=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \\n')
+        sed -i 's/^\\$wgSecretKey = .*/$wgSecretKey = "'"$K"'";/' "$W/LocalSettings.php"
+      else
         rm -f "$W/LocalSettings.php"
         php "$MW/maintenance/install.php" --dbtype=sqlite --dbpath="$W/data" --dbname=wiki --confpath="$W" \\
           --server="http://127.0.0.1:$PORT" --scriptpath="" --lang=en --skins=Vector \\
@@ -132,6 +140,7 @@ public final class MediaWiki implements AppTemplate {
           || { echo "mediawiki: install.php failed"; cat "$W/install.log"; exit 1; }
         printf '%s' "$LOCAL_PHP" >> "$W/LocalSettings.php"
       fi
+      unset MW_TEMPLATE_1 MW_TEMPLATE_2 MW_TEMPLATE_3 MW_TEMPLATE_4
       printf '%s' "$SITE_JS" > "$W/site.js"
       printf '<?php\\ndefine("MW_CONFIG_FILE", "%s/LocalSettings.php");\\n' "$W" > "$W/prepend.php"
       if ls "$W"/seed/*.txt >/dev/null 2>&1; then
@@ -182,8 +191,9 @@ public final class MediaWiki implements AppTemplate {
     cmd.addAll(chromium);
     // the main page's window title is the wiki's name alone
     String ready = args.isEmpty() ? "^" + java.util.regex.Pattern.quote(TITLE) + " - Chromium$" : MwGui.showTitle(page);
-    return new AppLaunch(NAME, cmd,
-        Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE),
+    Map<String, String> env = new java.util.HashMap<>(Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE));
+    env.putAll(WikiTemplate.environment());
+    return new AppLaunch(NAME, cmd, Map.copyOf(env),
         Ready.allOf(Ready.httpOk(PORT, "/index.php?title=Main_Page"), Ready.windowReady(ready)), Duration.ofSeconds(60));
   }
 

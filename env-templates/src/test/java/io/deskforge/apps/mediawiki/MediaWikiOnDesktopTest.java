@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The wiki on real sandbox desktops: each desktop installs and serves its own wiki on its own
+ * The wiki on real sandbox desktops: each desktop unpacks and serves its own wiki on its own
  * loopback, which neither the host nor another desktop can reach, with the pages its setup seeded,
  * and the checkers' getter reads them from the wiki's database.
  */
@@ -79,6 +79,18 @@ class MediaWikiOnDesktopTest {
       assertThat(reader.read(a, Pages.text("Only in a")).items()).containsExactly("Marker of desktop A.");
       assertThat(reader.read(a, Pages.text("Only in b")).items()).isEmpty();
       assertThat(reader.read(a, Pages.articles(List.of("Only in a", "Only in b"))).items()).containsExactly("Only in a");
+
+      // both wikis were unpacked from the host's template (WikiTemplate), not installed in the
+      // desktop, and each launcher drew a secret key of its own
+      assertThat(a.privileged().exists(MediaWiki.ROOT + "/install.log")).as("A installed its wiki").isFalse();
+      assertThat(b.privileged().exists(MediaWiki.ROOT + "/install.log")).as("B installed its wiki").isFalse();
+      assertThat(secretKey(a)).matches("[0-9a-f]{64}").isNotEqualTo(secretKey(b));
     }
+  }
+
+  static String secretKey(Desktop d) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\$wgSecretKey = \"([^\"]*)\";$")
+        .matcher(d.privileged().readText(MediaWiki.ROOT + "/LocalSettings.php"));
+    return m.find() ? m.group(1) : "none";
   }
 }

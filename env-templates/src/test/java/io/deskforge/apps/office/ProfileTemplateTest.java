@@ -93,7 +93,7 @@ class ProfileTemplateTest {
     assertTrue(Files.readString(unpackXcu(second)).contains("<prop oor:name=\"Tip\" oor:op=\"fuse\"><value>true</value>"));
 
     Files.write(first, new byte[] {31, -117, 8, 0, 0});
-    assertFalse(ProfileTemplate.intact(first, root.resolve(first.getFileName().toString().replace(".tar.gz", ".sha256"))));
+    assertFalse(io.deskforge.apps.template.HostTemplates.intact(first, root.resolve(first.getFileName().toString().replace(".tar.gz", ".sha256"))));
     Path again = ProfileTemplate.archive(root, ProfileTemplate.INSTALLATION, CALC).orElseThrow();
     assertEquals(first, again);
     assertArrayEquals(good, Files.readAllBytes(again), "a corrupt archive was trusted instead of rebuilt");

@@ -1,0 +1,96 @@
+package io.deskforge.apps.mediawiki;
+
+import io.deskforge.apps.template.HostTemplates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An installed wiki made once on the host and unpacked into each desktop's {@link MediaWiki#ROOT}:
+ * the SQLite databases {@code install.php} makes, its LocalSettings.php with
+ * {@link MediaWiki#LOCAL_PHP} appended, and the English localisation cache a fresh wiki builds on
+ * its first page. Measured here, the install took 0.5 CPU-s and the first page's cache 0.7 CPU-s in
+ * every desktop, four desktops an audit. The pages a task starts with are still imported in the
+ * desktop, from its own seed.
+ *
+ * <p>Built in a throw-away folder and moved to {@link MediaWiki#ROOT}'s paths in LocalSettings.php
+ * (the databases and the cache hold no path of their own); cached by {@link HostTemplates} under a
+ * key of the installed MediaWiki (the size and time of its {@code Defines.php}, which names its
+ * version) and the settings. Each desktop's launcher draws a new {@code $wgSecretKey}, so desktops
+ * share no secret. The archive, a quarter of a megabyte, reaches the launcher as base64 in a few
+ * environment variables ({@link #CHUNK} characters each: Linux takes at most 128 KiB in one), which
+ * the launcher unsets before it starts anything. A host without MediaWiki's code or PHP, or where
+ * the build fails (said once on stderr), has no template: the launcher installs as before.
+ */
+final class WikiTemplate {
+  private WikiTemplate() {}
+
+  /** Bumped when the way templates are made changes, so old cache entries are not used. */
+  static final String FORMAT = "1";
+  static final Path CODE = Path.of("/usr/share/mediawiki");
+  /** The environment variables the archive is cut into, MW_TEMPLATE_1 and on; the launcher reads this many at most. */
+  static final int CHUNKS = 4;
+  static final int CHUNK = 120_000;
+
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+  /** MW_TEMPLATE_1.. holding the template's base64; empty when there is no template. */
+  static Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    try {
+      if (!Files.isRegularFile(CODE.resolve("maintenance/install.php"))) return env;
+      Path archive = HostTemplates.archive(HostTemplates.cacheRoot("mediawiki-templates"), key(), WikiTemplate::build);
+      String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(archive));
+      List<String> chunks = new ArrayList<>();
+      for (int i = 0; i < b64.length(); i += CHUNK) chunks.add(b64.substring(i, Math.min(b64.length(), i + CHUNK)));
+      if (chunks.size() > CHUNKS) throw new IOException("the template is " + b64.length() + " characters of base64, more than " + CHUNKS + " variables hold");
+      for (int i = 0; i < chunks.size(); i++) env.put("MW_TEMPLATE_" + (i + 1), chunks.get(i));
+    } catch (IOException | UncheckedIOException e) {
+      if (WARNED.compareAndSet(false, true)) {
+        System.err.println("deskforge: no MediaWiki template (" + e.getMessage() + "); each desktop installs its wiki");
+      }
+      env.clear();
+    }
+    return env;
+  }
+
+  static String key() throws IOException {
+    return HostTemplates.key(List.of("deskforge-mediawiki-template " + FORMAT, HostTemplates.stamp(CODE.resolve("includes/Defines.php")),
+        MediaWiki.ROOT, MediaWiki.TITLE, Integer.toString(MediaWiki.PORT), MediaWiki.LOCAL_PHP));
+  }
+
+  /**
+   * install.php into {@code wiki}, the settings appended, the localisation cache built by
+   * MediaWiki's own maintenance script, then the folder's paths in LocalSettings.php made
+   * {@link MediaWiki#ROOT}'s.
+   */
+  static void build(Path wiki, Path scratch) throws IOException {
+    Files.createDirectories(wiki.resolve("data"));
+    Files.createDirectories(wiki.resolve("cache"));
+    Duration limit = Duration.ofSeconds(120);
+    HostTemplates.run(List.of("php", CODE.resolve("maintenance/install.php").toString(), "--dbtype=sqlite",
+        "--dbpath=" + wiki.resolve("data"), "--dbname=wiki", "--confpath=" + wiki, "--server=http://127.0.0.1:" + MediaWiki.PORT,
+        "--scriptpath=", "--lang=en", "--skins=Vector", "--pass=" + password(), MediaWiki.TITLE, "Admin"), scratch, "MediaWiki's install.php", limit, p -> {});
+    Path settings = wiki.resolve("LocalSettings.php");
+    Files.writeString(settings, Files.readString(settings) + MediaWiki.LOCAL_PHP.formatted(wiki));
+    HostTemplates.run(List.of("php", CODE.resolve("maintenance/rebuildLocalisationCache.php").toString(), "--conf", settings.toString(),
+        "--lang=en", "--force"), scratch, "MediaWiki's rebuildLocalisationCache.php", limit, p -> {});
+    if (!Files.isRegularFile(wiki.resolve("cache/en.l10n.php"))) throw new IOException("rebuildLocalisationCache.php left no cache/en.l10n.php");
+    Files.writeString(settings, Files.readString(settings).replace(wiki.toString(), MediaWiki.ROOT));
+  }
+
+  /** The administrator's password: random, kept by nobody (no task logs in as the administrator). */
+  private static String password() {
+    byte[] b = new byte[18];
+    new java.security.SecureRandom().nextBytes(b);
+    return Base64.getEncoder().encodeToString(b);
+  }
+}
