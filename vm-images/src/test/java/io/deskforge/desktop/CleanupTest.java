@@ -68,4 +68,28 @@ class CleanupTest {
       }
     }
   }
+
+  /**
+   * A cancelled audit's desktop is closed by a thread whose interrupt is set (an executor's
+   * shutdownNow): the close still unmounts and removes its folder. Before, umount gave up at once
+   * ("interrupted") and the tmpfs stayed mounted until a later run reaped it.
+   */
+  @org.junit.jupiter.api.Test
+  void aDesktopClosedByAnInterruptedThreadLeavesNoMountNorFolder() throws Exception {
+    Path folder;
+    try (DesktopProvider provider = DesktopProviders.create("sandbox")) {
+      Desktop d = provider.create(Desktops.mousepad(work));
+      folder = work.resolve(d.id());
+      d.start();
+      assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("the desktop's tmpfs").contains(folder.toString());
+      Thread.currentThread().interrupt();
+      try {
+        d.close();
+      } finally {
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+      }
+    }
+    assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("mounts after close").doesNotContain(folder.toString());
+    assertThat(folder).as("desktop folder").doesNotExist();
+  }
 }

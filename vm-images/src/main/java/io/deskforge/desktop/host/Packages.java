@@ -56,6 +56,10 @@ public final class Packages {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // a cancelled run's dpkg-query may end early: that says nothing about what is installed
+    if (Thread.currentThread().isInterrupted()) {
+      throw new io.deskforge.desktop.DesktopException("interrupted while asking dpkg which packages are installed");
+    }
     return wanted.stream().filter(n -> !installed.contains(n)).toList();
   }
 }
