@@ -80,6 +80,8 @@ public final class WriterEndState implements EndStateModel {
     int insertItem; // P presses in the Insert menu: Page Break, Special Character, Page Number
     int offset = -1; // where the cursor is in paragraph at: 0 its start, -1 not modelled (its end)
     boolean odt; // Save As's file type turned to ODF Text Document (Home in its list)
+    boolean typeList; // Save As's focus on its file type list (Tab from the name box)
+    boolean nameStart; // the name box's cursor at its start (Home there): typed text goes before
 
     Session(TaskSpec task, Trajectory trajectory, XWPFDocument doc, ScratchHome home, String file) {
       this.task = task;
@@ -181,10 +183,12 @@ public final class WriterEndState implements EndStateModel {
           if (!key.equals("Return")) throw EndStateModel.unmodelled(task, trajectory, "key " + key + " in PDF Options");
           dialog = "export";
           exportTo = "";
+          nameStart = false;
         }
         case "export" -> {
           switch (key) {
-            case "ctrl+a" -> { }
+            case "ctrl+a" -> nameStart = false;
+            case "Home" -> nameStart = true;
             case "Return" -> {
               exportPdf();
               dialog = "";
@@ -194,8 +198,12 @@ public final class WriterEndState implements EndStateModel {
         }
         case "saveas" -> {
           switch (key) {
-            case "ctrl+a", "Tab" -> { }
-            case "Home" -> odt = true;
+            case "ctrl+a" -> nameStart = false;
+            case "Tab" -> typeList = true;
+            case "Home" -> {
+              if (typeList) odt = true;
+              else nameStart = true;
+            }
             case "Return" -> {
               saveAs();
               dialog = "";
@@ -297,6 +305,8 @@ public final class WriterEndState implements EndStateModel {
         case "ctrl+shift+s" -> {
           dialog = "saveas";
           odt = false;
+          typeList = false;
+          nameStart = false;
         }
         case "Escape" -> { }
         case "ctrl+s" -> save();
@@ -341,8 +351,8 @@ public final class WriterEndState implements EndStateModel {
             if (!cells[i].isEmpty()) table.getRow(tableCell / tableColumns).getCell(tableCell % tableColumns).setText(cells[i]);
           }
         }
-        case "saveas" -> saveAs = text;
-        case "export" -> exportTo = text;
+        case "saveas" -> saveAs = nameStart ? text + saveAs : text;
+        case "export" -> exportTo = nameStart ? text + exportTo : text;
         case "" -> {
           if (typing && editing.isEmpty()) {
             doc.getParagraphs().get(at).createRun().setText(text);
