@@ -47,8 +47,7 @@ final class WikiTemplate {
     Map<String, String> env = new LinkedHashMap<>();
     try {
       if (!Files.isRegularFile(CODE.resolve("maintenance/install.php"))) return env;
-      Path archive = HostTemplates.archive(HostTemplates.cacheRoot("mediawiki-templates"), key(), WikiTemplate::build);
-      String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(archive));
+      String b64 = HostTemplates.base64(HostTemplates.cacheRoot("mediawiki-templates"), key(), WikiTemplate::build);
       List<String> chunks = new ArrayList<>();
       for (int i = 0; i < b64.length(); i += CHUNK) chunks.add(b64.substring(i, Math.min(b64.length(), i + CHUNK)));
       if (chunks.size() > CHUNKS) throw new IOException("the template is " + b64.length() + " characters of base64, more than " + CHUNKS + " variables hold");

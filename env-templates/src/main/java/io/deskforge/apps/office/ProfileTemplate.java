@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,9 +45,14 @@ public final class ProfileTemplate {
    */
   public static Optional<String> archiveBase64(String xcu) {
     try {
-      Optional<Path> archive = archive(cacheRoot(), INSTALLATION, xcu);
-      return archive.isEmpty() ? Optional.empty() : Optional.of(Base64.getEncoder().encodeToString(Files.readAllBytes(archive.get())));
-    } catch (IOException | UncheckedIOException e) {
+      Optional<String> key = key(INSTALLATION, xcu);
+      if (key.isEmpty()) return Optional.empty();
+      try {
+        return Optional.of(HostTemplates.base64(cacheRoot(), key.get(), builder(INSTALLATION, xcu)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot build the LibreOffice profile template under " + cacheRoot() + ": " + e.getMessage(), e);
+      }
+    } catch (UncheckedIOException e) {
       if (WARNED.compareAndSet(false, true)) {
         System.err.println("deskforge: no LibreOffice profile template (" + e.getMessage() + "); LibreOffice builds its profile at each start");
       }
@@ -61,10 +65,14 @@ public final class ProfileTemplate {
     Optional<String> key = key(installation, xcu);
     if (key.isEmpty()) return Optional.empty();
     try {
-      return Optional.of(HostTemplates.archive(root, key.get(), (user, scratch) -> build(installation, xcu, user, scratch)));
+      return Optional.of(HostTemplates.archive(root, key.get(), builder(installation, xcu)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the LibreOffice profile template under " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  private static HostTemplates.Builder builder(Path installation, String xcu) {
+    return (user, scratch) -> build(installation, xcu, user, scratch);
   }
 
   /**

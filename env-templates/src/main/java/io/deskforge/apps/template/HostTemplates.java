@@ -59,6 +59,23 @@ public final class HostTemplates {
     }
   }
 
+  /** Archives already read in this process, as base64, by their path. */
+  private static final java.util.Map<Path, String> ENCODED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@link #archive}'s bytes as base64, as a launch passes them into a desktop. Read, checked and
+   * encoded once a process: every desktop of a run launches with the same template, and this runs
+   * in each launch.
+   */
+  public static String base64(Path root, String key, Builder builder) throws IOException {
+    Path archive = root.resolve(key + ".tar.gz");
+    String encoded = ENCODED.get(archive);
+    if (encoded != null) return encoded;
+    encoded = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(archive(root, key, builder)));
+    ENCODED.put(archive, encoded);
+    return encoded;
+  }
+
   /** The archive is there and its bytes hash to the SHA-256 recorded beside it. */
   public static boolean intact(Path archive, Path sum) {
     try {

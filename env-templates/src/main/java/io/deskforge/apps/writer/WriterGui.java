@@ -244,10 +244,12 @@ final class WriterGui {
    * PDF is written before the dialog closes; the document's window is waited for again.
    */
   static List<Action> exportPdf(String docPath, String pdfPath) {
-    return List.of(Action.key("alt+f"), Action.waitForMenu(1), Action.key("e"), Action.waitForMenu(2), Action.key("e"),
-        dialog(PDF_OPTIONS), Action.waitMs(1000), Action.key("Return"),
-        dialog(EXPORT), Action.waitMs(800), Action.key("ctrl+a"), typePath(pdfPath), Action.key("Home"), typeFolder(pdfPath),
-        Action.key("Return"), Action.waitForWindow(windowTitle(docPath)), Action.waitMs(1500));
+    List<Action> out = new ArrayList<>(List.of(Action.key("alt+f"), Action.waitForMenu(1), Action.key("e"), Action.waitForMenu(2),
+        Action.key("e"), dialog(PDF_OPTIONS), Action.waitMs(1000), Action.key("Return"),
+        dialog(EXPORT), Action.waitMs(800), Action.key("ctrl+a")));
+    out.addAll(typePath(pdfPath));
+    out.addAll(List.of(Action.key("Return"), Action.waitForWindow(windowTitle(docPath)), Action.waitMs(1500)));
+    return out;
   }
 
   /**
@@ -257,12 +259,9 @@ final class WriterGui {
    * "/home/user/do" (the draft's name proposed), and the save failed ("Path to the file does not
    * exist"; 2 seeds in 20 of save-as-odt). Typed before text already there, nothing is completed.
    */
-  private static Action typePath(String path) {
-    return Action.type(path.substring(path.lastIndexOf('/') + 1));
-  }
-
-  private static Action typeFolder(String path) {
-    return Action.type(path.substring(0, path.lastIndexOf('/') + 1));
+  private static List<Action> typePath(String path) {
+    int slash = path.lastIndexOf('/') + 1;
+    return List.of(Action.type(path.substring(slash)), Action.key("Home"), Action.type(path.substring(0, slash)));
   }
 
   /**
@@ -285,8 +284,8 @@ final class WriterGui {
   }
 
   private static List<Action> saveAs(String path, boolean odt, String titleAfter) {
-    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+shift+s"), dialog(SAVE_AS), Action.waitMs(800), Action.key("ctrl+a"),
-        typePath(path), Action.key("Home"), typeFolder(path)));
+    List<Action> out = new ArrayList<>(List.of(Action.key("ctrl+shift+s"), dialog(SAVE_AS), Action.waitMs(800), Action.key("ctrl+a")));
+    out.addAll(typePath(path));
     if (odt) out.addAll(List.of(Action.key(repeat("Tab", SAVE_AS_TYPE_TABS)), Action.key("Home"), Action.waitMs(300)));
     out.add(Action.key("Return"));
     out.add(new Action.WaitForWindow(titleAfter, DIALOG_MS));

@@ -120,13 +120,11 @@ public final class Cgroups implements ResourceControl {
     if (cpuacct == null) return java.util.OptionalLong.empty();
     try {
       if (!v2) return java.util.OptionalLong.of(Long.parseLong(Files.readString(cpuacct.resolve("cpuacct.usage")).strip()));
-      for (String line : Files.readAllLines(cpuacct.resolve("cpu.stat"))) {
-        if (line.startsWith("usage_usec ")) return java.util.OptionalLong.of(Long.parseLong(line.substring(11).strip()) * 1000);
-      }
     } catch (IOException | NumberFormatException e) {
-      // the group is being removed
+      return java.util.OptionalLong.empty(); // the group is being removed
     }
-    return java.util.OptionalLong.empty();
+    java.util.OptionalLong usec = value(cpuacct.resolve("cpu.stat"), "usage_usec");
+    return usec.isPresent() ? java.util.OptionalLong.of(usec.getAsLong() * 1000) : usec;
   }
 
   @Override
@@ -149,15 +147,20 @@ public final class Cgroups implements ResourceControl {
 
   /** The value of a "name value" line of a cgroup file; 0 when absent. */
   public static long counter(Path file, String name) {
+    return value(file, name).orElse(0);
+  }
+
+  /** The value of a "name value" line of a cgroup file; empty when absent or unreadable (a group being removed). */
+  static java.util.OptionalLong value(Path file, String name) {
     try {
       for (String line : Files.readAllLines(file)) {
         String[] kv = line.strip().split("\\s+");
-        if (kv.length == 2 && kv[0].equals(name)) return Long.parseLong(kv[1]);
+        if (kv.length == 2 && kv[0].equals(name)) return java.util.OptionalLong.of(Long.parseLong(kv[1]));
       }
     } catch (IOException | NumberFormatException e) {
-      // a group being removed: nothing to report
+      // nothing to report
     }
-    return 0;
+    return java.util.OptionalLong.empty();
   }
 
   @Override
