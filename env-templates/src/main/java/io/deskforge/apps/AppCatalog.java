@@ -125,7 +125,7 @@ public final class AppCatalog implements ExportCatalog {
 
   @Override
   public List<String> launchCommand(String app, List<String> args) {
-    return get(app).portableLaunchCommand(args);
+    return get(app).portableLaunch(args).commandWithEnvironment();
   }
 
   /** The document formats the apps contribute, in the apps' order: what handles each document file. */

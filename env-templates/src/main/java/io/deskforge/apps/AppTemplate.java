@@ -41,11 +41,13 @@ public interface AppTemplate {
   AppLaunch launch(List<String> args);
 
   /**
-   * The launch command for a machine that is not this host (an exported task run in OSWorld's VM):
-   * {@link #launch}'s command unless that carries something built from this host's installation.
+   * The launch for a machine that is not this host (an exported task run in OSWorld's VM): {@link
+   * #launch} unless that carries something built from this host's installation (a profile or wiki
+   * template), which an app leaves out here, and which this method must not build. The export runs
+   * its command with its environment ({@link AppLaunch#commandWithEnvironment}).
    */
-  default List<String> portableLaunchCommand(List<String> args) {
-    return launch(args).command();
+  default AppLaunch portableLaunch(List<String> args) {
+    return launch(args);
   }
 
   /** The privileged getters its tasks use to read saved state (JSON names, e.g. file_text). */

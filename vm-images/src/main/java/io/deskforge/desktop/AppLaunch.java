@@ -22,4 +22,18 @@ public record AppLaunch(String name, List<String> command, Map<String, String> e
   public static AppLaunch of(String name, List<String> command, ReadyStrategy ready) {
     return new AppLaunch(name, command, Map.of(), ready, null);
   }
+
+  /**
+   * The command as one argument list that carries its environment too ({@code env NAME=value ...
+   * command}, names sorted), for a machine that starts it from an argument list alone (an exported
+   * task's launch step in OSWorld); the command unchanged when the launch has no extra environment.
+   */
+  public List<String> commandWithEnvironment() {
+    if (env.isEmpty()) return command;
+    List<String> out = new java.util.ArrayList<>();
+    out.add("env");
+    new java.util.TreeMap<>(env).forEach((k, v) -> out.add(k + "=" + v));
+    out.addAll(command);
+    return List.copyOf(out);
+  }
 }

@@ -38,16 +38,21 @@ public final class Calc implements AppTemplate {
 
   @Override
   public AppLaunch launch(List<String> args) {
+    return launch(args, true);
+  }
+
+  /** The launch with or without this host's profile template. */
+  private AppLaunch launch(List<String> args, boolean template) {
     // with no file, a new empty document (--nodefault would open no window at all)
     List<String> options = new ArrayList<>(List.of("--calc", "--norestore", "--nologo", "--nolockcheck"));
     if (!args.isEmpty()) options.add("--nodefault");
-    return LibreOffice.launch(NAME, options, args, " - LibreOffice Calc$", LibreOffice.profile(Calc.class));
+    return LibreOffice.launch(NAME, options, args, " - LibreOffice Calc$", LibreOffice.profile(Calc.class), template);
   }
 
   /** Without the profile template built from this host's LibreOffice. */
   @Override
-  public List<String> portableLaunchCommand(List<String> args) {
-    return LibreOffice.withoutTemplate(launch(args).command());
+  public AppLaunch portableLaunch(List<String> args) {
+    return launch(args, false);
   }
 
   @Override

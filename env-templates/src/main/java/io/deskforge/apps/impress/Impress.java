@@ -37,14 +37,19 @@ public final class Impress implements AppTemplate {
 
   @Override
   public AppLaunch launch(List<String> args) {
+    return launch(args, true);
+  }
+
+  /** The launch with or without this host's profile template. */
+  private AppLaunch launch(List<String> args, boolean template) {
     // with no file, a new presentation (with --nodefault, --impress alone opens no window)
-    return LibreOffice.launch(NAME, List.of("--impress", "--norestore", "--nologo", "--nolockcheck"), args, args.isEmpty() ? "LibreOffice" : " - LibreOffice Impress$", LibreOffice.profile(Impress.class));
+    return LibreOffice.launch(NAME, List.of("--impress", "--norestore", "--nologo", "--nolockcheck"), args, args.isEmpty() ? "LibreOffice" : " - LibreOffice Impress$", LibreOffice.profile(Impress.class), template);
   }
 
   /** Without the profile template built from this host's LibreOffice. */
   @Override
-  public List<String> portableLaunchCommand(List<String> args) {
-    return LibreOffice.withoutTemplate(launch(args).command());
+  public AppLaunch portableLaunch(List<String> args) {
+    return launch(args, false);
   }
 
   @Override

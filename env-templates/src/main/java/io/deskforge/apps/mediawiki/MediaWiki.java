@@ -183,6 +183,16 @@ public final class MediaWiki implements AppTemplate {
   /** One argument: the title of the page Chromium opens (the main page when none). */
   @Override
   public AppLaunch launch(List<String> args) {
+    return launch(args, true);
+  }
+
+  /** Without the wiki template built from this host's MediaWiki: the launcher installs the wiki. */
+  @Override
+  public AppLaunch portableLaunch(List<String> args) {
+    return launch(args, false);
+  }
+
+  private AppLaunch launch(List<String> args, boolean template) {
     String page = page(args);
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCHER, "mediawiki", ROOT, Integer.toString(PORT)));
     List<String> chromium = new ArrayList<>(new Chromium().launch(List.of(url(page, null))).command());
@@ -192,7 +202,7 @@ public final class MediaWiki implements AppTemplate {
     // the main page's window title is the wiki's name alone
     String ready = args.isEmpty() ? "^" + java.util.regex.Pattern.quote(TITLE) + " - Chromium$" : MwGui.showTitle(page);
     Map<String, String> env = new java.util.HashMap<>(Map.of("LOCAL_PHP", LOCAL_PHP.formatted(ROOT), "SITE_JS", SITE_JS, "WIKI_TITLE", TITLE));
-    env.putAll(WikiTemplate.environment());
+    if (template) env.putAll(WikiTemplate.environment());
     return new AppLaunch(NAME, cmd, Map.copyOf(env),
         Ready.allOf(Ready.httpOk(PORT, "/index.php?title=Main_Page"), Ready.windowReady(ready)), Duration.ofSeconds(60));
   }

@@ -41,27 +41,18 @@ public final class LibreOffice {
   /**
    * The launch of {@code soffice} with these options ({@code --calc --norestore ...}) and files,
    * the profile written from {@code profileXcu} first, ready when a window whose title matches
-   * {@code window} is focused and the app is quiet.
+   * {@code window} is focused and the app is quiet. With {@code template}, the profile comes from
+   * the template built from this host's LibreOffice when there is one; without, from the xcu
+   * itself, as on another machine (an exported task in OSWorld's VM, with its own LibreOffice).
    */
-  public static AppLaunch launch(String app, List<String> options, List<String> files, String window, String profileXcu) {
+  public static AppLaunch launch(String app, List<String> options, List<String> files, String window, String profileXcu,
+      boolean template) {
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", SCRIPT, "sh", PROFILE, profileXcu,
-        ProfileTemplate.archiveBase64(profileXcu).orElse("")));
+        template ? ProfileTemplate.archiveBase64(profileXcu).orElse("") : ""));
     cmd.addAll(options);
     cmd.addAll(files);
     return new AppLaunch(app, cmd, Map.of("SAL_USE_VCLPLUGIN", "gen"),
         Ready.allOf(Ready.windowFocused(window), Ready.cpuIdle(Duration.ofMillis(200))), Duration.ofSeconds(40));
-  }
-
-  /**
-   * The same launch command with no profile template: the template is built from this host's
-   * LibreOffice, and another machine (an exported task in OSWorld's VM, with its own LibreOffice)
-   * builds its profile from the xcu itself.
-   */
-  public static List<String> withoutTemplate(List<String> launchCommand) {
-    if (launchCommand.size() < 7 || !launchCommand.get(2).equals(SCRIPT)) throw new IllegalArgumentException("not a LibreOffice launch: " + launchCommand);
-    List<String> out = new ArrayList<>(launchCommand);
-    out.set(6, "");
-    return out;
   }
 
   /** An app's profile settings, from the resource beside its class. */

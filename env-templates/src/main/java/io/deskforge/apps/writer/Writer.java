@@ -40,16 +40,21 @@ public final class Writer implements AppTemplate {
 
   @Override
   public AppLaunch launch(List<String> args) {
+    return launch(args, true);
+  }
+
+  /** The launch with or without this host's profile template. */
+  private AppLaunch launch(List<String> args, boolean template) {
     // with no file, a new empty document (--nodefault would open no window at all)
     List<String> options = new ArrayList<>(List.of("--writer", "--norestore", "--nologo", "--nolockcheck"));
     if (!args.isEmpty()) options.add("--nodefault");
-    return LibreOffice.launch(NAME, options, args, " - LibreOffice Writer$", LibreOffice.profile(Writer.class));
+    return LibreOffice.launch(NAME, options, args, " - LibreOffice Writer$", LibreOffice.profile(Writer.class), template);
   }
 
   /** Without the profile template built from this host's LibreOffice. */
   @Override
-  public List<String> portableLaunchCommand(List<String> args) {
-    return LibreOffice.withoutTemplate(launch(args).command());
+  public AppLaunch portableLaunch(List<String> args) {
+    return launch(args, false);
   }
 
   @Override
