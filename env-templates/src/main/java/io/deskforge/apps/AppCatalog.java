@@ -124,6 +124,11 @@ public final class AppCatalog implements ExportCatalog {
   }
 
   @Override
+  public List<String> npmPackages(String app) {
+    return get(app).npmPackages();
+  }
+
+  @Override
   public List<String> launchCommand(String app, List<String> args) {
     return get(app).portableLaunch(args).commandWithEnvironment();
   }

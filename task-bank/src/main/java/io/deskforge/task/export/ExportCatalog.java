@@ -13,6 +13,14 @@ public interface ExportCatalog {
   /** The Debian/Ubuntu packages an app needs; throws naming the app when it is unknown. */
   List<String> packages(String app);
 
+  /**
+   * The npm packages an app needs on top of its Debian packages, each as {@code name@version} (a
+   * Node.js app Debian does not package); none by default.
+   */
+  default List<String> npmPackages(String app) {
+    return List.of();
+  }
+
   /** The command that starts an app with these arguments (files to open). */
   List<String> launchCommand(String app, List<String> args);
 

@@ -39,6 +39,14 @@ final class OsworldMapping {
       + "dpkg-query -W -f='${Status}' \"$p\" 2>/dev/null | grep -qx 'install ok installed' || missing=\"$missing $p\"; done; "
       + "[ -z \"$missing\" ] || { echo " + SUDO_PASSWORD + " | sudo -S -p '' apt-get update -q"
       + " && echo " + SUDO_PASSWORD + " | sudo -S -p '' env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing; }";
+  /**
+   * Installs what is missing among the npm packages given as arguments ({@code name@version}) under
+   * /usr/local, where deskforge's own hosts have them and Ubuntu's npm puts global packages; a
+   * package at another version counts as missing. The apps' Debian packages bring npm first.
+   */
+  static final String NPM_INSTALL = "missing=; for p in \"$@\"; do "
+      + "npm ls -g --prefix /usr/local --depth=0 \"$p\" >/dev/null 2>&1 || missing=\"$missing $p\"; done; "
+      + "[ -z \"$missing\" ] || echo " + SUDO_PASSWORD + " | sudo -S -p '' npm install -g --prefix /usr/local --no-audit --no-fund $missing";
   /** Writes base64 $2 into file $1 (its folder made first); WRITE_MORE appends. */
   static final String WRITE = "mkdir -p \"$(dirname \"$1\")\" && printf %s \"$2\" | base64 -d > \"$1\"";
   static final String WRITE_MORE = "printf %s \"$2\" | base64 -d >> \"$1\"";
@@ -56,7 +64,7 @@ final class OsworldMapping {
 
   /**
    * The config: the packages of every app the task uses and of the VM reader's document formats,
-   * installed when missing, then each setup step.
+   * installed when missing (Debian's, then npm's), then each setup step.
    */
   List<ObjectNode> config(TaskSpec task) {
     List<ObjectNode> out = new ArrayList<>();
@@ -66,7 +74,11 @@ final class OsworldMapping {
     for (Checker.Check leaf : task.checker().leaves()) {
       if (leaf.getter() instanceof Getter.DocumentQuery q) packages.addAll(catalog.documentReaderPackages(q.path()));
     }
+    Set<String> npm = new LinkedHashSet<>();
+    for (String app : apps(task)) npm.addAll(catalog.npmPackages(app));
+    if (!npm.isEmpty()) packages.add("npm");
     if (!packages.isEmpty()) out.add(execute(prepend(List.of("sh", "-c", INSTALL, "sh"), List.copyOf(packages))));
+    if (!npm.isEmpty()) out.add(execute(prepend(List.of("sh", "-c", NPM_INSTALL, "sh"), List.copyOf(npm))));
     for (int i = 0; i < task.setup().size(); i++) {
       SetupStep step = task.setup().get(i);
       try {

@@ -210,6 +210,46 @@ class OsworldExporterTest {
   }
 
   @Test
+  void anAppFromNpmIsInstalledWithNpmAfterItsDebianPackagesAndNpmItself() {
+    TaskSpec wiki = SampleTasks.moveFile("notes.txt");
+    wiki = new TaskSpec(null, "nodewiki.move", "nodewiki", List.of(), wiki.instruction(), wiki.seed(), wiki.params(), wiki.privileged(),
+        List.of(new io.deskforge.task.spec.SetupStep.Launch("nodewiki", List.of())), wiki.checker(), wiki.solution(), wiki.negatives(),
+        wiki.difficulty(), wiki.provenance(), null).withContentId();
+    JsonNode config = EXPORTER.example(wiki).get("config");
+    assertThat(config.at("/0/parameters/command").toString())
+        .isEqualTo(TaskJson.write(List.of("sh", "-c", OsworldMapping.INSTALL, "sh", "nodejs", "npm")));
+    assertThat(config.at("/1/parameters/command").toString())
+        .isEqualTo(TaskJson.write(List.of("sh", "-c", OsworldMapping.NPM_INSTALL, "sh", "nodewiki@5.3.8")));
+    assertThat(config.at("/2/type").asText()).isEqualTo("launch");
+  }
+
+  /** The npm step run by sh against an npm that has one version of the package: only a missing or other version installs. */
+  @Test
+  void theNpmStepInstallsOnlyWhatIsMissingAtItsVersion(@org.junit.jupiter.api.io.TempDir Path bin) throws Exception {
+    java.nio.file.Files.writeString(bin.resolve("npm"), "#!/bin/sh\n"
+        + "[ \"$1 $2 $3 $4 $5 $6\" = \"ls -g --prefix /usr/local --depth=0 nodewiki@5.3.8\" ] && exit 0\n"
+        + "[ \"$1\" = ls ] && exit 1\n"
+        + "echo \"npm $*\"\n");
+    java.nio.file.Files.writeString(bin.resolve("sudo"), "#!/bin/sh\ncat >/dev/null\nshift 3; \"$@\"\n");
+    for (String f : List.of("npm", "sudo")) bin.resolve(f).toFile().setExecutable(true);
+    String installed = runNpmStep(bin, "nodewiki@5.3.8");
+    String missing = runNpmStep(bin, "nodewiki@5.3.8", "nodewiki@5.4.0", "other@1.0.0");
+    assertThat(installed).isEmpty();
+    assertThat(missing.strip()).isEqualTo("npm install -g --prefix /usr/local --no-audit --no-fund nodewiki@5.4.0 other@1.0.0");
+  }
+
+  private static String runNpmStep(Path bin, String... packages) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", OsworldMapping.NPM_INSTALL, "sh"));
+    cmd.addAll(List.of(packages));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
   void aTaskReadingABrowserProfileIsReadOnTheVmByTheReader() {
     JsonNode e = EXPORTER.example(SampleTasks.browserBookmark("Tea shop"));
     String evaluator = e.get("evaluator").toString();

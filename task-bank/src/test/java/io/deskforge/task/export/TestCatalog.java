@@ -33,8 +33,15 @@ final class TestCatalog implements ExportCatalog {
       case "files" -> List.of("nautilus");
       case "chromium" -> List.of("chromium");
       case "libreoffice-calc" -> List.of("libreoffice-calc");
+      case "nodewiki" -> List.of("nodejs");
       default -> throw new IllegalArgumentException("unknown app '" + app + "'; known apps: chromium, files, gnumeric, mousepad");
     };
+  }
+
+  /** A Node.js wiki from npm, as TiddlyWiki is. */
+  @Override
+  public List<String> npmPackages(String app) {
+    return app.equals("nodewiki") ? List.of("nodewiki@5.3.8") : List.of();
   }
 
   @Override
