@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * TiddlyWiki's {@code .tid} files, read on the host from the saved bytes, asked one property at a
  * time: {@code text} (the tiddler's text, line ends as LF), {@code tags} (its tags, as items),
  * {@code title}, or {@code field NAME} (any other field). A file that is no .tid file reads as
- * unreadable. No OSWorld form: OSWorld's VM has no reader of tiddlers, so the export leaves
- * these tasks out.
+ * unreadable. On OSWorld's VM the export's reader (vm_reader.py's {@code Tid}) reads every query
+ * as this class does ({@link #vmQuery}).
  */
 public final class TidFormat implements DocumentFormat {
   static final String GUIDE = """
@@ -84,6 +84,17 @@ public final class TidFormat implements DocumentFormat {
     if (query.equals("text") || query.equals("tags") || query.equals("title")) return Optional.empty();
     if (query.startsWith("field ") && query.substring(6).strip().matches("[a-z0-9._-]+")) return Optional.empty();
     return Optional.of("a tiddler query is text, tags, title or field NAME (lower case), not '" + query + "'");
+  }
+
+  /** Every query, parsed: {@code {"format": "tid", "q": {"what": "text"}}}, or what "field" and the field's name. */
+  @Override
+  public Optional<com.fasterxml.jackson.databind.node.ObjectNode> vmQuery(String query) {
+    if (queryProblem(query).isPresent()) return Optional.empty();
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("format", "tid");
+    var q = out.putObject("q");
+    if (query.startsWith("field ")) q.put("what", "field").put("field", query.substring("field ".length()).strip());
+    else q.put("what", query);
+    return Optional.of(out);
   }
 
   /** Changes a checker asking this query must notice: the text with a word more, a tag dropped or added, the field changed. */

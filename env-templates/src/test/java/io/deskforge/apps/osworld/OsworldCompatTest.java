@@ -74,14 +74,16 @@ class OsworldCompatTest {
     String only = System.getProperty("deskforge.osworld.families", "");
     return only.isBlank() || List.of(only.split(",")).contains(f.id()) || List.of(only.split(",")).contains(f.app());
   }
-  static final Map<String, EndStateModel> MODELS = Map.of(
-      "mousepad", new MousepadEndState(), "gnumeric", new GnumericEndState(), "xterm", new XtermEndState(),
-      "libreoffice-calc", new CalcEndState(), "chromium", new io.deskforge.apps.chromium.ChromiumEndState(),
-      "dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState(),
-      "libreoffice-writer", new io.deskforge.apps.writer.WriterEndState(),
-      "libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState(),
-      "mediawiki", new io.deskforge.apps.mediawiki.MediaWikiEndState(),
-      "jupyter", new io.deskforge.apps.jupyter.JupyterEndState());
+  static final Map<String, EndStateModel> MODELS = Map.ofEntries(
+      Map.entry("mousepad", new MousepadEndState()), Map.entry("gnumeric", new GnumericEndState()),
+      Map.entry("xterm", new XtermEndState()), Map.entry("libreoffice-calc", new CalcEndState()),
+      Map.entry("chromium", new io.deskforge.apps.chromium.ChromiumEndState()),
+      Map.entry("dokuwiki", new io.deskforge.apps.dokuwiki.DokuWikiEndState()),
+      Map.entry("libreoffice-writer", new io.deskforge.apps.writer.WriterEndState()),
+      Map.entry("libreoffice-impress", new io.deskforge.apps.impress.ImpressEndState()),
+      Map.entry("mediawiki", new io.deskforge.apps.mediawiki.MediaWikiEndState()),
+      Map.entry("jupyter", new io.deskforge.apps.jupyter.JupyterEndState()),
+      Map.entry("tiddlywiki", new io.deskforge.apps.tiddlywiki.TiddlyWikiEndState()));
 
   /**
    * How many families score at once ({@code -Ddeskforge.osworld.lanes}, 2), each {@link Lane} with

@@ -105,4 +105,45 @@ class TidFormatTest {
       });
     }
   }
+
+  /**
+   * The OSWorld export's VM reader (vm_reader.py's Tid, on Debian's python3) reads every query of
+   * saved, odd and broken tiddlers, and of each mutation, exactly as this format does.
+   */
+  @Test
+  void theVmReaderReadsEveryTiddlerAsThisFormatDoes() throws Exception {
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("saved", SAVED.getBytes(StandardCharsets.UTF_8));
+    files.put("crlf", SAVED.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    files.put("bom", "\uFEFFtitle: First\r\ntags: A\r\n\r\ntext".getBytes(StandardCharsets.UTF_8));
+    files.put("no-text", "title: Empty\ntags: A".getBytes(StandardCharsets.UTF_8));
+    files.put("odd-tags", ("title: Odd\ntags:  [[Team  Days]]\u2003A\tA [[unclosed B\ncolor :  red \u00A0\n\n"
+        + "\n text with a blank line first\r").getBytes(StandardCharsets.UTF_8));
+    files.put("repeated-field", "title: One\ntitle: Two\n\nx".getBytes(StandardCharsets.UTF_8));
+    files.put("not-utf8", new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xC3, '(', '\n', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'z'});
+    files.put("no-header", "just some words\nwithout a header\n".getBytes(StandardCharsets.UTF_8));
+    files.put("untitled", "tags: A\n\ntext".getBytes(StandardCharsets.UTF_8));
+    files.put("colon-first", ":x: y\ntitle: T\n\nz".getBytes(StandardCharsets.UTF_8));
+    files.put("empty", new byte[0]);
+    List<String> queries = List.of("text", "tags", "title", "field type", "field color", "field tags");
+    var state = new HostSavedState(home);
+    List<String> wrong = new java.util.ArrayList<>();
+    try (var vm = new io.deskforge.apps.osworld.VmDocumentReader()) {
+      assertThat(queries).allSatisfy(q -> assertThat(vm.reader("/x/a.tid", q)).as(q).isPresent());
+      for (var f : files.entrySet()) {
+        Path file = home.resolve(f.getKey() + ".tid");
+        Files.write(file, f.getValue());
+        wrong.addAll(vm.disagreements(f.getKey(), file, file.toString(), queries, q -> format.query(state, file.toString(), q)));
+      }
+      Path saved = home.resolve("saved.tid");
+      for (String q : List.of("text", "tags", "title", "field type")) {
+        for (var m : format.mutations(saved.toString(), q)) {
+          Files.write(saved, files.get("saved"));
+          m.apply().accept(state);
+          wrong.addAll(vm.disagreements(m.name(), saved, saved.toString(), queries, x -> format.query(state, saved.toString(), x)));
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
 }

@@ -42,9 +42,12 @@ final class OsworldMapping {
   /**
    * Installs what is missing among the npm packages given as arguments ({@code name@version}) under
    * /usr/local, where deskforge's own hosts have them and Ubuntu's npm puts global packages; a
-   * package at another version counts as missing. The apps' Debian packages bring npm first.
+   * package at another version counts as missing. npm itself comes from apt when there is no npm
+   * command (Ubuntu's nodejs has none; NodeSource's, which conflicts with that package, has one).
    */
-  static final String NPM_INSTALL = "missing=; for p in \"$@\"; do "
+  static final String NPM_INSTALL = "command -v npm >/dev/null 2>&1 || { echo " + SUDO_PASSWORD + " | sudo -S -p '' apt-get update -q"
+      + " && echo " + SUDO_PASSWORD + " | sudo -S -p '' env DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; } || exit 1; "
+      + "missing=; for p in \"$@\"; do "
       + "npm ls -g --prefix /usr/local --depth=0 \"$p\" >/dev/null 2>&1 || missing=\"$missing $p\"; done; "
       + "[ -z \"$missing\" ] || echo " + SUDO_PASSWORD + " | sudo -S -p '' npm install -g --prefix /usr/local --no-audit --no-fund $missing";
   /** Writes base64 $2 into file $1 (its folder made first); WRITE_MORE appends. */
@@ -76,7 +79,6 @@ final class OsworldMapping {
     }
     Set<String> npm = new LinkedHashSet<>();
     for (String app : apps(task)) npm.addAll(catalog.npmPackages(app));
-    if (!npm.isEmpty()) packages.add("npm");
     if (!packages.isEmpty()) out.add(execute(prepend(List.of("sh", "-c", INSTALL, "sh"), List.copyOf(packages))));
     if (!npm.isEmpty()) out.add(execute(prepend(List.of("sh", "-c", NPM_INSTALL, "sh"), List.copyOf(npm))));
     for (int i = 0; i < task.setup().size(); i++) {

@@ -1353,9 +1353,59 @@ class Pdf:
         return ("absent", None) if q["page"] > len(self.pages) else ("text", self.pages[q["page"] - 1])
 
 
+class Tid:  # TiddlyWiki's .tid files, as deskforge's Tiddler.parse reads them
+    def __init__(self, data):
+        s = data.decode("utf-8", "java").replace("\r\n", "\n")
+        if s.startswith("\ufeff"):
+            s = s[1:]
+        self.fields, at = {}, 0
+        while at < len(s):
+            end = s.find("\n", at)
+            line = s[at:] if end < 0 else s[at:end]
+            at = len(s) if end < 0 else end + 1
+            if line == "":
+                break
+            colon = line.find(":")
+            if colon <= 0:
+                raise Unreadable("no .tid file: a header line has no field name")
+            self.fields[line[:colon].strip(WS)] = line[colon + 1:].strip(WS)
+        if "title" not in self.fields:
+            raise Unreadable("no .tid file: it has no title field")
+        self.text = s[min(at, len(s)):]
+
+    @staticmethod
+    def titles(value):  # Tiddler.parseList: words, [[a title with spaces]] bracketed; empty and repeated ones dropped
+        out, i = [], 0
+        while i < len(value):
+            if value[i] in WS:
+                i += 1
+            elif value.startswith("[[", i):
+                end = value.find("]]", i + 2)
+                end = len(value) if end < 0 else end
+                out.append(value[i + 2:end])
+                i = min(len(value), end + 2)
+            else:
+                end = i
+                while end < len(value) and value[end] not in WS:
+                    end += 1
+                out.append(value[i:end])
+                i = end
+        return [t for k, t in enumerate(out) if t and t not in out[:k]]
+
+    def query(self, q):  # TidFormat.query
+        if q["what"] == "text":
+            return "text", self.text
+        if q["what"] == "tags":
+            return "items", self.titles(self.fields.get("tags", ""))
+        if q["what"] == "title":
+            return "text", self.fields.get("title", "")
+        v = self.fields.get(q["field"])
+        return ("absent", None) if v is None else ("text", v)
+
+
 def document_query(data, g):
     try:
-        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx, "odt": Odt, "pdf": Pdf}[g["format"]](data)
+        doc = {"docx": Docx, "pptx": Pptx, "xlsx": Xlsx, "odt": Odt, "pdf": Pdf, "tid": Tid}[g["format"]](data)
         return doc.query(g["q"])
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, KeyError, IndexError, ValueError, TypeError, EOFError) as e:
         raise Unreadable("not a readable document: %s: %s" % (type(e).__name__, e))

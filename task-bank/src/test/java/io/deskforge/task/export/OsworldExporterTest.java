@@ -210,14 +210,14 @@ class OsworldExporterTest {
   }
 
   @Test
-  void anAppFromNpmIsInstalledWithNpmAfterItsDebianPackagesAndNpmItself() {
+  void anAppFromNpmIsInstalledWithNpmAfterItsDebianPackages() {
     TaskSpec wiki = SampleTasks.moveFile("notes.txt");
     wiki = new TaskSpec(null, "nodewiki.move", "nodewiki", List.of(), wiki.instruction(), wiki.seed(), wiki.params(), wiki.privileged(),
         List.of(new io.deskforge.task.spec.SetupStep.Launch("nodewiki", List.of())), wiki.checker(), wiki.solution(), wiki.negatives(),
         wiki.difficulty(), wiki.provenance(), null).withContentId();
     JsonNode config = EXPORTER.example(wiki).get("config");
     assertThat(config.at("/0/parameters/command").toString())
-        .isEqualTo(TaskJson.write(List.of("sh", "-c", OsworldMapping.INSTALL, "sh", "nodejs", "npm")));
+        .isEqualTo(TaskJson.write(List.of("sh", "-c", OsworldMapping.INSTALL, "sh", "nodejs")));
     assertThat(config.at("/1/parameters/command").toString())
         .isEqualTo(TaskJson.write(List.of("sh", "-c", OsworldMapping.NPM_INSTALL, "sh", "nodewiki@5.3.8")));
     assertThat(config.at("/2/type").asText()).isEqualTo("launch");
