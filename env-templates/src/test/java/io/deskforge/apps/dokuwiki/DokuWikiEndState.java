@@ -1,5 +1,6 @@
 package io.deskforge.apps.dokuwiki;
 
+import io.deskforge.apps.osworld.AddressBar;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -27,35 +28,30 @@ public final class DokuWikiEndState implements EndStateModel {
     StringBuilder text; // the editor's text
     int cursor;
     boolean all;        // Ctrl+A has selected the whole text
-    boolean bar;        // the address bar has the keys
-    String typedAddress = "";
   }
 
   @Override
   public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     final Browser b = new Browser();
+    AddressBar bar = new AddressBar(WikiGui.ADDRESS_BAR_X, WikiGui.ADDRESS_BAR_Y);
     for (Action a : trajectory.actions()) {
+      if (bar.takes(a)) {
+        String address = bar.opened();
+        if (address == null) continue;
+        String id = address.replaceFirst("^.*[?&]id=([^&]*).*$", "$1");
+        if (address.contains("do=edit")) {
+          b.page = id;
+          b.text = new StringBuilder(read(home, DokuWiki.pagePath(id)));
+          b.cursor = 0;
+          b.all = false;
+        } else {
+          b.page = null;
+          b.text = null;
+        }
+        continue;
+      }
       switch (a) {
-        case Action.Click c when c.x() == WikiGui.ADDRESS_BAR_X && c.y() == WikiGui.ADDRESS_BAR_Y -> {
-          b.bar = true;
-          b.typedAddress = "";
-        }
         case Action.Click c when c.x() == WikiGui.PREVIEW_X && c.y() == WikiGui.PREVIEW_Y && b.page != null -> b.all = false;
-        case Action.Key k when b.bar && k.keys().equals("ctrl+a") -> b.typedAddress = "";
-        case Action.Type t when b.bar -> b.typedAddress += t.text();
-        case Action.Key k when b.bar && k.keys().equals("Return") -> {
-          b.bar = false;
-          String id = b.typedAddress.replaceFirst("^.*[?&]id=([^&]*).*$", "$1");
-          if (b.typedAddress.contains("do=edit")) {
-            b.page = id;
-            b.text = new StringBuilder(read(home, DokuWiki.pagePath(id)));
-            b.cursor = 0;
-            b.all = false;
-          } else {
-            b.page = null;
-            b.text = null;
-          }
-        }
         case Action.Key k when b.page != null && k.keys().equals("ctrl+Home") -> {
           b.cursor = 0;
           b.all = false;

@@ -1,5 +1,6 @@
 package io.deskforge.apps.mediawiki;
 
+import io.deskforge.apps.osworld.AddressBar;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -39,8 +40,6 @@ public final class MediaWikiEndState implements EndStateModel {
     StringBuilder text; // the editor's text, or the move form's new title
     int cursor;
     boolean all;        // Ctrl+A has selected the whole field
-    boolean bar;        // the address bar has the keys
-    String typed = "";
   }
 
   @Override
@@ -53,36 +52,33 @@ public final class MediaWikiEndState implements EndStateModel {
       }
     }
     final Browser b = new Browser();
+    AddressBar bar = new AddressBar(MwGui.ADDRESS_BAR_X, MwGui.ADDRESS_BAR_Y);
     for (Action a : trajectory.actions()) {
+      if (bar.takes(a)) {
+        String address = bar.opened();
+        if (address == null) continue;
+        String title = address.replaceFirst("^.*[?&]title=([^&]*).*$", "$1").replace('_', ' ');
+        b.form = Form.NONE;
+        b.all = false;
+        b.cursor = 0;
+        if (address.contains("action=edit")) {
+          b.form = Form.EDITOR;
+          b.page = title;
+          // the editor holds a page's text with a newline after it, and a new page's empty
+          String text = pages.getOrDefault(title, "");
+          b.text = new StringBuilder(text.isEmpty() ? "" : text + "\n");
+        } else if (address.contains("action=delete") && pages.containsKey(title)) {
+          b.form = Form.DELETE;
+          b.page = title;
+          b.text = new StringBuilder();
+        } else if (title.startsWith("Special:MovePage/") && pages.containsKey(title.substring("Special:MovePage/".length()))) {
+          b.form = Form.MOVE;
+          b.page = title.substring("Special:MovePage/".length());
+          b.text = new StringBuilder(b.page);
+        }
+        continue;
+      }
       switch (a) {
-        case Action.Click c when c.x() == MwGui.ADDRESS_BAR_X && c.y() == MwGui.ADDRESS_BAR_Y -> {
-          b.bar = true;
-          b.typed = "";
-        }
-        case Action.Key k when b.bar && k.keys().equals("ctrl+a") -> b.typed = "";
-        case Action.Type t when b.bar -> b.typed += t.text();
-        case Action.Key k when b.bar && k.keys().equals("Return") -> {
-          b.bar = false;
-          String title = b.typed.replaceFirst("^.*[?&]title=([^&]*).*$", "$1").replace('_', ' ');
-          b.form = Form.NONE;
-          b.all = false;
-          b.cursor = 0;
-          if (b.typed.contains("action=edit")) {
-            b.form = Form.EDITOR;
-            b.page = title;
-            // the editor holds a page's text with a newline after it, and a new page's empty
-            String text = pages.getOrDefault(title, "");
-            b.text = new StringBuilder(text.isEmpty() ? "" : text + "\n");
-          } else if (b.typed.contains("action=delete") && pages.containsKey(title)) {
-            b.form = Form.DELETE;
-            b.page = title;
-            b.text = new StringBuilder();
-          } else if (title.startsWith("Special:MovePage/") && pages.containsKey(title.substring("Special:MovePage/".length()))) {
-            b.form = Form.MOVE;
-            b.page = title.substring("Special:MovePage/".length());
-            b.text = new StringBuilder(b.page);
-          }
-        }
         case Action.Key k when b.form != Form.NONE && k.keys().equals("ctrl+a") -> b.all = true;
         case Action.Key k when b.form == Form.EDITOR && k.keys().equals("ctrl+End") -> {
           b.cursor = b.text.length();

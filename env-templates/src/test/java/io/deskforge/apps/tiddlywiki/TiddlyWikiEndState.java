@@ -1,5 +1,6 @@
 package io.deskforge.apps.tiddlywiki;
 
+import io.deskforge.apps.osworld.AddressBar;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -35,8 +36,6 @@ public final class TiddlyWikiEndState implements EndStateModel {
   /** What the browser shows while the trajectory runs. */
   private static final class Browser {
     final List<String> story = new ArrayList<>();
-    boolean bar;
-    String typedAddress = "";
     Draft draft;
     boolean confirming;
   }
@@ -60,21 +59,19 @@ public final class TiddlyWikiEndState implements EndStateModel {
     b.story.add(task.setup().stream().filter(s -> s instanceof SetupStep.Launch l && l.app().equals(TiddlyWiki.NAME))
         .map(s -> ((SetupStep.Launch) s).args().getFirst()).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(task.id() + ": its setup launches no tiddler")));
+    AddressBar bar = new AddressBar(TiddlyGui.ADDRESS_BAR_X, TiddlyGui.ADDRESS_BAR_Y);
     for (Action a : trajectory.actions()) {
-      Draft d = b.draft;
-      switch (a) {
-        case Action.Click c when c.x() == TiddlyGui.ADDRESS_BAR_X && c.y() == TiddlyGui.ADDRESS_BAR_Y -> {
-          b.bar = true;
-          b.typedAddress = "";
-        }
-        case Action.Key k when b.bar && k.keys().equals("ctrl+a") -> b.typedAddress = "";
-        case Action.Type t when b.bar -> b.typedAddress += t.text();
-        case Action.Key k when b.bar && k.keys().equals("Return") -> {
-          b.bar = false;
-          String title = java.net.URLDecoder.decode(b.typedAddress.substring(b.typedAddress.indexOf('#') + 1), StandardCharsets.UTF_8);
+      if (bar.takes(a)) {
+        String address = bar.opened();
+        if (address != null) {
+          String title = java.net.URLDecoder.decode(address.substring(address.indexOf('#') + 1), StandardCharsets.UTF_8);
           b.story.remove(title);
           b.story.addFirst(title);
         }
+        continue;
+      }
+      Draft d = b.draft;
+      switch (a) {
         case Action.Click c when d == null && c.x() == TiddlyGui.EDIT_X && c.y() == TiddlyGui.TOOLBAR_Y -> {
           String top = b.story.getFirst();
           Tiddler t = Tiddler.parse(read(home, TiddlyWiki.tiddlerPath(top)), top);
