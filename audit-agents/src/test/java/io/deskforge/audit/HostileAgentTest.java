@@ -60,8 +60,11 @@ class HostileAgentTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws InterruptedException {
     pool.shutdownNow();
+    // an audit left running by a failed test (the Docker engine down) closes its desktops when
+    // interrupted; until it has, its folders are mounted under the temp folder JUnit removes next
+    pool.awaitTermination(60, TimeUnit.SECONDS);
     sandbox.close();
     docker.close();
   }
