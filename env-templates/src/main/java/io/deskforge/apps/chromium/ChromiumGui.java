@@ -65,23 +65,9 @@ final class ChromiumGui {
    */
   static final long PAGE_LOAD_MS = 20_000;
 
-  /**
-   * The address bar, clicked left of its middle: a settings toast ("Enhanced protection is on")
-   * covers x 520-760 of it for a few seconds, and a click there lands on the toast, leaving the
-   * typed address to the settings page's search field.
-   */
-  static final int ADDRESS_BAR_X = 400, ADDRESS_BAR_Y = 63;
-
-  /**
-   * Types an address into the address bar and opens it, then waits for the tab's window title.
-   * The bar is clicked, not focused with ctrl+l: just after start the browser may take the keys
-   * before its bar has the focus, and Return then searches for the tail of the address. The short
-   * pause lets the bar's suggestion catch up with the typed text, as a person sees it before
-   * pressing Return.
-   */
+  /** Types an address into the address bar and opens it, then waits for the tab's window title. */
   static List<Action> open(String address, String windowTitle) {
-    return List.of(Action.click(ADDRESS_BAR_X, ADDRESS_BAR_Y), Action.key("ctrl+a"), Action.type(address), Action.waitMs(400),
-        Action.key("Return"), new Action.WaitForWindow(windowTitle, PAGE_LOAD_MS));
+    return AddressBar.open(address, windowTitle, PAGE_LOAD_MS);
   }
 
   /**

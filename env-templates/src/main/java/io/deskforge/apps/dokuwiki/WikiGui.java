@@ -1,5 +1,6 @@
 package io.deskforge.apps.dokuwiki;
 
+import io.deskforge.apps.chromium.AddressBar;
 import io.deskforge.task.action.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
 final class WikiGui {
   private WikiGui() {}
 
-  /** Chromium's address bar. */
-  static final int ADDRESS_BAR_X = 640, ADDRESS_BAR_Y = 63;
   /** How long a page may take to come on a loaded host (the first one compiles the wiki's CSS). */
   static final long PAGE_MS = 30_000;
 
@@ -29,14 +28,11 @@ final class WikiGui {
     return "^\u270E " + Pattern.quote(id + " [" + DokuWiki.TITLE + "] (editing)") + " - Chromium$";
   }
 
-  /**
-   * Types an address into the bar and opens it, then waits for the title of what it shows. The
-   * bar is clicked, then given a moment to take the focus: under load 18 one address in some
-   * hundred went elsewhere and the page never changed.
-   */
+  /** Opens an address with Chromium's bar ({@link AddressBar}), then waits for the title of what it shows. */
   static List<Action> open(String address, String titleRegex) {
-    return List.of(Action.click(ADDRESS_BAR_X, ADDRESS_BAR_Y), Action.waitMs(250), Action.key("ctrl+a"), Action.type(address), Action.waitMs(300),
-        Action.key("Return"), new Action.WaitForWindow(titleRegex, PAGE_MS), Action.waitMs(300));
+    List<Action> out = new ArrayList<>(AddressBar.open(address, titleRegex, PAGE_MS));
+    out.add(Action.waitMs(300));
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.deskforge.apps.tiddlywiki;
 
+import io.deskforge.apps.chromium.AddressBar;
 import io.deskforge.task.action.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,6 @@ import java.util.List;
 final class TiddlyGui {
   private TiddlyGui() {}
 
-  /** Chromium's address bar. */
-  static final int ADDRESS_BAR_X = 640, ADDRESS_BAR_Y = 63;
   /**
    * The top tiddler's toolbar buttons: edit (view mode), delete (edit mode) and close (view mode),
    * at an x that hits the button whether or not the page shows a scroll bar (15 px).
@@ -41,13 +40,13 @@ final class TiddlyGui {
   }
 
   /**
-   * A tiddler not in the story yet, opened by its address: it goes to the top of the story. The
-   * bar is clicked, then given a moment to take the focus.
+   * A tiddler not in the story yet, opened by its address with Chromium's bar ({@link AddressBar}):
+   * it goes to the top of the story.
    */
   static List<Action> open(String title) {
-    return List.of(Action.click(ADDRESS_BAR_X, ADDRESS_BAR_Y), Action.waitMs(250), Action.key("ctrl+a"), Action.type(TiddlyWiki.url(title)),
-        Action.waitMs(300), Action.key("Return"), new Action.WaitForWindow(TiddlyWiki.title(title, "viewing, saved"), STEP_MS),
-        Action.waitMs(300));
+    List<Action> out = new ArrayList<>(AddressBar.open(TiddlyWiki.url(title), TiddlyWiki.title(title, "viewing, saved"), STEP_MS));
+    out.add(Action.waitMs(300));
+    return out;
   }
 
   /**

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Chromium driven as {@link ChromiumGui} does, modelled on the profile files its getters read:
- * the page the browser starts on and every address typed into the bar and opened (Return) are
- * visits in History; the star opens the bookmark bubble with the page's title as the name, its
+ * the page the browser starts on and every address typed into the bar (a click on it or ctrl+l
+ * outside the folder chooser gives it the keys) and opened (Return) are visits in History; the star opens the bookmark bubble with the page's title as the name, its
  * name field takes typed text after ctrl+a, its folder list picks the Bookmarks bar, Done adds the
  * bookmark to Bookmarks; on chrome://settings/appearance the Home switch toggles the button, the
  * custom radio turns off the New Tab home page, and the address field takes typed text after
@@ -99,7 +99,7 @@ public final class ChromiumEndState implements EndStateModel {
     b.visits.add(b.page);
     for (Action a : trajectory.actions()) {
       switch (a) {
-        case Action.Click c when b.on(c, ChromiumGui.ADDRESS_BAR_X, ChromiumGui.ADDRESS_BAR_Y) -> {
+        case Action.Click c when b.on(c, AddressBar.X, AddressBar.Y) -> {
           b.focus = Focus.ADDRESS_BAR;
           b.typed = "";
         }
@@ -159,6 +159,10 @@ public final class ChromiumEndState implements EndStateModel {
             b.chooser = true;
         case Action.Key k when k.keys().equals("ctrl+l") && b.chooser -> {
           b.focus = Focus.CHOOSER;
+          b.typed = "";
+        }
+        case Action.Key k when k.keys().equals("ctrl+l") -> {
+          b.focus = Focus.ADDRESS_BAR;
           b.typed = "";
         }
         case Action.Click c when b.chooser && b.on(c, ChromiumGui.CHOOSER_OPEN_X, ChromiumGui.CHOOSER_OPEN_Y) -> {

@@ -1,6 +1,6 @@
 package io.deskforge.apps.dokuwiki;
 
-import io.deskforge.apps.osworld.AddressBar;
+import io.deskforge.apps.osworld.AddressBarModel;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -33,7 +33,7 @@ public final class DokuWikiEndState implements EndStateModel {
   @Override
   public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     final Browser b = new Browser();
-    AddressBar bar = new AddressBar(WikiGui.ADDRESS_BAR_X, WikiGui.ADDRESS_BAR_Y);
+    AddressBarModel bar = new AddressBarModel();
     for (Action a : trajectory.actions()) {
       if (bar.takes(a)) {
         String address = bar.opened();

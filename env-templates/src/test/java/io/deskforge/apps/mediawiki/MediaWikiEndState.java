@@ -1,6 +1,6 @@
 package io.deskforge.apps.mediawiki;
 
-import io.deskforge.apps.osworld.AddressBar;
+import io.deskforge.apps.osworld.AddressBarModel;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -52,7 +52,7 @@ public final class MediaWikiEndState implements EndStateModel {
       }
     }
     final Browser b = new Browser();
-    AddressBar bar = new AddressBar(MwGui.ADDRESS_BAR_X, MwGui.ADDRESS_BAR_Y);
+    AddressBarModel bar = new AddressBarModel();
     for (Action a : trajectory.actions()) {
       if (bar.takes(a)) {
         String address = bar.opened();

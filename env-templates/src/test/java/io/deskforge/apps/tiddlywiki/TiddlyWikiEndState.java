@@ -1,6 +1,6 @@
 package io.deskforge.apps.tiddlywiki;
 
-import io.deskforge.apps.osworld.AddressBar;
+import io.deskforge.apps.osworld.AddressBarModel;
 import io.deskforge.apps.osworld.EndStateModel;
 import io.deskforge.apps.osworld.ScratchHome;
 import io.deskforge.task.action.Action;
@@ -59,7 +59,7 @@ public final class TiddlyWikiEndState implements EndStateModel {
     b.story.add(task.setup().stream().filter(s -> s instanceof SetupStep.Launch l && l.app().equals(TiddlyWiki.NAME))
         .map(s -> ((SetupStep.Launch) s).args().getFirst()).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(task.id() + ": its setup launches no tiddler")));
-    AddressBar bar = new AddressBar(TiddlyGui.ADDRESS_BAR_X, TiddlyGui.ADDRESS_BAR_Y);
+    AddressBarModel bar = new AddressBarModel();
     for (Action a : trajectory.actions()) {
       if (bar.takes(a)) {
         String address = bar.opened();
