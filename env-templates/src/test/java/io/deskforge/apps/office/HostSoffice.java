@@ -26,11 +26,19 @@ public final class HostSoffice {
    * caller checks the converted file: soffice exits 0 on many failures.
    */
   public static String convert(Path src, String filter, Path outdir, Path profile) throws IOException, InterruptedException {
+    return convert(List.of(src), filter, outdir, profile);
+  }
+
+  /** As above, several documents in one start of LibreOffice (each start with a new profile costs seconds). */
+  public static String convert(List<Path> srcs, String filter, Path outdir, Path profile) throws IOException, InterruptedException {
+    String src = srcs.toString();
     Path work = Files.createTempDirectory(profile.toAbsolutePath().getParent(), ".soffice-");
     try {
       Path log = work.resolve("soffice.log");
-      ProcessBuilder pb = new ProcessBuilder(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
-          "--convert-to", filter, "--outdir", outdir.toString(), src.toString()))
+      List<String> command = new java.util.ArrayList<>(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
+          "--convert-to", filter, "--outdir", outdir.toString()));
+      srcs.forEach(s -> command.add(s.toString()));
+      ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(log.toFile());
       pb.environment().put("TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
       Process p = pb.start();
