@@ -83,6 +83,11 @@ public final class HostFolders {
       Files.createDirectories(root.getParent());
       setMode(root.getParent(), "rwxr-xr-x");
       Files.createDirectory(root);
+      // The owner first on the bare folder, then again on its tmpfs: a creator killed before the
+      // mount leaves a folder the next run's reaper still knows for its own (an empty one it would
+      // take for another's, being created, and leave forever). The first copy lies hidden beneath
+      // the tmpfs and goes with the folder once that is unmounted.
+      Files.writeString(root.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n");
       if (user.hostIsRoot()) {
         // one tmpfs for all the desktop's folders: the disk cap, and no link can cross into the host's file systems
         ExecResult r = HostCommand.run(List.of("mount", "-t", "tmpfs", "-o",
@@ -129,7 +134,7 @@ public final class HostFolders {
   void delete() {
     try {
       if (mounted) {
-        unmount(root);
+        if (isMountPoint(root)) unmount(root); // else unmounted already, by a reaper or by hand
         mounted = false;
       }
       deleteTree(root);

@@ -101,6 +101,36 @@ class ReapingTest {
     if (providerName.equals("docker")) assertThat(containersOf(id)).isEmpty();
   }
 
+  /**
+   * A run killed after it made a desktop's folder but before the folder's tmpfs was mounted leaves
+   * the bare folder. It holds its owner's pid from the start, so the next run reaps it rather than
+   * taking it for a folder another run is making right now.
+   */
+  @org.junit.jupiter.api.Test
+  void aFolderWhoseRunWasKilledBeforeItsTmpfsIsReaped() throws Exception {
+    HostFolders folders = new HostFolders(work.resolve("sandbox-0000dead"), DesktopUser.current(), DesktopLimits.fromEnvironment());
+    folders.create();
+    try {
+      if (folders.diskCapped()) {
+        // what the kill left: the folder without its tmpfs
+        assertThat(new ProcessBuilder("umount", "--lazy", folders.root().toString()).start().waitFor()).isZero();
+      }
+      assertThat(Files.readString(folders.root().resolve(".owner")).strip())
+          .as("the owner written on the bare folder, beneath the tmpfs").isEqualTo(Long.toString(ProcessHandle.current().pid()));
+    } finally {
+      folders.delete();
+    }
+    // the same folder as a killed run leaves it: bare, its owner gone
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path bare = Files.createDirectory(work.resolve("sandbox-0000beef"));
+    Files.writeString(bare.resolve(".owner"), gone.pid() + "\n");
+    Path making = Files.createDirectory(work.resolve("sandbox-0000cafe")); // no owner yet: being made by someone
+    HostFolders.reapStale(work);
+    assertThat(bare).as("the killed run's bare folder").doesNotExist();
+    assertThat(making).as("a folder being made, no owner yet").exists();
+  }
+
   private static List<?> containersOf(String id) {
     try (var docker = DockerEngine.connect()) {
       return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(DockerProvider.LABEL_DESKTOP, id)).exec();
