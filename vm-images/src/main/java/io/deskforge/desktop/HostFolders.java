@@ -96,7 +96,7 @@ public final class HostFolders {
         mounted = true;
       }
       setMode(root, "rwxr-xr-x");
-      Files.writeString(root.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n");
+      if (mounted) Files.writeString(root.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n");
       for (Path p : List.of(home(), run(), x11())) {
         Files.createDirectory(p);
         setMode(p, "rwx------");
