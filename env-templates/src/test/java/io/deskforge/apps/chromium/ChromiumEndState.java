@@ -28,14 +28,15 @@ import java.util.regex.Pattern;
 /**
  * Chromium driven as {@link ChromiumGui} does, modelled on the profile files its getters read:
  * the page the browser starts on and every address typed into the bar (a click on it or ctrl+l
- * outside the folder chooser gives it the keys) and opened (Return) are visits in History; the star opens the bookmark bubble with the page's title as the name, its
- * name field takes typed text after ctrl+a, its folder list picks the Bookmarks bar, Done adds the
- * bookmark to Bookmarks; on chrome://settings/appearance the Home switch toggles the button, the
- * custom radio turns off the New Tab home page, and the address field takes typed text after
- * ctrl+a. On chrome://settings/security Enhanced protection turns Safe Browsing's enhanced mode on
- * and the secure-connections switch toggles HTTPS-First; on chrome://settings/cookies the Do Not
- * Track switch opens its dialog, whose Confirm turns it on; the Add of a site list (the cookie
- * list there, the block or allow list of chrome://settings/content/KIND) opens a dialog whose field
+ * outside the folder chooser gives it the keys) and opened (Return) are visits in History; the star
+ * opens the bookmark bubble with the page's title as the name, its name field takes typed text
+ * after ctrl+a, its folder list picks the Bookmarks bar, Done adds the bookmark to Bookmarks; on
+ * chrome://settings/appearance the Home switch toggles the button, the custom radio turns off the
+ * New Tab home page, and the address field takes typed text after ctrl+a. On
+ * chrome://settings/security Enhanced protection turns Safe Browsing's enhanced mode on and the
+ * secure-connections switch toggles HTTPS-First; on chrome://settings/cookies the Do Not Track
+ * switch opens its dialog, whose Confirm turns it on; the Add of a site list (the cookie list
+ * there, the block or allow list of chrome://settings/content/KIND) opens a dialog whose field
  * takes the typed site and whose Return records the exception (setting 2 block, 1 allow); on
  * chrome://settings/downloads Change opens the folder chooser, ctrl+l its location field, Open sets
  * the download folder, and the ask switch toggles asking. Preferences keeps what setup wrote and
