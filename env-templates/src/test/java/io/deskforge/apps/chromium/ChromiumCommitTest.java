@@ -59,6 +59,27 @@ class ChromiumCommitTest {
     }
   }
 
+  /**
+   * The address bar's suggestions are not a preloaded WebUI page: in Chromium 156 that page was a
+   * renderer of its own, a third of the browser's CPU to start ({@link Chromium#DISABLED_FEATURES}).
+   * Read from the browser's own list of its targets, the same desktop as above.
+   */
+  @Test
+  void noWebUiPageIsPreloadedForTheAddressBar() {
+    TaskSpec task = new VisitPages().sample(1000);
+    try (DesktopProvider p = DesktopProviders.create("sandbox");
+        Desktop d = p.create(CATALOG.desktopFor(task.desktopApps()).workRoot(work).build())) {
+      d.start();
+      new SetupRunner(CATALOG).apply(d, task.setup());
+      var list = d.privileged().execAsUser(List.of("python3", "-c",
+          "import urllib.request as u; print(u.urlopen('http://127.0.0.1:%d/json/list', timeout=5).read().decode())"
+              .formatted(Chromium.DEBUGGING_PORT)), Duration.ofSeconds(20));
+      assertThat(list.ok()).as(list.stderr()).isTrue();
+      String targets = list.stdoutText();
+      assertThat(targets).as("the browser's targets").contains("\"type\": \"page\"").doesNotContain("top-chrome");
+    }
+  }
+
   @Test
   void onlyAReadingOfTheProfileQuitsTheBrowser() {
     Chromium chromium = new Chromium();
