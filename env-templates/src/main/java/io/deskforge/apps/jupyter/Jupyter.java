@@ -3,6 +3,7 @@ package io.deskforge.apps.jupyter;
 import io.deskforge.apps.AppTemplate;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.chromium.Chromium;
+import io.deskforge.apps.chromium.LoopbackServer;
 import io.deskforge.desktop.AppLaunch;
 import io.deskforge.desktop.ready.Ready;
 import java.time.Duration;
@@ -93,11 +94,7 @@ public final class Jupyter implements AppTemplate {
       cd "$D"
       jupyter-notebook --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
         --NotebookApp.token= --NotebookApp.password= --NotebookApp.open_browser=False >"$C/server.log" 2>&1 &
-      i=0
-      until bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$PORT" 2>/dev/null; do
-        i=$((i+1)); [ "$i" -lt 6000 ] || { echo "jupyter: the server never listened"; cat "$C/server.log"; exit 1; }
-        sleep 0.01
-      done
+      """ + LoopbackServer.awaitPort("jupyter", "$C/server.log", 60) + """
       exec "$@"
       """;
 

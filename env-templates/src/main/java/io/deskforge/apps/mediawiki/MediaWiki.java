@@ -3,6 +3,7 @@ package io.deskforge.apps.mediawiki;
 import io.deskforge.apps.AppTemplate;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.chromium.Chromium;
+import io.deskforge.apps.chromium.LoopbackServer;
 import io.deskforge.desktop.AppLaunch;
 import io.deskforge.desktop.ready.Ready;
 import java.time.Duration;
@@ -150,11 +151,7 @@ public final class MediaWiki implements AppTemplate {
       PHP_CLI_SERVER_WORKERS=3 php -d auto_prepend_file="$W/prepend.php" -d display_errors=0 \\
         -d session.save_path="$W/sessions" \\
         -S "127.0.0.1:$PORT" -t "$MW" >"$W/server.log" 2>&1 &
-      i=0
-      until bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$PORT" 2>/dev/null; do
-        i=$((i+1)); [ "$i" -lt 1000 ] || { echo "mediawiki: the server never listened"; cat "$W/server.log"; exit 1; }
-        sleep 0.01
-      done
+      """ + LoopbackServer.awaitPort("mediawiki", "$W/server.log", 10) + """
       bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
         "$PORT" 2>/dev/null &
       exec "$@"

@@ -3,6 +3,7 @@ package io.deskforge.apps.tiddlywiki;
 import io.deskforge.apps.AppTemplate;
 import io.deskforge.apps.TaskFamily;
 import io.deskforge.apps.chromium.Chromium;
+import io.deskforge.apps.chromium.LoopbackServer;
 import io.deskforge.apps.document.DocumentFormat;
 import io.deskforge.desktop.AppLaunch;
 import io.deskforge.desktop.ready.Ready;
@@ -144,11 +145,7 @@ public final class TiddlyWiki implements AppTemplate {
       printf '%s' "$TW_PLUGIN_INFO" > "$P/plugin.info"
       printf '%s' "$TW_TITLE_JS" > "$P/title.js"
       tiddlywiki "$W" --listen host=127.0.0.1 port="$PORT" >"$W/../.tiddlywiki-server.log" 2>&1 &
-      i=0
-      until bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$PORT" 2>/dev/null; do
-        i=$((i+1)); [ "$i" -lt 6000 ] || { echo "tiddlywiki: the server never listened"; cat "$W/../.tiddlywiki-server.log"; exit 1; }
-        sleep 0.01
-      done
+      """ + LoopbackServer.awaitPort("tiddlywiki", "$W/../.tiddlywiki-server.log", 60) + """
       exec "$@"
       """;
 
