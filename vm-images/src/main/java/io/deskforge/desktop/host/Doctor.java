@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -115,25 +117,42 @@ public final class Doctor {
   private static void buildImages(List<Requirement.DockerImage> images, Consumer<String> progress) {
     try (var docker = DockerEngine.connect()) {
       if (!DockerImages.exists(docker, DockerImages.baseTag())) DockerImages.buildBase(docker, progress);
-      List<Thread> builders = new ArrayList<>();
-      List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      Map<String, Runnable> builds = new LinkedHashMap<>();
       for (Requirement.DockerImage i : images) {
-        builders.add(Thread.ofPlatform().start(() -> {
-          try {
-            DockerImages.ensure(docker, i.name(), i.packages(), i.npmPackages(), line -> progress.accept("[" + i.name() + "] " + line));
-          } catch (RuntimeException e) {
-            failures.add(e);
-          }
-        }));
+        builds.put(i.name() + "'s image", () -> DockerImages.ensure(docker, i.name(), i.packages(), i.npmPackages(),
+            line -> progress.accept("[" + i.name() + "] " + line)));
       }
-      for (Thread t : builders) t.join();
-      if (!failures.isEmpty()) throw failures.get(0);
+      allOrFail(builds);
     } catch (IOException e) {
       throw new DesktopException("building images failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DesktopException("interrupted while building images", e);
     }
+  }
+
+  /**
+   * Runs each job on a thread of its own and waits for all; then fails if any failed, naming each
+   * one. An Error counts too: a NoSuchMethodError in an image build once ended only that thread,
+   * and doctor reported the host ready without the images.
+   */
+  static void allOrFail(Map<String, Runnable> jobs) throws InterruptedException {
+    Map<String, Throwable> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
+    List<Thread> threads = new ArrayList<>();
+    jobs.forEach((name, job) -> threads.add(Thread.ofPlatform().start(() -> {
+      try {
+        job.run();
+      } catch (Throwable e) {
+        failures.put(name, e);
+      }
+    })));
+    for (Thread t : threads) t.join();
+    if (failures.isEmpty()) return;
+    StringBuilder why = new StringBuilder();
+    failures.forEach((name, e) -> why.append(why.isEmpty() ? "" : "; ").append(name).append(": ").append(e));
+    DesktopException failed = new DesktopException(failures.size() + " of " + jobs.size() + " failed: " + why);
+    failures.values().forEach(failed::addSuppressed);
+    throw failed;
   }
 
   /** Starts dockerd in its own session (it outlives this process) and waits until it answers. */
