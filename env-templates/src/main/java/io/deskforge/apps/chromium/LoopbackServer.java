@@ -10,7 +10,8 @@ public final class LoopbackServer {
   /**
    * A line of a {@code sh} launcher that waits until something listens on {@code $PORT} of
    * 127.0.0.1, trying every 10 ms for at most {@code seconds}; if nothing does, it prints {@code app:
-   * the server never listened} and the server's {@code log} and fails the launch.
+   * the server never listened} and the server's {@code log} and fails the launch. The seconds are
+   * now real ones: the loop before counted tries, each of which took 30-60 ms under load.
    *
    * <p>One bash process does all the tries: the connect is bash's own {@code /dev/tcp} and the pause
    * a {@code read} that times out on a pipe nobody writes. The loop this replaces started a bash and

@@ -95,7 +95,7 @@ public final class DokuWiki implements AppTemplate {
       PHP_CLI_SERVER_WORKERS=3 php -d auto_prepend_file="$W/prepend.php" -d display_errors=0 \\
         -d session.save_path="$W/data/sessions" \\
         -S "127.0.0.1:$PORT" -t /usr/share/dokuwiki >"$W/server.log" 2>&1 &
-      """ + LoopbackServer.awaitPort("dokuwiki", "$W/server.log", 10) + """
+      """ + LoopbackServer.awaitPort("dokuwiki", "$W/server.log", 30) + """
       for u in /doku.php "/lib/exe/css.php?t=dokuwiki" "/lib/exe/js.php?t=dokuwiki"; do
         bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET %s HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$1" "$0" >&3 && cat <&3 >/dev/null' \\
           "$PORT" "$u" 2>/dev/null &

@@ -151,7 +151,7 @@ public final class MediaWiki implements AppTemplate {
       PHP_CLI_SERVER_WORKERS=3 php -d auto_prepend_file="$W/prepend.php" -d display_errors=0 \\
         -d session.save_path="$W/sessions" \\
         -S "127.0.0.1:$PORT" -t "$MW" >"$W/server.log" 2>&1 &
-      """ + LoopbackServer.awaitPort("mediawiki", "$W/server.log", 10) + """
+      """ + LoopbackServer.awaitPort("mediawiki", "$W/server.log", 30) + """
       bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
         "$PORT" 2>/dev/null &
       exec "$@"
