@@ -33,7 +33,7 @@ public final class Calc implements AppTemplate {
 
   @Override
   public List<String> packages() {
-    return List.of("libreoffice-calc");
+    return List.of("libreoffice-calc", LibreOffice.FONTS);
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class Impress implements AppTemplate {
 
   @Override
   public List<String> packages() {
-    return List.of("libreoffice-impress");
+    return List.of("libreoffice-impress", LibreOffice.FONTS);
   }
 
   @Override

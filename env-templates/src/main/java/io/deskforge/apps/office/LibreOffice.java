@@ -27,6 +27,13 @@ import java.util.Map;
 public final class LibreOffice {
   private LibreOffice() {}
 
+  /**
+   * The fonts the three apps' documents are written in and read back by (Liberation Serif, Sans and
+   * Mono, LibreOffice's defaults): only recommended by Debian's LibreOffice, so a host that installs
+   * without recommends lacked them, and Writer then saved its default text in DejaVu Serif instead.
+   */
+  public static final String FONTS = "fonts-liberation2";
+
   /** The user profile all three share, as LibreOffice 7 places it. */
   public static final String PROFILE = DesktopPaths.HOME + "/.config/libreoffice/4/user";
 

@@ -35,7 +35,7 @@ public final class Writer implements AppTemplate {
 
   @Override
   public List<String> packages() {
-    return List.of("libreoffice-writer");
+    return List.of("libreoffice-writer", LibreOffice.FONTS);
   }
 
   @Override
