@@ -84,6 +84,7 @@ public final class Jupyter implements AppTemplate {
   /**
    * The launcher, as the desktop user: the notebook's script, the server in the background (its
    * log beside the configuration, out of the notebooks' folder), Chromium once the port accepts.
+   * The kernels the server starts inherit its environment.
    */
   static final String LAUNCHER = """
       set -e
@@ -92,7 +93,9 @@ public final class Jupyter implements AppTemplate {
       mkdir -p "$D" "$C/custom"
       printf '%s' "$CUSTOM_JS" > "$C/custom/custom.js"
       cd "$D"
-      jupyter-notebook --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
+      # Python's own distutils for the server: Debian's setuptools otherwise answers the notebook's
+      # "import distutils" by importing all of setuptools, 0.3 of the server's 1.1 CPU-s to listen
+      SETUPTOOLS_USE_DISTUTILS=stdlib jupyter-notebook --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
         --NotebookApp.token= --NotebookApp.password= --NotebookApp.open_browser=False >"$C/server.log" 2>&1 &
       """ + LoopbackServer.awaitPort("jupyter", "$C/server.log", 60) + """
       exec "$@"

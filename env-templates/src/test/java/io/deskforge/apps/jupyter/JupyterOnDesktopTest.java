@@ -8,6 +8,7 @@ import io.deskforge.apps.family.TaskDraw;
 import io.deskforge.apps.LoopbackHttp;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopProvider;
+import io.deskforge.desktop.DesktopPaths;
 import io.deskforge.desktop.DesktopProviders;
 import io.deskforge.desktop.ExecResult;
 import io.deskforge.task.spec.Getter;
@@ -46,7 +47,9 @@ class JupyterOnDesktopTest {
     Notebook onlyInA = Notebook.draw(new TaskDraw("isolation", 1), "only_in_a", 2);
     Notebook onlyInB = Notebook.draw(new TaskDraw("isolation", 2), "only_in_b", 2);
     try (DesktopProvider p = DesktopProviders.create("sandbox");
-        Desktop a = p.create(CATALOG.desktopFor(List.of(Jupyter.NAME)).workRoot(work).accessibility(false).build());
+        // A's Python says what it imports, in the server's log
+        Desktop a = p.create(CATALOG.desktopFor(List.of(Jupyter.NAME)).workRoot(work).accessibility(false)
+            .environment(java.util.Map.of("PYTHONPROFILEIMPORTTIME", "1")).build());
         Desktop b = p.create(CATALOG.desktopFor(List.of(Jupyter.NAME)).workRoot(work).accessibility(false).build())) {
       a.start();
       b.start();
@@ -55,6 +58,13 @@ class JupyterOnDesktopTest {
       a.launch(CATALOG.get(Jupyter.NAME).launch(List.of("only_in_a")));
       System.out.println("jupyter: notebook ready in Chromium, kernel idle, " + (System.nanoTime() - t0) / 1_000_000 + " ms after launch");
       assertThat(a.windows()).extracting(w -> w.title()).anyMatch(t -> t.matches(Jupyter.title("only_in_a", "idle, (unchanged|unsaved)")));
+
+      // the server (its lines come before its first log line; its kernels' after) imported the
+      // notebook but not setuptools, 0.3 CPU-s of its start
+      String log = new String(a.privileged().readFile(DesktopPaths.HOME + "/.jupyter/server.log"), java.nio.charset.StandardCharsets.UTF_8);
+      List<String> serverImports = log.lines().takeWhile(l -> !l.contains("NotebookApp]")).toList();
+      assertThat(serverImports).as("the server's imports").anyMatch(l -> l.endsWith("| notebook.nbextensions"));
+      assertThat(serverImports).as("the server's imports").noneMatch(l -> l.matches("import time:.*\\|\\s*(setuptools|pkg_resources)"));
 
       // inside A: the server answers with no token, from A's notebooks
       ExecResult inA = get(a, "/api/contents/only_in_a.ipynb");
