@@ -56,6 +56,20 @@ final class BrokenFamilies {
     return with(t, t.instruction(), t.privileged(), t.setup(), t.checker(), t.solution(), negatives);
   }
 
+  /**
+   * A "negative" made of the reference solution's first actions that already solves the task (the
+   * solution only waits after it): the solution's own replay checks it on its way.
+   */
+  static TaskSpec prefixNegativeThatPasses(long seed) {
+    TaskSpec t = base(seed);
+    List<Action> longer = new ArrayList<>(t.solution().actions());
+    longer.add(Action.waitMs(200));
+    Trajectory solution = new Trajectory(t.solution().name(), t.solution().description(), longer);
+    List<Trajectory> negatives = new ArrayList<>(t.negatives());
+    negatives.add(new Trajectory("done-already", "the solution's first actions, which are all it needs", t.solution().actions()));
+    return with(t, t.instruction(), t.privileged(), t.setup(), t.checker(), solution, negatives);
+  }
+
   /** Setup writes the time into a file: two fresh desktops start from different states. */
   static TaskSpec nondeterministicSetup(long seed) {
     TaskSpec t = base(seed);

@@ -66,6 +66,35 @@ class BrokenTaskAuditTest extends SandboxReplay {
   }
 
   @Test
+  void aNegativeMadeOfTheSolutionsFirstActionsIsCheckedOnTheSolutionsWayAndRejectedWhenItPasses() {
+    TaskSpec t = BrokenFamilies.prefixNegativeThatPasses(20);
+    ReplayAuditor.Outcome o = replay(t);
+    assertThat(o.proved()).isFalse();
+    assertThat(o.reasons()).singleElement().asString().contains("negative 'done-already'").contains("passes the checker");
+    assertThat(o.stages()).filteredOn(s -> s.name().equals("replay.negative:done-already")).singleElement()
+        .satisfies(s -> assertThat(s.detail()).contains("checked in its desktop"));
+  }
+
+  /** The editor's "not-saved" is checked where the solution reaches it; "prepended" keeps a fresh desktop. */
+  @Test
+  void anEditorsNotSavedNegativeFailsInTheSolutionsDesktopAndTheTaskVerifies() {
+    TaskSpec t = BrokenFamilies.CATALOG.family("mousepad.append-line").sample(21);
+    ReplayAuditor.Outcome o = replay.replay(t, new EvidenceSink(work.resolve("evidence"), t.id()));
+    assertThat(o.reasons()).isEmpty();
+    assertThat(o.proved()).isTrue();
+    assertThat(o.stages()).filteredOn(s -> s.name().equals("replay.negative:not-saved")).singleElement()
+        .satisfies(s -> assertThat(s.passed()).isTrue())
+        .satisfies(s -> assertThat(s.detail()).contains("checked in its desktop"));
+    assertThat(o.stages()).filteredOn(s -> s.name().equals("replay.negative:prepended")).singleElement()
+        .satisfies(s -> assertThat(s.passed()).isTrue())
+        .satisfies(s -> assertThat(s.detail()).doesNotContain("checked in its desktop"));
+    assertThat(o.stages()).anySatisfy(s -> {
+      assertThat(s.name()).isEqualTo("replay.determinism");
+      assertThat(s.passed()).isTrue();
+    });
+  }
+
+  @Test
   void aNondeterministicSetupIsRejected() {
     TaskSpec t = BrokenFamilies.nondeterministicSetup(15);
     // a free-form command is refused statically unless a built-in family drew it; the replay must catch it anyway

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A task's negatives (all but the no-op, which is the initial check), each replayed in a fresh
+ * A task's negatives (all but the no-op, which is the initial check, and those the solution's
+ * replay checks on its way, see {@link ReplayAuditor}), each replayed in a fresh
  * desktop of its own, on {@code threads} threads beside the caller's, or after the caller asks
  * for them when there are none. The first of them runs with the shifted clock.
  *
@@ -47,8 +48,10 @@ final class NegativeRuns implements AutoCloseable {
         ? Executors.newFixedThreadPool(Math.min(threads, negatives.size()), named()) : null;
   }
 
-  static NegativeRuns start(TaskSpec task, int threads, Replay replay) {
-    List<Trajectory> negatives = task.negatives().stream().filter(n -> !n.name().equals("no-op")).toList();
+  /** Every negative but the no-op and those {@code inSolution} (checked in the solution's own desktop). */
+  static NegativeRuns start(TaskSpec task, List<Trajectory> inSolution, int threads, Replay replay) {
+    List<Trajectory> negatives = task.negatives().stream()
+        .filter(n -> !n.name().equals("no-op") && !inSolution.contains(n)).toList();
     NegativeRuns runs = new NegativeRuns(negatives, replay, threads);
     if (runs.pool != null) {
       for (int i = 0; i < negatives.size(); i++) {

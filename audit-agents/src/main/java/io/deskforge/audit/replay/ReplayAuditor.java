@@ -35,6 +35,13 @@ import java.util.function.UnaryOperator;
  *   <li>every fresh desktop starts from the same state (the setup is deterministic).
  * </ol>
  *
+ * <p>A negative that is the reference solution's first actions and nothing else (the edit made,
+ * the save not: "not-saved") is checked where the solution's own replay reaches that point, in
+ * its desktop, which got there from the same fresh state by the same actions: one desktop fewer
+ * for most office and editor tasks. Not when an app of the task must quit to write its state
+ * (Chromium) or the checker reads a live page, where a reading would end or change the run; and
+ * at least one negative always keeps a fresh desktop of its own, for the determinism check.
+ *
  * A task the replay finds wrong gets reasons; a desktop that dies throws {@link
  * io.deskforge.desktop.DesktopException}, which is the infrastructure's fault, not the task's.
  */
@@ -112,8 +119,9 @@ public final class ReplayAuditor {
     List<String> reasons = new ArrayList<>();
     // every negative has a fresh desktop of its own, so none waits for the solution's desktop or
     // for another negative: each is mostly waiting for an app, a window or a save
-    try (NegativeRuns negatives = NegativeRuns.start(task, desktopsAtOnce - 1, (n, shift) -> negative(task, n, shift))) {
-      InitialState first = solved(task, evidence, stages, reasons);
+    List<Trajectory> inSolution = solutionPrefixes(task, catalog);
+    try (NegativeRuns negatives = NegativeRuns.start(task, inSolution, desktopsAtOnce - 1, (n, shift) -> negative(task, n, shift))) {
+      InitialState first = solved(task, inSolution, evidence, stages, reasons);
       if (first == null) return new Outcome(stages, reasons);
       for (NegativeRuns.Run run : negatives.results()) {
         if (!run.initial().equals(first)) {
@@ -137,10 +145,34 @@ public final class ReplayAuditor {
   }
 
   /**
-   * The solution's desktop: setup, the initial check, the reference solution, the visual audit and
-   * the checker mutations. Returns the initial state, or null when the audit ends here.
+   * The negatives checked inside the solution's replay (see the class comment), shortest first:
+   * each is a strict prefix of the solution's actions, the task's apps write their state without
+   * quitting and its checker reads no live page. The first negative other than the no-op always
+   * keeps a desktop of its own.
    */
-  private InitialState solved(TaskSpec task, EvidenceSink evidence, List<Stage> stages, List<String> reasons) {
+  static List<Trajectory> solutionPrefixes(TaskSpec task, AppCatalog catalog) {
+    List<String> paths = task.checker().paths();
+    if (paths.isEmpty() || CheckerMutation.readsPage(task)) return List.of();
+    if (task.desktopApps().stream().anyMatch(app -> !catalog.commitCommand(app, paths).isEmpty())) return List.of();
+    List<io.deskforge.task.action.Action> solution = task.solution().actions();
+    List<Trajectory> others = task.negatives().stream().filter(n -> !n.name().equals("no-op")).toList();
+    List<Trajectory> out = new ArrayList<>();
+    for (Trajectory n : others) {
+      List<io.deskforge.task.action.Action> a = n.actions();
+      boolean prefix = !a.isEmpty() && a.size() < solution.size() && solution.subList(0, a.size()).equals(a);
+      if (prefix && out.size() < others.size() - 1) out.add(n);
+    }
+    out.sort(java.util.Comparator.comparingInt(n -> n.actions().size()));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The solution's desktop: setup, the initial check, the reference solution (and on its way the
+   * negatives that are its first actions), the visual audit and the checker mutations. Returns the
+   * initial state, or null when the audit ends here.
+   */
+  private InitialState solved(TaskSpec task, List<Trajectory> inSolution, EvidenceSink evidence, List<Stage> stages,
+      List<String> reasons) {
     InitialState first;
     CheckResult initial;
     try (Desktop d = provider.create(desktopConfig(task))) {
@@ -166,7 +198,21 @@ public final class ReplayAuditor {
       }
 
       long t2 = System.nanoTime();
-      d.act(task.solution().actions());
+      List<io.deskforge.task.action.Action> actions = task.solution().actions();
+      int done = 0;
+      for (Trajectory negative : inSolution) {
+        long tn = System.nanoTime();
+        d.act(actions.subList(done, negative.actions().size()));
+        done = negative.actions().size();
+        FinalState.await(d, task);
+        CheckResult r = reader.check(d, task.checker());
+        String where = " (the reference solution's first " + done + " of " + actions.size() + " actions, checked in its desktop)";
+        stages.add(stage("replay.negative:" + negative.name(), !r.passed(),
+            (r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
+                : "the negative '" + negative.name() + "' fails the checker, as it must") + where, tn, readings(r)));
+        if (r.passed()) reasons.add("the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker");
+      }
+      d.act(actions.subList(done, actions.size()));
       FinalState.await(d, task);
       // the screen and its windows as the solution left them, before an app quits to write its state
       byte[] endPng = d.screenshot().png();

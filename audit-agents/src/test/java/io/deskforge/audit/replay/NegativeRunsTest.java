@@ -39,7 +39,7 @@ class NegativeRunsTest {
     List<String> shifted = Collections.synchronizedList(new ArrayList<>());
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
     List<NegativeRuns.Run> runs;
-    try (NegativeRuns negatives = NegativeRuns.start(TASK, NAMES.size(), (n, shift) -> {
+    try (NegativeRuns negatives = NegativeRuns.start(TASK, List.of(), NAMES.size(), (n, shift) -> {
       threads.add(Thread.currentThread().getName());
       if (shift) shifted.add(n.name());
       allStarted.countDown();
@@ -61,7 +61,7 @@ class NegativeRunsTest {
   void withoutThreadsTheCallerRunsThemOneAfterAnotherWhenItAsks() {
     List<String> order = new ArrayList<>();
     AtomicInteger before = new AtomicInteger(-1);
-    try (NegativeRuns negatives = NegativeRuns.start(TASK, 0, (n, shift) -> {
+    try (NegativeRuns negatives = NegativeRuns.start(TASK, List.of(), 0, (n, shift) -> {
       assertThat(Thread.currentThread().getName()).isEqualTo("main-caller");
       order.add(n.name() + (shift ? "@shifted" : ""));
       return ran(n);
@@ -81,7 +81,7 @@ class NegativeRunsTest {
 
   @Test
   void aDesktopThatFailsIsThrownAsItWasAndClosingStartsNoFurtherRun() {
-    try (NegativeRuns negatives = NegativeRuns.start(TASK, 1, (n, shift) -> {
+    try (NegativeRuns negatives = NegativeRuns.start(TASK, List.of(), 1, (n, shift) -> {
       throw new DesktopException("desktop of " + n.name() + " died");
     })) {
       assertThatThrownBy(negatives::results).isInstanceOf(DesktopException.class).hasMessageContaining(NAMES.get(0));
@@ -89,7 +89,7 @@ class NegativeRunsTest {
 
     CountDownLatch first = new CountDownLatch(1);
     AtomicInteger ran = new AtomicInteger();
-    NegativeRuns negatives = NegativeRuns.start(TASK, 1, (n, shift) -> {
+    NegativeRuns negatives = NegativeRuns.start(TASK, List.of(), 1, (n, shift) -> {
       ran.incrementAndGet();
       first.countDown();
       try {
