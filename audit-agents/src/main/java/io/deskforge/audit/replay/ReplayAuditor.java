@@ -117,8 +117,9 @@ public final class ReplayAuditor {
   public Outcome replay(TaskSpec task, EvidenceSink evidence) {
     List<Stage> stages = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
-    // every negative has a fresh desktop of its own, so none waits for the solution's desktop or
-    // for another negative: each is mostly waiting for an app, a window or a save
+    // every negative not checked on the solution's way has a fresh desktop of its own, so none
+    // waits for the solution's desktop or for another negative: each mostly waits for an app, a
+    // window or a save
     List<Trajectory> inSolution = solutionPrefixes(task, catalog);
     try (NegativeRuns negatives = NegativeRuns.start(task, inSolution, desktopsAtOnce - 1, (n, shift) -> negative(task, n, shift))) {
       InitialState first = solved(task, inSolution, evidence, stages, reasons);
@@ -147,8 +148,8 @@ public final class ReplayAuditor {
   /**
    * The negatives checked inside the solution's replay (see the class comment), shortest first:
    * each is a strict prefix of the solution's actions, the task's apps write their state without
-   * quitting and its checker reads no live page. The first negative other than the no-op always
-   * keeps a desktop of its own.
+   * quitting and its checker reads no live page. At least one negative other than the no-op keeps
+   * a desktop of its own (the last, when each is such a prefix).
    */
   static List<Trajectory> solutionPrefixes(TaskSpec task, AppCatalog catalog) {
     List<String> paths = task.checker().paths();
