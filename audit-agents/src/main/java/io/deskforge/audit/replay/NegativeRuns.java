@@ -48,10 +48,14 @@ final class NegativeRuns implements AutoCloseable {
         ? Executors.newFixedThreadPool(Math.min(threads, negatives.size()), named()) : null;
   }
 
-  /** Every negative but the no-op and those {@code inSolution} (checked in the solution's own desktop). */
+  /** The negatives a trajectory is replayed for: every one but the no-op, which is the initial check. */
+  static List<Trajectory> replayed(TaskSpec task) {
+    return task.negatives().stream().filter(n -> !n.name().equals("no-op")).toList();
+  }
+
+  /** Every {@link #replayed} negative but those {@code inSolution} (checked in the solution's own desktop). */
   static NegativeRuns start(TaskSpec task, List<Trajectory> inSolution, int threads, Replay replay) {
-    List<Trajectory> negatives = task.negatives().stream()
-        .filter(n -> !n.name().equals("no-op") && !inSolution.contains(n)).toList();
+    List<Trajectory> negatives = replayed(task).stream().filter(n -> !inSolution.contains(n)).toList();
     NegativeRuns runs = new NegativeRuns(negatives, replay, threads);
     if (runs.pool != null) {
       for (int i = 0; i < negatives.size(); i++) {

@@ -10,6 +10,7 @@ import io.deskforge.audit.visual.VisualAudit;
 import io.deskforge.desktop.Desktop;
 import io.deskforge.desktop.DesktopConfig;
 import io.deskforge.desktop.DesktopProvider;
+import io.deskforge.task.action.Action;
 import io.deskforge.task.check.CheckResult;
 import io.deskforge.task.check.Reading;
 import io.deskforge.task.json.TaskJson;
@@ -131,12 +132,7 @@ public final class ReplayAuditor {
           reasons.add("the setup is not deterministic: two fresh desktops differ in " + diff);
           return new Outcome(stages, reasons);
         }
-        Trajectory negative = run.negative();
-        CheckResult r = run.result();
-        stages.add(new Stage("replay.negative:" + negative.name(), !r.passed(),
-            r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
-                : "the negative '" + negative.name() + "' fails the checker, as it must", run.millis(), readings(r)));
-        if (r.passed()) reasons.add("the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker");
+        negativeVerdict(run.negative(), run.result(), "", run.millis(), stages, reasons);
       }
     }
     if (task.negatives().size() > 1) {
@@ -155,11 +151,11 @@ public final class ReplayAuditor {
     List<String> paths = task.checker().paths();
     if (paths.isEmpty() || CheckerMutation.readsPage(task)) return List.of();
     if (task.desktopApps().stream().anyMatch(app -> !catalog.commitCommand(app, paths).isEmpty())) return List.of();
-    List<io.deskforge.task.action.Action> solution = task.solution().actions();
-    List<Trajectory> others = task.negatives().stream().filter(n -> !n.name().equals("no-op")).toList();
+    List<Action> solution = task.solution().actions();
+    List<Trajectory> others = NegativeRuns.replayed(task);
     List<Trajectory> out = new ArrayList<>();
     for (Trajectory n : others) {
-      List<io.deskforge.task.action.Action> a = n.actions();
+      List<Action> a = n.actions();
       boolean prefix = !a.isEmpty() && a.size() < solution.size() && solution.subList(0, a.size()).equals(a);
       if (prefix && out.size() < others.size() - 1) out.add(n);
     }
@@ -199,7 +195,7 @@ public final class ReplayAuditor {
       }
 
       long t2 = System.nanoTime();
-      List<io.deskforge.task.action.Action> actions = task.solution().actions();
+      List<Action> actions = task.solution().actions();
       int done = 0;
       for (Trajectory negative : inSolution) {
         long tn = System.nanoTime();
@@ -208,10 +204,7 @@ public final class ReplayAuditor {
         FinalState.await(d, task);
         CheckResult r = reader.check(d, task.checker());
         String where = " (the reference solution's first " + done + " of " + actions.size() + " actions, checked in its desktop)";
-        stages.add(stage("replay.negative:" + negative.name(), !r.passed(),
-            (r.passed() ? "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker"
-                : "the negative '" + negative.name() + "' fails the checker, as it must") + where, tn, readings(r)));
-        if (r.passed()) reasons.add("the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker");
+        negativeVerdict(negative, r, where, (System.nanoTime() - tn) / 1_000_000, stages, reasons);
       }
       d.act(actions.subList(done, actions.size()));
       FinalState.await(d, task);
@@ -293,6 +286,15 @@ public final class ReplayAuditor {
       CheckResult r = reader.check(d, task.checker());
       return new NegativeRuns.Run(negative, initial, r, (System.nanoTime() - t) / 1_000_000);
     }
+  }
+
+  /** A negative's stage, with {@code where} it ran after its detail, and its reason when it passes the checker. */
+  private static void negativeVerdict(Trajectory negative, CheckResult r, String where, long millis, List<Stage> stages,
+      List<String> reasons) {
+    String passes = "the negative '" + negative.name() + "' (" + negative.description() + ") passes the checker";
+    stages.add(new Stage("replay.negative:" + negative.name(), !r.passed(),
+        (r.passed() ? passes : "the negative '" + negative.name() + "' fails the checker, as it must") + where, millis, readings(r)));
+    if (r.passed()) reasons.add(passes);
   }
 
   /** A desktop with the task's app, its related apps and every app its setup launches. */
