@@ -37,8 +37,7 @@ final class DesktopObservation {
     try {
       // The keyboard goes where the X input focus is, whatever the window manager's _NET_ACTIVE_WINDOW
       // says: a window counts as focused when the focus is on it or inside it.
-      Set<Integer> focusChain = new HashSet<>();
-      for (int f = x.inputFocus(); f > 1 && f != x.rootWindow() && focusChain.add(f); ) f = x.queryTreeParent(f);
+      Set<Integer> focusChain = focusChain(x);
       List<WindowInfo> out = new ArrayList<>();
       for (int w : x.getWindowsProperty(x.rootWindow(), "_NET_CLIENT_LIST")) {
         try {
@@ -59,6 +58,38 @@ final class DesktopObservation {
     } catch (IOException e) {
       throw health.failure("window list", e);
     }
+  }
+
+  /**
+   * The focused window and its ancestors. The focus may sit on a window that is destroyed while
+   * the chain is walked (a dialog closing: BadWindow on its QueryTree, seen with Chromium's folder
+   * chooser under load); the walk is then done again from the new focus, and after three such
+   * changes no window counts as focused.
+   */
+  private static Set<Integer> focusChain(X11Connection x) throws IOException {
+    return focusChain(x::inputFocus, x::queryTreeParent, x.rootWindow());
+  }
+
+  /** What {@link #focusChain(X11Connection)} asks of the X server: the focus, a window's parent. */
+  interface XQuery {
+    int apply(int window) throws IOException;
+  }
+
+  interface XFocus {
+    int get() throws IOException;
+  }
+
+  static Set<Integer> focusChain(XFocus focus, XQuery parent, int root) throws IOException {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Set<Integer> chain = new HashSet<>();
+      try {
+        for (int f = focus.get(); f > 1 && f != root && chain.add(f); ) f = parent.apply(f);
+        return chain;
+      } catch (X11Exception e) {
+        if (e.connectionLost() || e.timedOut()) throw e;
+      }
+    }
+    return Set.of();
   }
 
   AccessibilityNode accessibilityTree(int maxNodes) {
