@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A deskforge action written as a computer-use model would write it: the OpenAI computer tool's
  * action objects, or the Anthropic computer tool's input. {@code wait_window} has no counterpart
- * in either (a model looks at the screen instead): it becomes null, and the caller polls the
+ * in either (a model looks at the screen instead); {@code wait_idle} becomes their plain wait: it becomes null, and the caller polls the
  * observation's windows, as a model would look at screenshots.
  */
 final class ForeignActions {
@@ -21,12 +21,14 @@ final class ForeignActions {
       case Action.Click c -> List.of(Map.of("type", "click", "x", c.x(), "y", c.y(), "button", "left"));
       case Action.DoubleClick c -> List.of(Map.of("type", "double_click", "x", c.x(), "y", c.y()));
       case Action.RightClick c -> List.of(Map.of("type", "click", "x", c.x(), "y", c.y(), "button", "right"));
+      case Action.ClickUntilWindow c -> List.of(Map.of("type", "click", "x", c.x(), "y", c.y(), "button", "left"));
       case Action.Move c -> List.of(Map.of("type", "move", "x", c.x(), "y", c.y()));
       case Action.Type t -> List.of(Map.of("type", "type", "text", t.text()));
       case Action.Key k -> Arrays.stream(k.keys().trim().split("\\s+"))
           .map(combo -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("type", "keypress", "keys", List.of(combo.split("\\+")))))
           .toList();
       case Action.Wait w -> List.of(Map.of("type", "wait"));
+      case Action.WaitForIdle w -> List.of(Map.of("type", "wait"));
       case Action.WaitForWindow w -> null;
       case Action.WaitForMenu w -> null;
       default -> throw new IllegalArgumentException("no OpenAI form written for " + a);
@@ -38,10 +40,12 @@ final class ForeignActions {
       case Action.Click c -> List.of(Map.of("action", "left_click", "coordinate", List.of(c.x(), c.y())));
       case Action.DoubleClick c -> List.of(Map.of("action", "double_click", "coordinate", List.of(c.x(), c.y())));
       case Action.RightClick c -> List.of(Map.of("action", "right_click", "coordinate", List.of(c.x(), c.y())));
+      case Action.ClickUntilWindow c -> List.of(Map.of("action", "left_click", "coordinate", List.of(c.x(), c.y())));
       case Action.Move c -> List.of(Map.of("action", "mouse_move", "coordinate", List.of(c.x(), c.y())));
       case Action.Type t -> List.of(Map.of("action", "type", "text", t.text()));
       case Action.Key k -> List.of(Map.of("action", "key", "text", k.keys()));
       case Action.Wait w -> List.of(Map.of("action", "wait", "duration", w.ms() / 1000.0));
+      case Action.WaitForIdle w -> List.of(Map.of("action", "wait", "duration", w.timeoutMs() / 1000.0));
       case Action.WaitForWindow w -> null;
       case Action.WaitForMenu w -> null;
       default -> throw new IllegalArgumentException("no Anthropic form written for " + a);

@@ -97,7 +97,8 @@ public final class SampleTasks {
             new Action.Move(100, 100), new Action.DoubleClick(100, 100), new Action.RightClick(120, 130),
             new Action.Scroll(300, 300, 0, 3), new Action.Drag(100, 100, 400, 300), Action.waitMs(200),
             new Action.MiddleClick(10, 10), new Action.TripleClick(20, 20), new Action.MouseDown(30, 30, "left"),
-            new Action.MouseUp(40, 40, "left"), new Action.HoldKey("shift", 100), Action.waitForMenu(0))),
+            new Action.MouseUp(40, 40, "left"), new Action.HoldKey("shift", 100), Action.waitForMenu(0),
+            Action.waitForIdle(), new Action.ClickUntilWindow(50, 60, "^Move to$", 4000, 20_000))),
         List.of(Trajectory.noOp()), Difficulty.ofSteps(12), Provenance.of("template"), null).withContentId();
   }
 

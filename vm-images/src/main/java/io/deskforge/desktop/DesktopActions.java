@@ -48,6 +48,8 @@ final class DesktopActions {
         case Action.Wait a -> Desktop.sleep(a.ms());
         case Action.WaitForWindow a -> desktop.waitForWindow(a.title(), Duration.ofMillis(a.timeoutMs()));
         case Action.WaitForMenu a -> waitForMenus(a.depth(), Duration.ofMillis(a.timeoutMs()));
+        case Action.WaitForIdle a -> settle(Duration.ofMillis(a.quietMs()), Duration.ofMillis(a.timeoutMs()));
+        case Action.ClickUntilWindow a -> clickUntilWindow(a, input);
       }
     } catch (IOException e) {
       throw health.failure("action " + action.name(), e);
@@ -55,7 +57,7 @@ final class DesktopActions {
     pointerAfter(action);
     if (action instanceof Action.Click || action instanceof Action.DoubleClick || action instanceof Action.RightClick
         || action instanceof Action.MiddleClick || action instanceof Action.TripleClick || action instanceof Action.MouseUp
-        || action instanceof Action.Drag) {
+        || action instanceof Action.Drag || action instanceof Action.ClickUntilWindow) {
       // A click may move the keyboard focus, which toolkits apply a moment later; keys typed at
       // once would still reach the old field. A person sees the cursor move before typing. On a
       // loaded host the app may work on the click for a second or more (a settings page enabling
@@ -98,6 +100,7 @@ final class DesktopActions {
       case Action.Move a -> new int[] {a.x(), a.y()};
       case Action.Scroll a -> new int[] {a.x(), a.y()};
       case Action.Drag a -> new int[] {a.toX(), a.toY()};
+      case Action.ClickUntilWindow a -> new int[] {a.x(), a.y()};
       default -> null;
     };
     if (p != null) pointer = p;
@@ -119,6 +122,37 @@ final class DesktopActions {
       }
     }
     return false;
+  }
+
+  /**
+   * Clicks, then looks for the window every 10 ms; a click is sent again only when none has come
+   * for retryMs, and the windows are looked at right before it, so no click lands on the window
+   * once it is mapped.
+   */
+  private void clickUntilWindow(Action.ClickUntilWindow a, X11Input input) throws IOException {
+    Pattern p = Pattern.compile(a.title());
+    long deadline = System.nanoTime() + Duration.ofMillis(a.timeoutMs()).toNanos();
+    int clicks = 0;
+    long nextClick = System.nanoTime();
+    while (true) {
+      for (WindowInfo w : desktop.windows()) {
+        if (w.title() != null && p.matcher(w.title()).find()) {
+          desktop.settle(Duration.ofMillis(50), Duration.ofMillis(1000));
+          return;
+        }
+      }
+      long now = System.nanoTime();
+      if (now > deadline) {
+        throw new DesktopException(desktop.describe() + ": no window titled /" + a.title() + "/ after " + clicks + " clicks at ("
+            + a.x() + ", " + a.y() + ") in " + a.timeoutMs() + " ms; windows: " + desktop.windows().stream().map(WindowInfo::title).toList());
+      }
+      if (now >= nextClick) {
+        input.leftClick(onScreenX(a.x(), a), onScreenY(a.y(), a), 1);
+        clicks++;
+        nextClick = System.nanoTime() + Duration.ofMillis(a.retryMs()).toNanos();
+      }
+      Desktop.sleep(10);
+    }
   }
 
   WindowInfo waitForWindow(String titleRegex, Duration timeout) {

@@ -80,6 +80,13 @@ final class DeskforgeSchema {
           "{'action':'wait_window','title':'Save.*','timeout_ms':3000}"),
       row("wait_menu", "depth, timeout_ms", "wait_menu", "until depth menus (pop-up windows) are open, none with depth 0; "
           + "timeout_ms at most 60000, 0 for 5000", "{'action':'wait_menu','depth':1,'timeout_ms':3000}"),
+      row("wait_idle", "quiet_ms, timeout_ms", "wait_idle", "until the desktop's apps have been idle for quiet_ms (a page done "
+          + "loading), at most timeout_ms, then goes on either way; both at most 60000, timeout_ms 0 for 5000",
+          "{'action':'wait_idle','quiet_ms':300,'timeout_ms':10000}"),
+      row("click_until_window", "x, y, title, retry_ms, timeout_ms", "click_until_window", "clicks until a window whose title "
+          + "matches title shows, again after every retry_ms without it (0 for 5000), at most timeout_ms in all (0 for 15000); "
+          + "for a button that opens one dialog however often pressed; both at most 60000",
+          "{'action':'click_until_window','x':10,'y':20,'title':'Location','retry_ms':5000,'timeout_ms':15000}"),
       row("screenshot", "", "screenshot", "an observation, no action", "{'action':'screenshot'}"),
       row("done", "", "done", "ends the episode; the bare JSON string \"DONE\" (OSWorld) too", "{'action':'done'}"),
       row("fail", "", "fail", "gives up, ending the episode; the bare JSON string \"FAIL\" (OSWorld) too", "{'action':'fail'}"));
@@ -184,15 +191,29 @@ final class DeskforgeSchema {
       }
       case Action.Wait a -> in.waitMs("ms", a.ms());
       case Action.WaitForMenu a -> in.waitMs("timeout_ms", a.timeoutMs());
-      case Action.WaitForWindow a -> {
-        ActionFields.checkLength(in.at("title"), a.title());
+      case Action.WaitForIdle a -> {
+        in.waitMs("quiet_ms", a.quietMs());
         in.waitMs("timeout_ms", a.timeoutMs());
-        try {
-          Pattern.compile(a.title());
-        } catch (PatternSyntaxException e) {
-          throw in.error("title", "not a regular expression: " + e.getDescription());
-        }
       }
+      case Action.WaitForWindow a -> {
+        in.waitMs("timeout_ms", a.timeoutMs());
+        title(in, a.title());
+      }
+      case Action.ClickUntilWindow a -> {
+        onScreen(in, "x", "y", a.x(), a.y());
+        in.waitMs("retry_ms", a.retryMs());
+        in.waitMs("timeout_ms", a.timeoutMs());
+        title(in, a.title());
+      }
+    }
+  }
+
+  private static void title(ActionFields in, String title) {
+    ActionFields.checkLength(in.at("title"), title);
+    try {
+      Pattern.compile(title);
+    } catch (PatternSyntaxException e) {
+      throw in.error("title", "not a regular expression: " + e.getDescription());
     }
   }
 

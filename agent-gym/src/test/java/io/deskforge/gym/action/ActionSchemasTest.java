@@ -114,6 +114,9 @@ class ActionSchemasTest {
         arguments("deskforge", "{'action':'wait_window','title':'Save.*','timeout_ms':3000}", perform(new Action.WaitForWindow("Save.*", 3000))),
         arguments("deskforge", "{'action':'wait_window','title':'Save','timeout_ms':0}", perform(new Action.WaitForWindow("Save", 5000))),
         arguments("deskforge", "{'action':'wait_menu','depth':2,'timeout_ms':3000}", perform(new Action.WaitForMenu(2, 3000))),
+        arguments("deskforge", "{'action':'wait_idle','quiet_ms':300,'timeout_ms':10000}", perform(new Action.WaitForIdle(300, 10_000))),
+        arguments("deskforge", "{'action':'click_until_window','x':10,'y':20,'title':'Location','retry_ms':4000,'timeout_ms':20000}",
+            perform(new Action.ClickUntilWindow(10, 20, "Location", 4000, 20_000))),
         arguments("deskforge", "{'action':'screenshot'}", new Observe("screenshot")),
         arguments("deskforge", "{'action':'done'}", new Terminate(true)),
         arguments("deskforge", "{'action':'fail'}", new Terminate(false)),
@@ -201,6 +204,11 @@ class ActionSchemasTest {
       {'action':'wait_window','title':'Save'}                                                          | /timeout_ms
       {'action':'wait_menu','depth':-1,'timeout_ms':100}                                               | /depth
       {'action':'wait_menu','depth':1,'timeout_ms':60001}                                              | /timeout_ms
+      {'action':'wait_idle','quiet_ms':0,'timeout_ms':100}                                             | /quiet_ms
+      {'action':'wait_idle','quiet_ms':300,'timeout_ms':60001}                                         | /timeout_ms
+      {'action':'click_until_window','x':1,'y':2000,'title':'x','retry_ms':100,'timeout_ms':1000}      | /y
+      {'action':'click_until_window','x':1,'y':2,'title':'(unclosed','retry_ms':100,'timeout_ms':1000} | /title
+      {'action':'click_until_window','x':1,'y':2,'title':'x','retry_ms':100,'timeout_ms':60001}        | /timeout_ms
       {'action':'scroll','x':1,'y':2,'dx':0,'dy':101}                                                  | /dy
       {'action':'scroll','x':1,'y':2,'dx':-101,'dy':0}                                                 | /dx
       {'actions':[{'action':'click','x':1,'y':2},{'action':'click','x':1,'y':2000}]}                   | /actions/1/y
@@ -592,7 +600,7 @@ class ActionSchemasTest {
       // written out here from deskforge's Action and the OpenAI and Anthropic tool references, not from the code under test
       assertThat(ActionSchemas.actionNames("deskforge")).containsExactlyInAnyOrder("click", "double_click", "right_click",
           "middle_click", "triple_click", "mouse_down", "mouse_up", "move", "drag", "scroll", "type", "key", "hold_key", "wait",
-          "wait_window", "wait_menu", "screenshot", "done", "fail");
+          "wait_window", "wait_menu", "wait_idle", "click_until_window", "screenshot", "done", "fail");
       assertThat(ActionSchemas.actionNames("openai")).containsExactlyInAnyOrder("click", "double_click", "scroll", "type",
           "keypress", "drag", "move", "wait", "screenshot");
       assertThat(ActionSchemas.actionNames("anthropic")).containsExactlyInAnyOrder("key", "hold_key", "type", "cursor_position",

@@ -80,18 +80,25 @@ public final class Replayability {
         yield from != null ? from : point(c.toX(), c.toY());
       }
       case Action.Key k -> keys(k.keys());
-      case Action.WaitForWindow w -> {
-        try {
-          Pattern.compile(w.title());
-          yield null;
-        } catch (PatternSyntaxException e) {
-          yield "the window title /" + w.title() + "/ is not a regular expression: " + e.getDescription();
-        }
+      case Action.WaitForWindow w -> title(w.title());
+      case Action.ClickUntilWindow c -> {
+        String at = point(c.x(), c.y());
+        yield at != null ? at : title(c.title());
       }
       case Action.Type ty -> null;
       case Action.Wait w -> null;
       case Action.WaitForMenu w -> null;
+      case Action.WaitForIdle w -> null;
     };
+  }
+
+  private static String title(String regex) {
+    try {
+      Pattern.compile(regex);
+      return null;
+    } catch (PatternSyntaxException e) {
+      return "the window title /" + regex + "/ is not a regular expression: " + e.getDescription();
+    }
   }
 
   private String point(int x, int y) {

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Action.Wait.class, name = "wait"),
   @JsonSubTypes.Type(value = Action.WaitForWindow.class, name = "wait_window"),
   @JsonSubTypes.Type(value = Action.WaitForMenu.class, name = "wait_menu"),
+  @JsonSubTypes.Type(value = Action.WaitForIdle.class, name = "wait_idle"),
+  @JsonSubTypes.Type(value = Action.ClickUntilWindow.class, name = "click_until_window"),
 })
 public sealed interface Action {
 
@@ -36,7 +38,7 @@ public sealed interface Action {
 
   /** True for the actions that only wait (a time, a window, menus) and change nothing on the screen. */
   default boolean onlyWaits() {
-    return this instanceof Wait || this instanceof WaitForWindow || this instanceof WaitForMenu;
+    return this instanceof Wait || this instanceof WaitForWindow || this instanceof WaitForMenu || this instanceof WaitForIdle;
   }
 
   record Click(int x, int y) implements Action {}
@@ -140,6 +142,40 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * Waits until the desktop's apps have been idle for {@code quietMs} (together under 2 ms of CPU
+   * in that time), or {@code timeoutMs} passed, and goes on either way. What a person does by
+   * waiting for a page to finish loading: a browser sets a page's window title before the page has
+   * built its controls, and a click then lands on an empty page. Apps with steady background work
+   * never go quiet; for them this is a wait of timeoutMs.
+   */
+  record WaitForIdle(long quietMs, long timeoutMs) implements Action {
+    public WaitForIdle {
+      if (quietMs <= 0) throw new IllegalArgumentException("wait_idle: quiet_ms must be > 0, got " + quietMs);
+      if (timeoutMs <= 0) timeoutMs = 5000;
+      if (quietMs > timeoutMs) throw new IllegalArgumentException("wait_idle: quiet_ms (" + quietMs + ") exceeds timeout_ms (" + timeoutMs + ")");
+    }
+  }
+
+  /**
+   * Clicks (x, y) and waits for a window whose title matches {@code title}; when none has come
+   * {@code retryMs} after a click, clicks again, until {@code timeoutMs} passed in all (then it
+   * fails as {@link WaitForWindow} does). What a person does when a button did not react. Only for
+   * a button that opens the window and does nothing more if pressed again while the window is on
+   * its way (Chromium's settings open one folder chooser however often Change is pressed): a
+   * click is never sent once the window is there. Chromium dropped the first click on Change in
+   * about 1 in 30 trajectories on a loaded host, the page drawn and idle, while a second one
+   * opened the chooser every time.
+   */
+  record ClickUntilWindow(int x, int y, String title, long retryMs, long timeoutMs) implements Action {
+    public ClickUntilWindow {
+      if (title == null || title.isBlank()) throw new IllegalArgumentException("click_until_window: title is required");
+      if (retryMs <= 0) retryMs = 5000;
+      if (timeoutMs <= 0) timeoutMs = 15_000;
+      if (retryMs > timeoutMs) throw new IllegalArgumentException("click_until_window: retry_ms (" + retryMs + ") exceeds timeout_ms (" + timeoutMs + ")");
+    }
+  }
+
   static Click click(int x, int y) { return new Click(x, y); }
 
   static Type type(String text) { return new Type(text); }
@@ -152,4 +188,7 @@ public sealed interface Action {
 
   /** {@code depth} menus open (0: none), waited for up to 20 s: menus come late on a loaded host. */
   static WaitForMenu waitForMenu(int depth) { return new WaitForMenu(depth, 20_000); }
+
+  /** Idle for 300 ms, waited for up to 20 s: pages and dialogs come late on a loaded host. */
+  static WaitForIdle waitForIdle() { return new WaitForIdle(300, 20_000); }
 }

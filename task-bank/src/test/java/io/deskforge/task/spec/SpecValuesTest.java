@@ -47,6 +47,13 @@ class SpecValuesTest {
     assertThat(new Action.WaitForWindow("Save", -3).timeoutMs()).isEqualTo(5000);
     assertThat(new Action.WaitForWindow("Save", 1).timeoutMs()).isEqualTo(1);
     assertThatThrownBy(() -> new Action.WaitForWindow(" ", 10)).hasMessage("wait_window: title is required");
+    assertThatThrownBy(() -> new Action.WaitForIdle(0, 10)).hasMessage("wait_idle: quiet_ms must be > 0, got 0");
+    assertThatThrownBy(() -> new Action.WaitForIdle(500, 100)).hasMessage("wait_idle: quiet_ms (500) exceeds timeout_ms (100)");
+    assertThat(new Action.WaitForIdle(300, 0).timeoutMs()).isEqualTo(5000);
+    assertThatThrownBy(() -> new Action.ClickUntilWindow(1, 2, "", 10, 100)).hasMessage("click_until_window: title is required");
+    assertThatThrownBy(() -> new Action.ClickUntilWindow(1, 2, "x", 200, 100))
+        .hasMessage("click_until_window: retry_ms (200) exceeds timeout_ms (100)");
+    assertThat(new Action.ClickUntilWindow(1, 2, "x", 0, 0)).isEqualTo(new Action.ClickUntilWindow(1, 2, "x", 5000, 15_000));
   }
 
   @Test
