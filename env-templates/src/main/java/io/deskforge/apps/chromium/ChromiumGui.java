@@ -73,10 +73,17 @@ final class ChromiumGui {
   /**
    * A settings page, loaded and laid out: the title changes first, then the page builds its
    * sections and scrolls the one asked for into place, and a click before that lands elsewhere.
+   * Its end is waited for as the desktop going quiet: with eight desktops and two busy threads on
+   * this 2-core host, chrome://settings/downloads was still an empty page with its tab's spinner
+   * turning 2.5 s after its title came (a fixed 2.5 s wait lost the Change click in 3 to 4 of 15
+   * trajectories, in CI too), and quiet 0.3 to 5.6 s after the title, its controls drawn.
    */
   static List<Action> settings(String page, String windowTitle) {
-    return concat(open("chrome://settings/" + page, windowTitle), List.of(Action.waitMs(2500)));
+    return concat(open("chrome://settings/" + page, windowTitle), List.of(Action.waitForIdle(), Action.waitMs(SETTINGS_LAYOUT_MS)));
   }
+
+  /** After the page went quiet, a moment for the scroll to the section asked for. */
+  static final long SETTINGS_LAYOUT_MS = 500;
 
   static List<Action> concat(List<Action> a, List<Action> b) {
     List<Action> out = new java.util.ArrayList<>(a);
