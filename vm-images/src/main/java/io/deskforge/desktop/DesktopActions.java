@@ -135,12 +135,7 @@ final class DesktopActions {
     int clicks = 0;
     long nextClick = System.nanoTime();
     while (true) {
-      for (WindowInfo w : desktop.windows()) {
-        if (w.title() != null && p.matcher(w.title()).find()) {
-          desktop.settle(Duration.ofMillis(50), Duration.ofMillis(1000));
-          return;
-        }
-      }
+      if (shown(p) != null) return;
       long now = System.nanoTime();
       if (now > deadline) {
         throw new DesktopException(desktop.describe() + ": no window titled /" + a.title() + "/ after " + clicks + " clicks at ("
@@ -155,16 +150,23 @@ final class DesktopActions {
     }
   }
 
+  /** A window whose title matches, once the desktop is quiet after it came (its toolkit took the focus), or null. */
+  private WindowInfo shown(Pattern title) {
+    for (WindowInfo w : desktop.windows()) {
+      if (w.title() != null && title.matcher(w.title()).find()) {
+        desktop.settle(Duration.ofMillis(50), Duration.ofMillis(1000));
+        return w;
+      }
+    }
+    return null;
+  }
+
   WindowInfo waitForWindow(String titleRegex, Duration timeout) {
     Pattern p = Pattern.compile(titleRegex);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      for (WindowInfo w : desktop.windows()) {
-        if (w.title() != null && p.matcher(w.title()).find()) {
-          desktop.settle(Duration.ofMillis(50), Duration.ofMillis(1000));
-          return w;
-        }
-      }
+      WindowInfo w = shown(p);
+      if (w != null) return w;
       if (System.nanoTime() > deadline) {
         throw new DesktopException(desktop.describe() + ": no window titled /" + titleRegex + "/ after "
             + timeout.toMillis() + " ms; windows: " + desktop.windows().stream().map(WindowInfo::title).toList());
