@@ -156,8 +156,8 @@ public final class ChromiumEndState implements EndStateModel {
           b.addSite = null;
           b.focus = Focus.PAGE;
         }
-        case Action.Click c when b.inSettings("downloads") && !b.chooser && b.on(c, ChromiumGui.DOWNLOAD_CHANGE_X, ChromiumGui.DOWNLOAD_CHANGE_Y) ->
-            b.chooser = true;
+        case Action.ClickUntilWindow c when b.inSettings("downloads") && !b.chooser
+            && b.on(new Action.Click(c.x(), c.y()), ChromiumGui.DOWNLOAD_CHANGE_X, ChromiumGui.DOWNLOAD_CHANGE_Y) -> b.chooser = true;
         case Action.Key k when k.keys().equals("ctrl+l") && b.chooser -> {
           b.focus = Focus.CHOOSER;
           b.typed = "";
@@ -207,6 +207,7 @@ public final class ChromiumEndState implements EndStateModel {
         }
         case Action.Wait w -> { }
         case Action.WaitForWindow w -> { }
+        case Action.WaitForIdle w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }
