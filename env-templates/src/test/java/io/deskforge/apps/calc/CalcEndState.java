@@ -34,7 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class CalcEndState implements EndStateModel {
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     String file = EndStateModel.openedFile(task);
     XSSFWorkbook book;
     try {
@@ -68,7 +68,6 @@ public final class CalcEndState implements EndStateModel {
     String code = null;
     for (Action a : trajectory.actions()) {
       if (formatCells) {
-        if (a.onlyWaits()) continue;
         if (a instanceof Action.Key k && k.keys().equals("alt+f")) codeBox = true;
         else if (a instanceof Action.Key k && k.keys().equals("ctrl+a") && codeBox) code = "";
         else if (a instanceof Action.Type t && codeBox && code != null && !t.text().contains("\n")) code += t.text();
@@ -79,7 +78,6 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (menu != null) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForMenu) continue;
         String key = a instanceof Action.Key k ? k.keys() : null;
         if (menu.equals("insert") && "c".equals(key)) {
           wizard = true;
@@ -101,7 +99,6 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (wizard) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu) continue;
         if (a instanceof Action.Key k && k.keys().matches("Down( Down)*")) chartType += k.keys().split(" ").length;
         else if (a instanceof Action.Key k && k.keys().equals("Return")) {
           chart(sheet, column, Math.max(selectionRight, column), row, selectionEnd, chartType);
@@ -110,7 +107,6 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (conditional) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu) continue;
         Object[] current = conditions.getLast();
         if (a instanceof Action.Key k && k.keys().equals("Tab")) field++;
         else if (a instanceof Action.Key k && k.keys().equals("shift+Tab") && field > 0) field--;
@@ -128,7 +124,6 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (sheetMenu) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForMenu) continue;
         if (!(a instanceof Action.Key k && k.keys().equals("s"))) throw EndStateModel.unmodelled(task, trajectory, "in the Sheet menu, " + a);
         sheetMenu = false;
         insertDialog = true;
@@ -138,7 +133,6 @@ public final class CalcEndState implements EndStateModel {
         continue;
       }
       if (insertDialog) {
-        if (a instanceof Action.Wait || a instanceof Action.WaitForWindow || a instanceof Action.WaitForMenu) continue;
         if (a instanceof Action.Key k && k.keys().equals("alt+a")) after = true;
         else if (a instanceof Action.Key k && k.keys().equals("alt+m")) nameBox = true;
         else if (a instanceof Action.Key k && k.keys().equals("ctrl+a") && nameBox) sheetName = "";
@@ -194,9 +188,6 @@ public final class CalcEndState implements EndStateModel {
           }
         }
         case Action.Click c when c.y() == 51 && (c.x() == 596 || c.x() == 572) -> sort(sheet, column, c.x() == 596);
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
-        case Action.WaitForMenu w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }

@@ -83,81 +83,77 @@ public final class ChromiumEndState implements EndStateModel {
       return n;
     }
 
-    boolean on(Action.Click c, int x, int y) {
-      return c.x() == x && c.y() == y;
-    }
-
     boolean inAppearance() {
       return "chrome://settings/appearance".equals(page);
     }
   }
 
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     final Browser b = new Browser();
     b.prefs = existingPreferences(home);
     b.page = EndStateModel.openedFile(task).replaceFirst("^file://", "");
     b.visits.add(b.page);
     for (Action a : trajectory.actions()) {
       switch (a) {
-        case Action.Click c when b.on(c, AddressBar.X, AddressBar.Y) -> {
+        case Action.Click c when on(c.x(), c.y(), AddressBar.X, AddressBar.Y) -> {
           b.focus = Focus.ADDRESS_BAR;
           b.typed = "";
         }
-        case Action.Click c when b.on(c, ChromiumGui.STAR_X, ChromiumGui.STAR_Y) -> b.bubble = new String[] {title(home, b.page), "other"};
-        case Action.Click c when b.bubble != null && b.on(c, ChromiumGui.BUBBLE_NAME_X, ChromiumGui.BUBBLE_NAME_Y) -> {
+        case Action.Click c when on(c.x(), c.y(), ChromiumGui.STAR_X, ChromiumGui.STAR_Y) -> b.bubble = new String[] {title(home, b.page), "other"};
+        case Action.Click c when b.bubble != null && on(c.x(), c.y(), ChromiumGui.BUBBLE_NAME_X, ChromiumGui.BUBBLE_NAME_Y) -> {
           b.focus = Focus.BUBBLE_NAME;
           b.typed = b.bubble[0];
         }
-        case Action.Click c when b.bubble != null && b.on(c, ChromiumGui.BUBBLE_FOLDER_X, ChromiumGui.BUBBLE_FOLDER_Y) -> { }
-        case Action.Click c when b.bubble != null && b.on(c, ChromiumGui.BUBBLE_FOLDER_BAR_X, ChromiumGui.BUBBLE_FOLDER_BAR_Y) ->
+        case Action.Click c when b.bubble != null && on(c.x(), c.y(), ChromiumGui.BUBBLE_FOLDER_X, ChromiumGui.BUBBLE_FOLDER_Y) -> { }
+        case Action.Click c when b.bubble != null && on(c.x(), c.y(), ChromiumGui.BUBBLE_FOLDER_BAR_X, ChromiumGui.BUBBLE_FOLDER_BAR_Y) ->
             b.bubble[1] = "bookmark_bar";
-        case Action.Click c when b.bubble != null && b.on(c, ChromiumGui.BUBBLE_DONE_X, ChromiumGui.BUBBLE_DONE_Y) -> {
+        case Action.Click c when b.bubble != null && on(c.x(), c.y(), ChromiumGui.BUBBLE_DONE_X, ChromiumGui.BUBBLE_DONE_Y) -> {
           b.bookmarks.get(b.bubble[1]).add(new String[] {b.bubble[0], "file://" + b.page});
           b.bubble = null;
           b.focus = Focus.PAGE;
         }
-        case Action.Click c when b.inAppearance() && b.on(c, ChromiumGui.HOME_SWITCH_X, ChromiumGui.HOME_SWITCH_Y) -> {
+        case Action.Click c when b.inAppearance() && on(c.x(), c.y(), ChromiumGui.HOME_SWITCH_X, ChromiumGui.HOME_SWITCH_Y) -> {
           b.showHome = !b.showHome;
           b.settingsTouched = true;
         }
-        case Action.Click c when b.inAppearance() && b.showHome && b.on(c, ChromiumGui.HOME_CUSTOM_RADIO_X, ChromiumGui.HOME_CUSTOM_RADIO_Y) ->
+        case Action.Click c when b.inAppearance() && b.showHome && on(c.x(), c.y(), ChromiumGui.HOME_CUSTOM_RADIO_X, ChromiumGui.HOME_CUSTOM_RADIO_Y) ->
             b.newTabHome = false;
-        case Action.Click c when b.inAppearance() && !b.newTabHome && b.on(c, ChromiumGui.HOME_ADDRESS_X, ChromiumGui.HOME_ADDRESS_Y) -> {
+        case Action.Click c when b.inAppearance() && !b.newTabHome && on(c.x(), c.y(), ChromiumGui.HOME_ADDRESS_X, ChromiumGui.HOME_ADDRESS_Y) -> {
           b.focus = Focus.HOME_ADDRESS;
           b.typed = b.homepage == null ? "" : b.homepage;
         }
-        case Action.Click c when b.inSettings("security") && b.on(c, ChromiumGui.ENHANCED_PROTECTION_X, ChromiumGui.ENHANCED_PROTECTION_Y) -> {
+        case Action.Click c when b.inSettings("security") && on(c.x(), c.y(), ChromiumGui.ENHANCED_PROTECTION_X, ChromiumGui.ENHANCED_PROTECTION_Y) -> {
           b.pref("safebrowsing").put("enabled", true).put("enhanced", true);
           b.settingsTouched = true;
         }
-        case Action.Click c when b.inSettings("security") && b.on(c, ChromiumGui.SECURE_CONNECTIONS_X, ChromiumGui.SECURE_CONNECTIONS_Y) -> {
+        case Action.Click c when b.inSettings("security") && on(c.x(), c.y(), ChromiumGui.SECURE_CONNECTIONS_X, ChromiumGui.SECURE_CONNECTIONS_Y) -> {
           b.prefs.put("https_first_balanced_mode_enabled", !b.prefs.path("https_first_balanced_mode_enabled").asBoolean(false));
           b.settingsTouched = true;
         }
-        case Action.Click c when b.inSettings("cookies") && b.addSite == null && b.on(c, ChromiumGui.DNT_SWITCH_X, ChromiumGui.DNT_SWITCH_Y) ->
+        case Action.Click c when b.inSettings("cookies") && b.addSite == null && on(c.x(), c.y(), ChromiumGui.DNT_SWITCH_X, ChromiumGui.DNT_SWITCH_Y) ->
             b.dntDialog = true;
-        case Action.Click c when b.dntDialog && b.on(c, ChromiumGui.DNT_CONFIRM_X, ChromiumGui.DNT_CONFIRM_Y) -> {
+        case Action.Click c when b.dntDialog && on(c.x(), c.y(), ChromiumGui.DNT_CONFIRM_X, ChromiumGui.DNT_CONFIRM_Y) -> {
           b.prefs.put("enable_do_not_track", true);
           b.settingsTouched = true;
           b.dntDialog = false;
         }
-        case Action.Click c when b.dntDialog && b.on(c, ChromiumGui.DNT_CANCEL_X, ChromiumGui.DNT_CANCEL_Y) -> b.dntDialog = false;
-        case Action.Click c when b.inSettings("cookies") && b.on(c, DoNotTrack.COOKIES_ADD_X, DoNotTrack.COOKIES_ADD_Y) ->
+        case Action.Click c when b.dntDialog && on(c.x(), c.y(), ChromiumGui.DNT_CANCEL_X, ChromiumGui.DNT_CANCEL_Y) -> b.dntDialog = false;
+        case Action.Click c when b.inSettings("cookies") && on(c.x(), c.y(), DoNotTrack.COOKIES_ADD_X, DoNotTrack.COOKIES_ADD_Y) ->
             b.addSite = new String[] {"cookies", "1"};
         case Action.Click c when b.permission() != null && c.x() == SitePermission.ADD_X
             && (c.y() == b.permission().blockAddY() || c.y() == b.permission().allowAddY()) ->
             b.addSite = new String[] {b.permission().kind(), c.y() == b.permission().blockAddY() ? "2" : "1"};
-        case Action.Click c when b.addSite != null && b.on(c, ChromiumGui.ADD_SITE_FIELD_X, ChromiumGui.ADD_SITE_FIELD_Y) -> {
+        case Action.Click c when b.addSite != null && on(c.x(), c.y(), ChromiumGui.ADD_SITE_FIELD_X, ChromiumGui.ADD_SITE_FIELD_Y) -> {
           b.focus = Focus.ADD_SITE;
           b.typed = "";
         }
-        case Action.Click c when b.addSite != null && b.on(c, ChromiumGui.ADD_SITE_CANCEL_X, ChromiumGui.ADD_SITE_CANCEL_Y) -> {
+        case Action.Click c when b.addSite != null && on(c.x(), c.y(), ChromiumGui.ADD_SITE_CANCEL_X, ChromiumGui.ADD_SITE_CANCEL_Y) -> {
           b.addSite = null;
           b.focus = Focus.PAGE;
         }
         case Action.ClickUntilWindow c when b.inSettings("downloads") && !b.chooser
-            && b.on(new Action.Click(c.x(), c.y()), ChromiumGui.DOWNLOAD_CHANGE_X, ChromiumGui.DOWNLOAD_CHANGE_Y) -> b.chooser = true;
+            && on(c.x(), c.y(), ChromiumGui.DOWNLOAD_CHANGE_X, ChromiumGui.DOWNLOAD_CHANGE_Y) -> b.chooser = true;
         case Action.Key k when k.keys().equals("ctrl+l") && b.chooser -> {
           b.focus = Focus.CHOOSER;
           b.typed = "";
@@ -166,7 +162,7 @@ public final class ChromiumEndState implements EndStateModel {
           b.focus = Focus.ADDRESS_BAR;
           b.typed = "";
         }
-        case Action.Click c when b.chooser && b.on(c, ChromiumGui.CHOOSER_OPEN_X, ChromiumGui.CHOOSER_OPEN_Y) -> {
+        case Action.Click c when b.chooser && on(c.x(), c.y(), ChromiumGui.CHOOSER_OPEN_X, ChromiumGui.CHOOSER_OPEN_Y) -> {
           String folder = b.typed.replaceFirst("(.)/+$", "$1");
           b.pref("download").put("default_directory", folder);
           b.pref("savefile").put("default_directory", folder);
@@ -174,11 +170,11 @@ public final class ChromiumEndState implements EndStateModel {
           b.chooser = false;
           b.focus = Focus.PAGE;
         }
-        case Action.Click c when b.chooser && b.on(c, ChromiumGui.CHOOSER_CANCEL_X, ChromiumGui.CHOOSER_CANCEL_Y) -> {
+        case Action.Click c when b.chooser && on(c.x(), c.y(), ChromiumGui.CHOOSER_CANCEL_X, ChromiumGui.CHOOSER_CANCEL_Y) -> {
           b.chooser = false;
           b.focus = Focus.PAGE;
         }
-        case Action.Click c when b.inSettings("downloads") && !b.chooser && b.on(c, ChromiumGui.DOWNLOAD_ASK_X, ChromiumGui.DOWNLOAD_ASK_Y) -> {
+        case Action.Click c when b.inSettings("downloads") && !b.chooser && on(c.x(), c.y(), ChromiumGui.DOWNLOAD_ASK_X, ChromiumGui.DOWNLOAD_ASK_Y) -> {
           b.pref("download").put("prompt_for_download", !b.prefs.path("download").path("prompt_for_download").asBoolean(false));
           b.settingsTouched = true;
         }
@@ -205,9 +201,6 @@ public final class ChromiumEndState implements EndStateModel {
           b.homepage = b.typed;
           b.focus = Focus.PAGE;
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
-        case Action.WaitForIdle w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }
@@ -287,5 +280,10 @@ public final class ChromiumEndState implements EndStateModel {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether a click at ({@code cx}, {@code cy}) is on the control at ({@code x}, {@code y}). */
+  private static boolean on(int cx, int cy, int x, int y) {
+    return cx == x && cy == y;
   }
 }

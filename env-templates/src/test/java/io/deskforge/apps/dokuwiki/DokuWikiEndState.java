@@ -31,7 +31,7 @@ public final class DokuWikiEndState implements EndStateModel {
   }
 
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     final Browser b = new Browser();
     AddressBarModel bar = new AddressBarModel();
     for (Action a : trajectory.actions()) {
@@ -84,8 +84,6 @@ public final class DokuWikiEndState implements EndStateModel {
           b.page = null;
           b.text = null;
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }

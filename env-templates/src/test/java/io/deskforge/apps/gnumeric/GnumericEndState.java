@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class GnumericEndState implements EndStateModel {
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     String file = EndStateModel.openedFile(task);
     int column = 0;
     int row = 0;
@@ -46,8 +46,6 @@ public final class GnumericEndState implements EndStateModel {
             row++;
           }
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }

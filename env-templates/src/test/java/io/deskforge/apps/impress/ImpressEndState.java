@@ -33,7 +33,7 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
  */
 public final class ImpressEndState implements EndStateModel {
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     String file = EndStateModel.openedFile(task);
     new Session(task, trajectory, PptxDeck.parse(home.readFile(file), file).show(), home, file).run();
   }
@@ -68,9 +68,6 @@ public final class ImpressEndState implements EndStateModel {
             for (String key : k.keys().split(" ")) key(key);
           }
           case Action.Type t -> type(t.text());
-          case Action.Wait w -> { }
-          case Action.WaitForWindow w -> { }
-          case Action.WaitForMenu w -> { }
           case Action.Click c when transitionDeck && menu.isEmpty() -> transition(TransitionKind.at(c.x(), c.y())
               .orElseThrow(() -> EndStateModel.unmodelled(task, trajectory, "a click on the Slide Transition deck outside its effects: " + a)));
           default -> throw EndStateModel.unmodelled(task, trajectory, a);

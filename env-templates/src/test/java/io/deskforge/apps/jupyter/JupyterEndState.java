@@ -60,7 +60,7 @@ public final class JupyterEndState implements EndStateModel {
   }
 
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     String name = null;
     for (SetupStep s : task.setup()) if (s instanceof SetupStep.Launch l && l.app().equals(Jupyter.NAME)) name = l.args().getFirst();
     final Page p = load(home, name);
@@ -68,8 +68,6 @@ public final class JupyterEndState implements EndStateModel {
       boolean wasD = p.d;
       p.d = false;
       switch (a) {
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         case Action.Key k when p.mode.equals("palette") -> palette(p, k.keys(), home);
         case Action.Type t when p.mode.equals("palette") -> p.typed += t.text();
         case Action.Key k when p.mode.equals("rename") -> renameKey(p, k.keys(), home);

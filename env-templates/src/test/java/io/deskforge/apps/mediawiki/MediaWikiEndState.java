@@ -43,7 +43,7 @@ public final class MediaWikiEndState implements EndStateModel {
   }
 
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     Map<String, String> pages = new LinkedHashMap<>();      // title -> text
     Map<String, String> redirects = new LinkedHashMap<>();  // title -> target
     for (SetupStep s : task.setup()) {
@@ -121,8 +121,6 @@ public final class MediaWikiEndState implements EndStateModel {
           redirects.remove(b.page);
           b.form = Form.NONE;
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 public final class MousepadEndState implements EndStateModel {
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     Path file = home.host(EndStateModel.openedFile(task));
     Editor e = new Editor(read(file));
     for (Action a : trajectory.actions()) {
@@ -34,8 +34,6 @@ public final class MousepadEndState implements EndStateModel {
         case Action.Click c -> {
           if (!e.click(c.x(), c.y())) throw EndStateModel.unmodelled(task, trajectory, a);
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }

@@ -11,7 +11,18 @@ import io.deskforge.task.spec.Trajectory;
  */
 public interface EndStateModel {
 
-  void apply(TaskSpec task, Trajectory trajectory, ScratchHome home);
+  /**
+   * Re-creates the trajectory's end state in {@code home}. Its waits (every action that {@link
+   * io.deskforge.task.action.Action#onlyWaits() only waits}) change no state, so they are taken out
+   * here, once for every app: a family that waits in a new way needs no change to any model.
+   */
+  default void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+    reCreate(task, new Trajectory(trajectory.name(), trajectory.description(),
+        trajectory.actions().stream().filter(a -> !a.onlyWaits()).toList()), home);
+  }
+
+  /** The app's model: the end state of {@code acting}, a trajectory with no waits left in it. */
+  void reCreate(TaskSpec task, Trajectory acting, ScratchHome home);
 
   /** The file the setup opens in the app: its launch step's first argument. */
   static String openedFile(TaskSpec task) {

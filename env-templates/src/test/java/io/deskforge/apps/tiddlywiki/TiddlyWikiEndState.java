@@ -54,7 +54,7 @@ public final class TiddlyWikiEndState implements EndStateModel {
   }
 
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     Browser b = new Browser();
     b.story.add(task.setup().stream().filter(s -> s instanceof SetupStep.Launch l && l.app().equals(TiddlyWiki.NAME))
         .map(s -> ((SetupStep.Launch) s).args().getFirst()).findFirst()
@@ -135,8 +135,6 @@ public final class TiddlyWikiEndState implements EndStateModel {
           b.story.addFirst(d.title);
           b.draft = null;
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
       if (d != null && d.focus.equals("title") && a instanceof Action.Type) d.all = false;

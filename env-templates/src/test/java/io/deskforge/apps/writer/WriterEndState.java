@@ -45,7 +45,7 @@ public final class WriterEndState implements EndStateModel {
   private static final List<String> SPACINGS = List.of("1", "1.15", "1.5", "2");
 
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     String file = EndStateModel.openedFile(task);
     new Session(task, trajectory, DocxDocument.parse(home.readFile(file), file).poi(), home, file).run();
   }
@@ -98,9 +98,6 @@ public final class WriterEndState implements EndStateModel {
             for (String key : k.keys().split(" ")) key(key);
           }
           case Action.Type t -> type(t.text());
-          case Action.Wait w -> { }
-          case Action.WaitForWindow w -> { }
-          case Action.WaitForMenu w -> { }
           default -> throw EndStateModel.unmodelled(task, trajectory, a);
         }
       }

@@ -12,7 +12,7 @@ import java.util.List;
 /** xterm runs bash in the home: every typed line (up to Return) is a command bash runs there. */
 public final class XtermEndState implements EndStateModel {
   @Override
-  public void apply(TaskSpec task, Trajectory trajectory, ScratchHome home) {
+  public void reCreate(TaskSpec task, Trajectory trajectory, ScratchHome home) {
     StringBuilder line = new StringBuilder();
     for (Action a : trajectory.actions()) {
       switch (a) {
@@ -27,8 +27,6 @@ public final class XtermEndState implements EndStateModel {
             line.setLength(0);
           }
         }
-        case Action.Wait w -> { }
-        case Action.WaitForWindow w -> { }
         default -> throw EndStateModel.unmodelled(task, trajectory, a);
       }
     }
