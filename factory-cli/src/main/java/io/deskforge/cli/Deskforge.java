@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DesktopCommand.class,
       ImagesCommand.class,
       GenerateCommand.class,
+      SweepCommand.class,
       ImportCommand.class,
       CreateCommand.class,
       io.deskforge.cli.contamination.ContaminationCommand.class,
