@@ -170,7 +170,7 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     int families = sweep.draws().size();
-    out.printf("sweep: %d of %d families proved every seed; %d tasks verified, %d rejected, %d not decided (desktop errors)%s in %dm%02ds%s%n",
+    out.printf("sweep: %d of %d families proved every seed; %d tasks verified, %d rejected, %d not decided (a desktop error, or not audited)%s in %dm%02ds%s%n",
         proved, families, verified, rejected, error, undrawn > 0 ? ", " + undrawn + " families could not draw" : "",
         seconds / 60, seconds % 60, b == null ? "" : "; outcomes in " + bank);
     out.flush();
