@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * audit and are proved by replay. CI replays the {@link #REPRESENTATIVE} families, one or two of
  * each app, to keep its time; the breadth, every built-in and shipped data family, is {@code
  * deskforge sweep --seeds 2} (README, "Apps and task families"), or this test with {@code
- * -Ddeskforge.verify.apps=all}. FamiliesStaticTest draws 20 seeds of every family in CI, and
- * OsworldCompatTest scores every family's end states. All audits share one pool, fed across
+ * -Ddeskforge.verify.apps=all}. In CI, FamiliesStaticTest draws 20 seeds of every family and
+ * OsworldCompatTest resets an exported task of every family. All audits share one pool, fed across
  * families.
  */
 class FamiliesVerifyTest {
@@ -79,18 +79,18 @@ class FamiliesVerifyTest {
    * family of every app at least (a test below holds that), and two data families.
    */
   static final Map<String, String> REPRESENTATIVE = java.util.stream.Stream.of(
-      Map.entry("mousepad.replace-word", "the text edited in place and saved with ctrl+s"),
-      Map.entry("gnumeric.sum-column", "a formula typed and the workbook saved in its own format"),
+      Map.entry("mousepad.replace-word", "the Find and Replace dialog, Replace all, ctrl+s"),
+      Map.entry("gnumeric.sum-column", "a SUM formula typed in a cell, ctrl+s, cells read back with ssconvert"),
       Map.entry("xterm.rename-file", "commands at a shell prompt; state in the home folder"),
       Map.entry("libreoffice-calc.insert-chart", "a menu, a wizard of several pages, a chart read from the saved file"),
       Map.entry("libreoffice-writer.export-pdf", "the Export dialog and a PDF read by its text"),
-      Map.entry("libreoffice-impress.speaker-notes", "a view switched by menu and notes read from the saved deck"),
+      Map.entry("libreoffice-impress.speaker-notes", "the Notes view by menu, a note typed on each slide, notes read from the saved deck"),
       Map.entry("chromium.download-folder", "a settings page loaded late, a button pressed until its chooser opens, the profile's Preferences"),
       Map.entry("chromium.bookmark-page", "the star's bubble (no window of its own) and the profile's Bookmarks"),
-      Map.entry("dokuwiki.move-page", "a wiki's form through several pages; page files on disk"),
+      Map.entry("dokuwiki.move-page", "two pages' editors in turn (one written, one emptied); the page files on disk"),
       Map.entry("mediawiki.move-page", "a login through the web page at setup; rows of the wiki's SQLite"),
       Map.entry("jupyter.run-all", "a kernel run from the page; outputs read from the saved notebook"),
-      Map.entry("tiddlywiki.rename-tiddler", "a single-page app's editor; tiddlers read from the server's files"),
+      Map.entry("tiddlywiki.rename-tiddler", "a single-page app's editor by its address and edit button; the .tid files the server writes"),
       Map.entry("xterm.make-directory.data", "a data family (family file) of a first app"),
       Map.entry("gnumeric.enter-value.data", "a data family of a spreadsheet"))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
