@@ -102,10 +102,21 @@ public final class Ready {
     List<ReadyStrategy> list = List.of(strategies);
     return of(String.join(", then ", list.stream().map(ReadyStrategy::describe).toList()), () -> {
       List<ReadyStrategy.Condition> conditions = list.stream().map(ReadyStrategy::newCondition).toList();
-      int[] done = {0};
-      return t -> {
-        while (done[0] < conditions.size() && conditions.get(done[0]).isReady(t)) done[0]++;
-        return done[0] == conditions.size();
+      return new ReadyStrategy.Condition() {
+        private int done;
+
+        @Override
+        public boolean isReady(ReadyTarget t) {
+          while (done < conditions.size() && conditions.get(done).isReady(t)) done++;
+          return done == conditions.size();
+        }
+
+        @Override
+        public String pending() {
+          if (done == conditions.size()) return null;
+          String inner = conditions.get(done).pending();
+          return inner != null ? inner : list.get(done).describe();
+        }
       };
     });
   }
@@ -129,8 +140,10 @@ public final class Ready {
       }
       if (condition.isReady(t)) return;
       if (System.nanoTime() > deadline) {
+        String pending = condition.pending();
         throw new DesktopException(t.describe() + ": not ready after " + timeout.toMillis() + " ms; waited for "
-            + s.describe() + "; windows: " + t.windows().stream().map(WindowInfo::title).toList());
+            + s.describe() + (pending == null ? "" : "; still waiting for " + pending)
+            + "; windows: " + t.windows().stream().map(w -> w.title() + (w.focused() ? " (focused)" : "")).toList());
       }
       try {
         Thread.sleep(POLL_MS);

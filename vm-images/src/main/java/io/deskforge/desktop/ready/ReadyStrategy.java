@@ -23,5 +23,13 @@ public interface ReadyStrategy {
   @FunctionalInterface
   interface Condition {
     boolean isReady(ReadyTarget target);
+
+    /**
+     * For a condition of several in turn ({@link Ready#allOf}), the one it is still waiting for, in
+     * words; null for a condition that is one thing. The timeout message names it.
+     */
+    default String pending() {
+      return null;
+    }
   }
 }
