@@ -73,9 +73,22 @@ class LoadProbe {
         String label = String.format("run%03d-%s-%d-%s", n, run.task().family(), run.task().seed(), run.trajectory().name());
         results.add(pool.submit(() -> {
           try (Desktop d = provider.create(catalog.desktopFor(run.task().desktopApps()).accessibility(false).workRoot(work).build())) {
-            d.start();
-            setup.apply(d, run.task().setup());
-            d.settle(Duration.ofMillis(50), Duration.ofSeconds(30));
+            try {
+              d.start();
+              setup.apply(d, run.task().setup());
+              d.settle(Duration.ofMillis(50), Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+              // counted like a failed action, so one desktop's setup does not end the probe and
+              // leave the other lanes' desktops to the JVM's exit
+              failures.incrementAndGet();
+              try {
+                Files.write(out.resolve(label + "-setup.png"), d.screenshot().png());
+              } catch (RuntimeException screenshotFailed) {
+                // the desktop may be gone; the message says why
+              }
+              System.out.println("LOAD PROBE FAILED " + label + " at setup: " + e.getMessage());
+              return null;
+            }
             List<Action> actions = run.trajectory().actions();
             for (int i = 0; i < actions.size(); i++) {
               try {
