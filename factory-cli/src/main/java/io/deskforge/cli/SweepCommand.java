@@ -80,6 +80,7 @@ final class SweepCommand implements Callable<Integer> {
     FamilySweep sweep = new FamilySweep(chosen, firstSeed, seeds);
     List<String> sweptApps = List.copyOf(new LinkedHashSet<>(chosen.stream().map(TaskFamily::app).toList()));
     List<TaskSpec> tasks = sweep.tasks();
+    Set<String> sweptIds = new java.util.HashSet<>(tasks.stream().map(TaskSpec::id).toList());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int k = workers == null ? Factory.defaultWorkers() : workers;
@@ -96,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
           // the target is every task of the sweep on top of what else the bank holds verified of
           // these apps, so the run ends when the sweep's tasks are all decided, not earlier
           int others = (int) b.tasks(Verdict.VERIFIED).stream()
-              .filter(t -> sweptApps.contains(t.app()) && tasks.stream().noneMatch(s -> s.id().equals(t.id()))).count();
+              .filter(t -> sweptApps.contains(t.app()) && !sweptIds.contains(t.id())).count();
           Generator.Settings settings = new Generator.Settings(sweptApps, others + tasks.size(), tasks.size(), k, firstSeed);
           ProgressLine progress = new ProgressLine(err);
           Generator.Summary summary = Factory.generator(sweep, b, catalog, p, c.checks()).run(settings, progress::update);
