@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replay proof in fresh sandbox desktops, 2 seeds a family: distinct tasks that pass the static
- * audit and are proved by replay. CI replays the {@link #REPRESENTATIVE} families, one or two of
- * each app, to keep its time; the breadth, every built-in and shipped data family, is {@code
+ * Replay proof in fresh sandbox desktops: tasks that pass the static audit and are proved by replay
+ * (distinct ones, with more than one seed a family). CI replays one seed of each of the {@link
+ * #REPRESENTATIVE} families, one or two of each app, to keep its time; the breadth, every built-in and shipped data family, is {@code
  * deskforge sweep --seeds 2} (README, "Apps and task families"), or this test with {@code
  * -Ddeskforge.verify.apps=all}. In CI, FamiliesStaticTest draws 20 seeds of every family and
  * OsworldCompatTest resets an exported task of every family. All audits share one pool, fed across
@@ -39,11 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FamiliesVerifyTest {
   /**
-   * Seeds a family (2). deskforge.verify.slowSeeds, which set it for the office and web apps' families
-   * when CI replayed every family, is still read, so the commands quoted in the README run as they did.
+   * Seeds a family (1: a second seed of the same family doubled CI's longest test for little; that
+   * a family's seeds give distinct tasks is FamiliesStaticTest's, over 20 seeds, and a sweep's).
+   * deskforge.verify.slowSeeds, which set it for the office and web apps' families when CI replayed
+   * every family, is still read, so the commands quoted in the README run as they did.
    */
-  static final int SEEDS = Integer.getInteger("deskforge.verify.seeds", Integer.getInteger("deskforge.verify.slowSeeds", 2));
-  static final int DATA_SEEDS = Integer.getInteger("deskforge.verify.dataSeeds", 2);
+  static final int SEEDS = Integer.getInteger("deskforge.verify.seeds", Integer.getInteger("deskforge.verify.slowSeeds", 1));
+  static final int DATA_SEEDS = Integer.getInteger("deskforge.verify.dataSeeds", 1);
   /** The first seed drawn (1000); a sweep can run in parts, say 10 seeds from 1000, then 10 from 1010. */
   static final long FIRST_SEED = Long.getLong("deskforge.verify.firstSeed", 1000);
   static final AppCatalog BUILT_IN = AppCatalog.load();
@@ -126,8 +128,8 @@ class FamiliesVerifyTest {
 
   /**
    * Every family's audits go to the pool when the tests are made, not when each test starts: the
-   * workers never wait for the slowest task of one family before starting the next family's (with
-   * two seeds a family, one worker of three used to idle), and each test awaits its own.
+   * workers never wait for the slowest task of one family before starting the next family's, and
+   * each test awaits its own.
    */
   private static List<DynamicTest> dynamicTests(List<? extends TaskFamily> families, java.util.function.ToIntFunction<TaskFamily> seeds) {
     List<DynamicTest> tests = new ArrayList<>();
