@@ -252,6 +252,7 @@ class GymServerTest {
   @Test
   void sixteenEnvsRunAtOnceAndTheSeventeenthIsToldToRetry() throws Exception {
     TaskSpec task = fixture.task("mousepad.type-text");
+    List<String> episodes = new ArrayList<>();
     try (Gym small = new Gym(fixture.bank(), fixture.provider(), VerifiedBank.CATALOG,
             GymConfig.defaults().withWorkRoot(fixture.desktops()).withMaxEnvs(16)).start();
         GymServer s = new GymServer(small, "127.0.0.1", null).start("127.0.0.1", 0)) {
@@ -264,6 +265,7 @@ class GymServerTest {
         Http.Response r = f.get();
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         ids.add(r.json().get("env_id").asText());
+        episodes.add(r.json().get("episode_id").asText());
       }
       pool.shutdown();
       Http.Response full = h.post("/v1/envs", Map.of("task_id", task.id()));
@@ -275,6 +277,13 @@ class GymServerTest {
       assertThat(h.delete("/v1/envs/" + ids.get(0)).status()).isEqualTo(204);
       Http.Response again = h.post("/v1/envs", Map.of("task_id", task.id()));
       assertThat(again.status()).isEqualTo(201);
+    }
+    // the gym stopped with 15 envs open (16 less the one deleted, and the one opened again): each
+    // episode ended, evaluated and recorded as closed by the stop
+    for (String episode : episodes.subList(1, episodes.size())) {
+      Episodes.Episode e = fixture.bank().episodes().get(episode).orElseThrow();
+      assertThat(e.status()).as(episode).isEqualTo("closed");
+      assertThat(e.reason()).as(episode).contains("gym server stopped");
     }
   }
 

@@ -363,7 +363,7 @@ public final class Gym implements AutoCloseable {
     if (shutDown) return; // a shutdown hook and a try-with-resources may both close it
     shutDown = true;
     if (reaper != null) reaper.shutdownNow();
-    for (Env env : List.copyOf(envs.values())) closeEnv(env, "closed", "the gym server stopped");
+    closeAll(List.copyOf(envs.values()));
     pool.close();
     try {
       audit.drain(Duration.ofSeconds(60));
@@ -525,6 +525,28 @@ public final class Gym implements AutoCloseable {
       Files.write(bank.episodes().folder(env.episodeId).resolve(name), png);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record a screenshot of episode " + env.episodeId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Ends and closes the envs still open when the gym stops, a few at once: each episode's end waits
+   * for its apps to go quiet and save before the final evaluation, and sixteen envs closed one by
+   * one kept a stopping server waiting for half a minute. An env that fails to close is named on
+   * stderr and the others still close.
+   */
+  private void closeAll(List<Env> open) {
+    if (open.isEmpty()) return;
+    try (java.util.concurrent.ExecutorService closing = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(open.size(), 2 * Runtime.getRuntime().availableProcessors()))) {
+      for (Env env : open) {
+        closing.execute(() -> {
+          try {
+            closeEnv(env, "closed", "the gym server stopped");
+          } catch (RuntimeException e) {
+            System.err.println("deskforge gym: env " + env.id + " did not close cleanly: " + e.getMessage());
+          }
+        });
+      }
     }
   }
 
