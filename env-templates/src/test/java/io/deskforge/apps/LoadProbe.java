@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the output folder, named after the run and the action; the last line says how many failed. This
  * is how the address bar's race was found and its fix measured (README, "Apps and task families"):
  * {@code -Dtest=LoadProbe -Dprobe.families=chromium.do-not-track -Dprobe.seeds=30 -Dprobe.lanes=10
- * -Dprobe.busy=4 -Dprobe.out=/tmp/load-probe}.
+ * -Dprobe.busy=4 -Dprobe.out=/tmp/load-probe}. A desktop whose setup fails also leaves its process
+ * list and the desktop files named in {@code probe.keep} (comma-separated, e.g. an app server's
+ * log), each as {@code <run>-setup-<file name>}.
  */
 class LoadProbe {
   @TempDir Path work;
@@ -42,6 +44,7 @@ class LoadProbe {
     int lanes = Integer.getInteger("probe.lanes", 6);
     int busy = Integer.getInteger("probe.busy", 0);
     Path out = Path.of(System.getProperty("probe.out", "/tmp/load-probe"));
+    List<String> keep = List.of(System.getProperty("probe.keep", "").split(",")).stream().filter(k -> !k.isBlank()).toList();
     Files.createDirectories(out);
     AppCatalog catalog = AppCatalog.load();
     SetupRunner setup = new SetupRunner(catalog);
@@ -86,6 +89,7 @@ class LoadProbe {
               } catch (RuntimeException screenshotFailed) {
                 // the desktop may be gone; the message says why
               }
+              keep(d, out, label + "-setup", keep);
               System.out.println("LOAD PROBE FAILED " + label + " at setup: " + e.getMessage());
               return null;
             }
@@ -113,5 +117,22 @@ class LoadProbe {
     }
     System.out.println("LOAD PROBE failures " + failures.get() + " of " + runs.size() + " trajectories (" + lanes
         + " desktops at once, " + busy + " busy threads)");
+  }
+
+  /** The desktop's processes (CPU time, state) and the named desktop files, next to the screenshot. */
+  static void keep(Desktop d, Path out, String prefix, List<String> files) {
+    try {
+      Files.writeString(out.resolve(prefix + "-ps.txt"),
+          d.privileged().execAsUser(List.of("ps", "-eo", "pid,stat,pcpu,time,wchan:20,args", "--sort=-time"), Duration.ofSeconds(10)).stdoutText());
+    } catch (RuntimeException | java.io.IOException e) {
+      System.out.println("LOAD PROBE no process list of " + prefix + ": " + e.getMessage());
+    }
+    for (String file : files) {
+      try {
+        Files.write(out.resolve(prefix + "-" + Path.of(file).getFileName()), d.privileged().readFile(file));
+      } catch (RuntimeException | java.io.IOException e) {
+        System.out.println("LOAD PROBE no " + file + " of " + prefix + ": " + e.getMessage());
+      }
+    }
   }
 }
