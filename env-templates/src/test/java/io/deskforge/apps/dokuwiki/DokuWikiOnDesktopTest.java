@@ -80,14 +80,15 @@ class DokuWikiOnDesktopTest {
 
   /**
    * Cold start, desktop created to the wiki's page ready in Chromium (HTTP 200, then the window
-   * focused and quiet), over deskforge.dokuwiki.coldStarts (5) desktops one after another, each
+   * focused and quiet), over deskforge.dokuwiki.coldStarts desktops one after another, each
    * followed by a desktop with Chromium alone on a local page, for what the wiki adds on the same
    * host at the same moment. Printed for the report, and bounded loosely so that a broken launch
-   * (a timeout) fails.
+   * (a timeout) fails. One by default: the figures are {@code deskforge bench desktops --app
+   * dokuwiki}'s; five pairs (the README's) took 26 s of CI.
    */
   @Test
   void coldStartToTheWikiReadyInChromium() {
-    int runs = Integer.getInteger("deskforge.dokuwiki.coldStarts", 5);
+    int runs = Integer.getInteger("deskforge.dokuwiki.coldStarts", 1);
     List<Long> wiki = new ArrayList<>();
     List<Long> browser = new ArrayList<>();
     try (DesktopProvider p = DesktopProviders.create("sandbox")) {
