@@ -72,7 +72,10 @@ public final class Ready {
   /**
    * An HTTP server on the desktop's own loopback answers GET {@code path} on {@code port} with
    * 200. The request is made from inside the desktop (its network namespace has only loopback,
-   * which the host cannot reach), by bash's /dev/tcp, at most every 25 ms.
+   * which the host cannot reach), by bash's /dev/tcp, at most every 25 ms, one at a time. A
+   * request unanswered after {@link #HTTP_PROBE_TIMEOUT} is given up and made again; the server
+   * still does the work of the one given up, so a path that is slow to render on a loaded host
+   * (a wiki's page) piles requests up in front of the browser's: probe a cheap one.
    */
   public static ReadyStrategy httpOk(int port, String path) {
     if (port < 1 || port > 65535 || !path.startsWith("/") || !path.matches("[\\x21-\\x7e]+")) {
@@ -85,12 +88,18 @@ public final class Ready {
       @Override
       public boolean isReady(ReadyTarget t) {
         if (System.nanoTime() - lastProbe < 25_000_000L) return false;
-        boolean ok = t.commandSucceeds(probe, Duration.ofSeconds(2));
+        boolean ok = t.commandSucceeds(probe, HTTP_PROBE_TIMEOUT);
         lastProbe = System.nanoTime();
         return ok;
       }
     });
   }
+
+  /**
+   * How long one readiness request may take (10 s). It was 2 s: under load a MediaWiki page took
+   * longer, and each request given up was rendered anyway, twenty of them ahead of Chromium's.
+   */
+  static final Duration HTTP_PROBE_TIMEOUT = Duration.ofSeconds(10);
 
   /** One HTTP/1.0 GET by bash's /dev/tcp: exits 0 only when the status line says 200. */
   static final String HTTP_PROBE = "exec 3<>/dev/tcp/127.0.0.1/\"$1\" || exit 1; "
