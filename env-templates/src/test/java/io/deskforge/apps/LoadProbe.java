@@ -31,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dtest=LoadProbe -Dprobe.families=chromium.do-not-track -Dprobe.seeds=30 -Dprobe.lanes=10
  * -Dprobe.busy=4 -Dprobe.out=/tmp/load-probe}. A desktop whose setup fails also leaves its process
  * list and the desktop files named in {@code probe.keep} (comma-separated, e.g. an app server's
- * log), each as {@code <run>-setup-<file name>}.
+ * log), each as {@code <run>-setup-<file name>}. With {@code probe.check=true} the task's checker
+ * also reads each end state (apps that save nothing more on their way out, as the office apps'
+ * trajectories save themselves): a solution whose state fails it, or a negative whose state passes
+ * it, counts as a failure ("WRONG"), with an {@code -end.png} screenshot.
  */
 class LoadProbe {
   @TempDir Path work;
@@ -44,6 +47,7 @@ class LoadProbe {
     int lanes = Integer.getInteger("probe.lanes", 6);
     int busy = Integer.getInteger("probe.busy", 0);
     Path out = Path.of(System.getProperty("probe.out", "/tmp/load-probe"));
+    boolean checked = Boolean.parseBoolean(System.getProperty("probe.check", "false"));
     List<String> keep = List.of(System.getProperty("probe.keep", "").split(",")).stream().filter(k -> !k.isBlank()).toList();
     Files.createDirectories(out);
     AppCatalog catalog = AppCatalog.load();
@@ -101,6 +105,18 @@ class LoadProbe {
                 failures.incrementAndGet();
                 Files.write(out.resolve(label + "-action" + i + ".png"), d.screenshot().png());
                 System.out.println("LOAD PROBE FAILED " + label + " at action " + i + " " + actions.get(i) + ": " + e.getMessage());
+                return null;
+              }
+            }
+            if (checked) {
+              // the end state, as the audit reads it: the solution's must pass, a negative's must not
+              d.settle(Duration.ofMillis(200), Duration.ofSeconds(20));
+              boolean passed = new io.deskforge.apps.check.GetterReader(catalog).check(d, run.task().checker()).passed();
+              boolean solution = run.trajectory() == run.task().solution();
+              if (passed != solution) {
+                failures.incrementAndGet();
+                Files.write(out.resolve(label + "-end.png"), d.screenshot().png());
+                System.out.println("LOAD PROBE WRONG " + label + ": the checker " + (passed ? "passed" : "failed") + " on its end state");
                 return null;
               }
             }
