@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
  * A new slide after one of a .pptx deck opened here gets an object frame for its
  * content, which takes no text, so a new slide is given the Title, Content layout first. The slide
  * pane is never used: clicks on its thumbnails depend on its scrolling.
+ *
+ * <p>A menu's command runs after the menu has closed, when Impress gets to it: the keys after it
+ * wait for Impress to be idle ({@code wait_idle}), not only a fixed moment. On a loaded host the
+ * moment was too short, and the next slide's keys overtook a layout (given to the wrong slide) or
+ * a new slide's title went into the frame the layout was about to replace.
  */
 final class ImpressGui {
   private ImpressGui() {}
@@ -71,7 +76,7 @@ final class ImpressGui {
   static List<Action> newSlide(String title, List<String> bullets) {
     List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("ctrl+m"),
         Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down"), Action.key("Right"), Action.waitForMenu(2),
-        Action.key("Down Down Down"), Action.key("Return"), Action.waitMs(300),
+        Action.key("Down Down Down"), Action.key("Return"), Action.waitMs(300), Action.waitForIdle(),
         Action.key("Tab"), Action.key("F2"), Action.type(title), Action.key("Escape")));
     if (!bullets.isEmpty()) {
       out.addAll(List.of(Action.key("Tab"), Action.key("F2"), Action.type(String.join("\n", bullets)), Action.key("Escape")));
@@ -88,24 +93,27 @@ final class ImpressGui {
 
   /** The current slide duplicated through the Slide menu (its second item); the copy follows it and becomes current. */
   static List<Action> duplicate() {
-    return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down"), Action.key("Return"), Action.waitMs(300));
+    return List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down"), Action.key("Return"), Action.waitMs(300),
+        Action.waitForIdle());
   }
 
   /** Slide n deleted: gone to, then Slide > Delete Slide (the Slide menu's fifth item). */
   static List<Action> delete(int n) {
     List<Action> out = new ArrayList<>(goTo(n));
-    out.addAll(List.of(Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down Down"), Action.key("Return"), Action.waitMs(300)));
+    out.addAll(List.of(Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down Down"), Action.key("Return"), Action.waitMs(300),
+        Action.waitForIdle()));
     return out;
   }
 
   /** View > Notes (the View menu's third item): each slide above its notes. */
   static List<Action> notesView() {
-    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitForMenu(1), Action.key("Down Down"), Action.key("Return"), Action.waitMs(500));
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitForMenu(1), Action.key("Down Down"), Action.key("Return"), Action.waitMs(500),
+        Action.waitForIdle());
   }
 
   /** View > Normal (the View menu's first item). */
   static List<Action> normalView() {
-    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitForMenu(1), Action.key("Return"), Action.waitMs(500));
+    return List.of(Action.key("Escape"), Action.key("alt+v"), Action.waitForMenu(1), Action.key("Return"), Action.waitMs(500), Action.waitForIdle());
   }
 
   /** In the Notes view, on the current slide: Tab past the slide's picture to its notes, F2, the text, Escape. */
@@ -122,7 +130,7 @@ final class ImpressGui {
     List<Action> out = new ArrayList<>(List.of(Action.key("Escape"), Action.key("alt+l"), Action.waitForMenu(1), Action.key("Down Down Down"),
         Action.key("Right"), Action.waitForMenu(2)));
     if (downs > 0) out.add(Action.key(repeat("Down", downs)));
-    out.addAll(List.of(Action.key("Return"), Action.waitMs(300)));
+    out.addAll(List.of(Action.key("Return"), Action.waitMs(300), Action.waitForIdle()));
     return out;
   }
 
