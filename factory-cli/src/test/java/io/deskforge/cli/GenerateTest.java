@@ -68,7 +68,8 @@ class GenerateTest {
   @Test
   void twoGenerateRunsOnOneBankBothFinishAndLoseOrDuplicateNothing() throws Exception {
     Path bank = dir.resolve("shared.sqlite");
-    String[] args = {"generate", "--apps", "xterm", "--count", "4", "--workers", "1", "--seed", "11", "--bank", bank.toString()};
+    // two tasks each: both runs start together and draw the same first candidates, which is the race
+    String[] args = {"generate", "--apps", "xterm", "--count", "2", "--workers", "1", "--seed", "11", "--bank", bank.toString()};
     List<Process> runs = new java.util.ArrayList<>();
     for (int i = 0; i < 2; i++) {
       runs.add(new ProcessBuilder(javaCommand(args)).redirectErrorStream(true).redirectOutput(dir.resolve("run" + i + ".log").toFile()).start());
@@ -76,13 +77,13 @@ class GenerateTest {
     for (int i = 0; i < 2; i++) {
       assertThat(runs.get(i).waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).as("run " + i + " finished").isTrue();
       assertThat(runs.get(i).exitValue()).as(Files.readString(dir.resolve("run" + i + ".log"))).isZero();
-      assertThat(Files.readString(dir.resolve("run" + i + ".log"))).contains("holds 4 verified tasks");
+      assertThat(Files.readString(dir.resolve("run" + i + ".log"))).contains("holds 2 verified tasks");
     }
     try (TaskBank b = TaskBank.openExisting(bank)) {
       IntegrityReport report = b.integrityCheck();
       assertThat(report.ok()).as(report.toString()).isTrue();
       List<TaskSpec> all = b.tasks(Verdict.VERIFIED);
-      assertThat(all).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(all).hasSizeGreaterThanOrEqualTo(2);
       assertThat(all.stream().map(TaskSpec::id)).doesNotHaveDuplicates();
     }
     try (Stream<Path> staged = Files.list(TaskBank.evidenceFolderOf(bank))) {
