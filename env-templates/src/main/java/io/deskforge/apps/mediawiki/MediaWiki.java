@@ -119,7 +119,9 @@ public final class MediaWiki implements AppTemplate {
    * the host's template ({@link WikiTemplate}) with a secret key of its own, or else installed (an
    * administrator account with a random password nobody keeps) and the settings appended; the seeded
    * pages imported (a page that exists is skipped), the server in the background, Chromium once the
-   * port accepts. While Chromium starts, the wiki builds its localisation cache for the first page.
+   * port accepts. The template's caches serve the first page (see {@link WikiTemplate}): a warm-up
+   * request for the main page, sent here while Chromium started, only rendered a page Chromium
+   * asked for again, on the same two cores.
    */
   static final String LAUNCHER = """
       set -e
@@ -129,7 +131,7 @@ public final class MediaWiki implements AppTemplate {
       if [ -s "$W/data/wiki.sqlite" ]; then
         :
       elif [ -n "${MW_TEMPLATE_1:-}" ]; then
-        printf '%s%s%s%s' "$MW_TEMPLATE_1" "${MW_TEMPLATE_2:-}" "${MW_TEMPLATE_3:-}" "${MW_TEMPLATE_4:-}" | base64 -d | tar -xzmf - -C "$W" \\
+        printf '%s%s%s%s%s%s' "$MW_TEMPLATE_1" "${MW_TEMPLATE_2:-}" "${MW_TEMPLATE_3:-}" "${MW_TEMPLATE_4:-}" "${MW_TEMPLATE_5:-}" "${MW_TEMPLATE_6:-}" | base64 -d | tar -xzmf - -C "$W" \\
           || { echo "mediawiki: the wiki template did not unpack"; exit 1; }
         K=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \\n')
         sed -i 's/^\\$wgSecretKey = .*/$wgSecretKey = "'"$K"'";/' "$W/LocalSettings.php"
@@ -141,7 +143,7 @@ public final class MediaWiki implements AppTemplate {
           || { echo "mediawiki: install.php failed"; cat "$W/install.log"; exit 1; }
         printf '%s' "$LOCAL_PHP" >> "$W/LocalSettings.php"
       fi
-      unset MW_TEMPLATE_1 MW_TEMPLATE_2 MW_TEMPLATE_3 MW_TEMPLATE_4
+      unset MW_TEMPLATE_1 MW_TEMPLATE_2 MW_TEMPLATE_3 MW_TEMPLATE_4 MW_TEMPLATE_5 MW_TEMPLATE_6
       printf '%s' "$SITE_JS" > "$W/site.js"
       printf '<?php\\ndefine("MW_CONFIG_FILE", "%s/LocalSettings.php");\\n' "$W" > "$W/prepend.php"
       if ls "$W"/seed/*.txt >/dev/null 2>&1; then
@@ -152,8 +154,6 @@ public final class MediaWiki implements AppTemplate {
         -d session.save_path="$W/sessions" \\
         -S "127.0.0.1:$PORT" -t "$MW" >"$W/server.log" 2>&1 &
       """ + LoopbackServer.awaitPort("mediawiki", "$W/server.log", 30) + """
-      bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
-        "$PORT" 2>/dev/null &
       exec "$@"
       """;
 

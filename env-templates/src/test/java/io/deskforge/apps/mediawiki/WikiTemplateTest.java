@@ -24,6 +24,9 @@ class WikiTemplateTest {
 
     assertThat(Files.size(wiki.resolve("data/wiki.sqlite"))).as("the installed database").isGreaterThan(100_000);
     assertThat(Files.size(wiki.resolve("cache/en.l10n.php"))).as("the English localisation cache").isGreaterThan(100_000);
+    assertThat(Files.size(wiki.resolve("data/wikicache.sqlite"))).as("the object cache the warm-up filled (empty after install.php)")
+        .isGreaterThan(20_000);
+    assertThat(wiki.resolve("site.js")).as("the warm-up's page script: the launcher writes its own").doesNotExist();
     String settings = Files.readString(wiki.resolve("LocalSettings.php"));
     assertThat(settings).contains("$wgSQLiteDataDir = \"" + MediaWiki.ROOT + "/data\";")
         .contains("$wgCacheDirectory = '" + MediaWiki.ROOT + "/cache';")
