@@ -119,14 +119,15 @@ public final class MediaWiki implements AppTemplate {
    * the host's template ({@link WikiTemplate}) with a secret key of its own, or else installed (an
    * administrator account with a random password nobody keeps) and the settings appended; the seeded
    * pages imported (a page that exists is skipped), the server in the background, Chromium once the
-   * port accepts. The template's caches serve the first page (see {@link WikiTemplate}): a warm-up
-   * request for the main page, sent here while Chromium started, only rendered a page Chromium
-   * asked for again, on the same two cores.
+   * port accepts. A wiki installed here (no template) builds its caches with a request for the main
+   * page while Chromium starts; the template's wiki has them (see {@link WikiTemplate}), and that
+   * request only rendered a page Chromium asked for again, on the same two cores.
    */
   static final String LAUNCHER = """
       set -e
       W="$1"; PORT="$2"; shift 2
       MW=/usr/share/mediawiki
+      WARM=
       mkdir -p "$W/data" "$W/seed" "$W/cache" "$W/sessions"
       if [ -s "$W/data/wiki.sqlite" ]; then
         :
@@ -142,6 +143,7 @@ public final class MediaWiki implements AppTemplate {
           --pass="$(head -c 24 /dev/urandom | base64)" "$WIKI_TITLE" Admin >"$W/install.log" 2>&1 \\
           || { echo "mediawiki: install.php failed"; cat "$W/install.log"; exit 1; }
         printf '%s' "$LOCAL_PHP" >> "$W/LocalSettings.php"
+        WARM=1
       fi
       unset MW_TEMPLATE_1 MW_TEMPLATE_2 MW_TEMPLATE_3 MW_TEMPLATE_4 MW_TEMPLATE_5 MW_TEMPLATE_6
       printf '%s' "$SITE_JS" > "$W/site.js"
@@ -154,6 +156,9 @@ public final class MediaWiki implements AppTemplate {
         -d session.save_path="$W/sessions" \\
         -S "127.0.0.1:$PORT" -t "$MW" >"$W/server.log" 2>&1 &
       """ + LoopbackServer.awaitPort("mediawiki", "$W/server.log", 30) + """
+      # a wiki installed here has no caches: the main page builds them while Chromium starts
+      [ -z "$WARM" ] || bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /index.php?title=Main_Page HTTP/1.0\\r\\nHost: 127.0.0.1:%s\\r\\n\\r\\n" "$0" >&3 && cat <&3 >/dev/null' \\
+        "$PORT" 2>/dev/null &
       exec "$@"
       """;
 
