@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the desktop, from its own seed.
  *
  * <p>Built in a throw-away folder and moved to {@link MediaWiki#ROOT}'s paths in LocalSettings.php
- * (the databases and the cache hold no path of their own); cached by {@link HostTemplates} under a
+ * (the databases and the caches hold no path of their own); cached by {@link HostTemplates} under a
  * key of the installed MediaWiki (the size and time of its {@code Defines.php}, which names its
  * version) and the settings. Each desktop's launcher draws a new {@code $wgSecretKey}, so desktops
- * share no secret. The archive, a quarter of a megabyte, reaches the launcher as base64 in a few
+ * share no secret. The archive, a third of a megabyte, reaches the launcher as base64 in a few
  * environment variables ({@link #CHUNK} characters each: Linux takes at most 128 KiB in one), which
  * the launcher unsets before it starts anything. A host without MediaWiki's code or PHP, or where
  * the build fails (said once on stderr), has no template: the launcher installs as before.
@@ -135,7 +135,7 @@ final class WikiTemplate {
       while (m.find()) urls.add(base + m.group(1).replace("&amp;", "&"));
       for (String module : BASE_MODULES) urls.add(base + "/load.php?lang=en&modules=" + module + "&skin=vector");
       for (String url : urls) get(http, url);
-      // MediaWiki writes some caches after it has sent the answer: let the server go quiet, then stop it
+      // MediaWiki may write caches after it has sent an answer: let the server go quiet, then stop it
       quiet(server, Duration.ofSeconds(20));
       server.destroy();
       server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
