@@ -210,7 +210,17 @@ public final class HostFolders {
         try {
           pid = Long.parseLong(Files.readString(owner).strip());
         } catch (IOException | NumberFormatException e) {
-          continue; // being created right now, or not ours
+          // being created right now, or not ours; or left by a creator killed before its owner
+          // file had its pid (seen once in CI: an empty .owner, for good), which goes after a while
+          if (abandonedUnowned(dir)) {
+            try {
+              deleteTree(dir);
+              reaped++;
+            } catch (IOException failed) {
+              System.err.println("deskforge: could not remove stale " + dir + ": " + failed.getMessage());
+            }
+          }
+          continue;
         }
         if (ProcessHandle.of(pid).isEmpty()) {
           try {
@@ -226,6 +236,31 @@ public final class HostFolders {
       System.err.println("deskforge: could not list " + workRoot + ": " + e.getMessage());
     }
     return reaped;
+  }
+
+  /** How long a folder without an owner's pid may be taken for one being created right now. */
+  static final Duration UNOWNED_GRACE = Duration.ofMinutes(1);
+
+  /**
+   * A folder as a creator killed between making it and writing its pid leaves it: no mount, nothing
+   * in it but an owner file without a pid (or not even that), and untouched for {@link #UNOWNED_GRACE}.
+   * A folder with anything else in it is left alone: it is not a desktop's.
+   */
+  static boolean abandonedUnowned(Path dir) {
+    try {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || isMountPoint(dir)) return false;
+      long age = System.currentTimeMillis() - Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toMillis();
+      if (age < UNOWNED_GRACE.toMillis()) return false;
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path e : entries) {
+          if (!e.getFileName().toString().equals(OWNER_FILE) || !Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) return false;
+          if (!Files.readString(e).isBlank()) return false; // something not ours
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A desktop path inside one of the shared folders: the tree it is in and its names there. */
