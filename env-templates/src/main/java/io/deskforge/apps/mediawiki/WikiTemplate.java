@@ -110,11 +110,9 @@ final class WikiTemplate {
       port = s.getLocalPort();
     }
     Path log = scratch.resolve("warm-server.log");
-    ProcessBuilder pb = new ProcessBuilder("php", "-d", "auto_prepend_file=" + prepend, "-d", "display_errors=0",
-        "-d", "session.save_path=" + Files.createDirectories(scratch.resolve("sessions")), "-S", "127.0.0.1:" + port, "-t", CODE.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("HOME", scratch.toString());
-    Process server = pb.start();
+    Process server = HostTemplates.start(List.of("php", "-d", "auto_prepend_file=" + prepend, "-d", "display_errors=0",
+        "-d", "session.save_path=" + Files.createDirectories(scratch.resolve("sessions")), "-S", "127.0.0.1:" + port, "-t", CODE.toString()),
+        scratch, log);
     try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
       String base = "http://127.0.0.1:" + port;
       long deadline = System.currentTimeMillis() + 30_000;
@@ -143,8 +141,7 @@ final class WikiTemplate {
       Thread.currentThread().interrupt();
       throw new IOException("the warm-up was interrupted", e);
     } finally {
-      server.descendants().forEach(ProcessHandle::destroyForcibly);
-      server.destroyForcibly();
+      HostTemplates.kill(server);
       Files.deleteIfExists(siteJs);
     }
   }
@@ -155,7 +152,7 @@ final class WikiTemplate {
     long last = -1;
     while (System.currentTimeMillis() < deadline) {
       long cpu = java.util.stream.Stream.concat(java.util.stream.Stream.of(server.toHandle()), server.descendants())
-          .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
+          .mapToLong(h -> io.deskforge.desktop.ProcessStats.cpuNanos(h.pid())).sum();
       if (cpu == last) return;
       last = cpu;
       Thread.sleep(300);

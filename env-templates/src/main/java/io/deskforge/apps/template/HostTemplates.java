@@ -113,11 +113,7 @@ public final class HostTemplates {
    */
   public static void run(List<String> cmd, Path scratch, String what, Duration timeout, Consumer<Process> stop) throws IOException {
     Path log = scratch.resolve("out.log");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("HOME", scratch.toString());
-    pb.environment().put("TMPDIR", Files.createDirectories(scratch.resolve("tmp")).toString());
-    pb.environment().remove("DISPLAY");
-    Process p = pb.start();
+    Process p = start(cmd, scratch, log);
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         end(p, stop);
@@ -131,10 +127,28 @@ public final class HostTemplates {
     if (p.exitValue() != 0) throw new IOException(what + " exited with " + p.exitValue() + ": " + Files.readString(log).strip());
   }
 
-  private static void end(Process p, Consumer<Process> stop) {
-    stop.accept(p);
+  /**
+   * Starts a build step as {@link #run} does (home and {@code TMPDIR} in {@code scratch}, no
+   * display, its output in {@code log}) without waiting for it: a server a build asks things of.
+   * End it with {@link #kill}.
+   */
+  public static Process start(List<String> cmd, Path scratch, Path log) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("HOME", scratch.toString());
+    pb.environment().put("TMPDIR", Files.createDirectories(scratch.resolve("tmp")).toString());
+    pb.environment().remove("DISPLAY");
+    return pb.start();
+  }
+
+  /** Kills a build step and everything it started. */
+  public static void kill(Process p) {
     p.descendants().forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();
+  }
+
+  private static void end(Process p, Consumer<Process> stop) {
+    stop.accept(p);
+    kill(p);
   }
 
   private static String sha256(byte[] bytes) {
