@@ -67,6 +67,9 @@ final class BrokenFamilies {
     Trajectory solution = new Trajectory(t.solution().name(), t.solution().description(), longer);
     List<Trajectory> negatives = new ArrayList<>(t.negatives());
     negatives.add(new Trajectory("done-already", "the solution's first actions, which are all it needs", t.solution().actions()));
+    List<Action> thenWaits = new ArrayList<>(t.solution().actions());
+    thenWaits.add(Action.waitMs(300));
+    negatives.add(new Trajectory("done-then-waits", "the solution's first actions and a wait of its own", thenWaits));
     return with(t, t.instruction(), t.privileged(), t.setup(), t.checker(), solution, negatives);
   }
 

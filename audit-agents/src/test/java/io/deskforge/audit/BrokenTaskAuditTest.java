@@ -65,14 +65,19 @@ class BrokenTaskAuditTest extends SandboxReplay {
     assertThat(o.reasons()).singleElement().asString().contains("negative 'also-right'").contains("passes the checker");
   }
 
+  /** Both the solution's first actions alone and those followed by a wait of their own. */
   @Test
   void aNegativeMadeOfTheSolutionsFirstActionsIsCheckedOnTheSolutionsWayAndRejectedWhenItPasses() {
     TaskSpec t = BrokenFamilies.prefixNegativeThatPasses(20);
     ReplayAuditor.Outcome o = replay(t);
     assertThat(o.proved()).isFalse();
-    assertThat(o.reasons()).singleElement().asString().contains("negative 'done-already'").contains("passes the checker");
+    assertThat(o.reasons()).hasSize(2);
+    assertThat(o.reasons().get(0)).contains("negative 'done-already'").contains("passes the checker");
+    assertThat(o.reasons().get(1)).contains("negative 'done-then-waits'").contains("passes the checker");
     assertThat(o.stages()).filteredOn(s -> s.name().equals("replay.negative:done-already")).singleElement()
-        .satisfies(s -> assertThat(s.detail()).contains("checked in its desktop"));
+        .satisfies(s -> assertThat(s.detail()).contains("checked in its desktop").doesNotContain("wait"));
+    assertThat(o.stages()).filteredOn(s -> s.name().equals("replay.negative:done-then-waits")).singleElement()
+        .satisfies(s -> assertThat(s.detail()).contains("then its own 1 wait, checked in its desktop"));
   }
 
   /** The editor's "not-saved" is checked where the solution reaches it; "prepended" keeps a fresh desktop. */

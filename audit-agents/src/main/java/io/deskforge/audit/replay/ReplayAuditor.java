@@ -37,9 +37,11 @@ import java.util.function.UnaryOperator;
  * </ol>
  *
  * <p>A negative that is the reference solution's first actions and nothing else (the edit made,
- * the save not: "not-saved") is checked where the solution's own replay reaches that point, in
- * its desktop, which got there from the same fresh state by the same actions: one desktop fewer
- * for most office and editor tasks. Not when an app of the task must quit to write its state
+ * the save not: "not-saved"), or those actions and then only waits (a web app's "unsaved": the
+ * draft typed, then time for an autosave that must not come), is checked where the solution's own
+ * replay reaches that point, in its desktop, which got there from the same fresh state by the same
+ * actions; its waits change nothing the solution goes on from. One desktop fewer for most office,
+ * editor, Jupyter and TiddlyWiki tasks. Not when an app of the task must quit to write its state
  * (Chromium) or the checker reads a live page, where a reading would end or change the run; and
  * at least one negative always keeps a fresh desktop of its own, for the determinism check.
  *
@@ -142,8 +144,9 @@ public final class ReplayAuditor {
   }
 
   /**
-   * The negatives checked inside the solution's replay (see the class comment), shortest first:
-   * each is a strict prefix of the solution's actions, the task's apps write their state without
+   * The negatives checked inside the solution's replay (see the class comment), in the order the
+   * solution reaches them: each is a strict, non-empty prefix of the solution's actions, alone or
+   * followed by waits only ({@link #sharedPrefix}), the task's apps write their state without
    * quitting and its checker reads no live page. At least one negative other than the no-op keeps
    * a desktop of its own (the last, when each is such a prefix).
    */
@@ -155,12 +158,23 @@ public final class ReplayAuditor {
     List<Trajectory> others = NegativeRuns.replayed(task);
     List<Trajectory> out = new ArrayList<>();
     for (Trajectory n : others) {
-      List<Action> a = n.actions();
-      boolean prefix = !a.isEmpty() && a.size() < solution.size() && solution.subList(0, a.size()).equals(a);
-      if (prefix && out.size() < others.size() - 1) out.add(n);
+      if (sharedPrefix(solution, n) > 0 && out.size() < others.size() - 1) out.add(n);
     }
-    out.sort(java.util.Comparator.comparingInt(n -> n.actions().size()));
+    out.sort(java.util.Comparator.comparingInt(n -> sharedPrefix(solution, n)));
     return List.copyOf(out);
+  }
+
+  /**
+   * How many of the solution's first actions {@code negative} is, when it is those and then only
+   * waits, and they are fewer than the whole solution; 0 otherwise. Its waits come after them in
+   * the solution's desktop; a wait changes nothing the solution goes on from.
+   */
+  static int sharedPrefix(List<Action> solution, Trajectory negative) {
+    List<Action> a = negative.actions();
+    int k = 0;
+    while (k < a.size() && k < solution.size() && a.get(k).equals(solution.get(k))) k++;
+    if (k >= solution.size()) return 0;
+    return a.subList(k, a.size()).stream().allMatch(Action::onlyWaits) ? k : 0;
   }
 
   /**
@@ -199,11 +213,15 @@ public final class ReplayAuditor {
       int done = 0;
       for (Trajectory negative : inSolution) {
         long tn = System.nanoTime();
-        d.act(actions.subList(done, negative.actions().size()));
-        done = negative.actions().size();
+        int upTo = sharedPrefix(actions, negative);
+        d.act(actions.subList(done, upTo));
+        done = upTo;
+        d.act(negative.actions().subList(upTo, negative.actions().size()));
         FinalState.await(d, task);
         CheckResult r = reader.check(d, task.checker());
-        String where = " (the reference solution's first " + done + " of " + actions.size() + " actions, checked in its desktop)";
+        int waits = negative.actions().size() - upTo;
+        String where = " (the reference solution's first " + done + " of " + actions.size() + " actions"
+            + (waits == 0 ? "" : ", then its own " + waits + (waits == 1 ? " wait" : " waits")) + ", checked in its desktop)";
         negativeVerdict(negative, r, where, (System.nanoTime() - tn) / 1_000_000, stages, reasons);
       }
       d.act(actions.subList(done, actions.size()));

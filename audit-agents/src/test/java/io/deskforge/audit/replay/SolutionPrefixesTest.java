@@ -3,6 +3,7 @@ package io.deskforge.audit.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskforge.apps.AppCatalog;
+import io.deskforge.task.action.Action;
 import io.deskforge.task.spec.TaskSpec;
 import io.deskforge.task.spec.Trajectory;
 import java.util.ArrayList;
@@ -54,6 +55,33 @@ class SolutionPrefixesTest {
         firstActions(base, "two", 2)));
     // shortest first, as the solution reaches them; "two", the last, replays in a desktop of its own
     assertThat(ReplayAuditor.solutionPrefixes(t, CATALOG)).extracting(Trajectory::name).containsExactly("one", "three");
+  }
+
+  /** TiddlyWiki's and Jupyter's "unsaved": the draft typed, then waits for an autosave that must not come. */
+  @Test
+  void aWebAppsUnsavedNegativeThatEndsInWaitsIsCheckedInTheSolutionsDesktop() {
+    for (String family : List.of("tiddlywiki.add-tag", "jupyter.add-markdown")) {
+      TaskSpec t = CATALOG.family(family).sample(1000);
+      Trajectory unsaved = t.negatives().stream().filter(n -> n.name().equals("unsaved")).findFirst().orElseThrow();
+      int k = ReplayAuditor.sharedPrefix(t.solution().actions(), unsaved);
+      assertThat(k).as(family).isPositive().isLessThan(unsaved.actions().size());
+      assertThat(unsaved.actions().subList(k, unsaved.actions().size())).as(family).allMatch(Action::onlyWaits);
+      assertThat(ReplayAuditor.solutionPrefixes(t, CATALOG)).as(family).extracting(Trajectory::name).containsExactly("unsaved");
+    }
+  }
+
+  @Test
+  void aNegativeThatGoesOnWithAnythingButWaitsKeepsItsDesktop() {
+    TaskSpec base = CATALOG.family("mousepad.append-line").sample(1000);
+    List<Action> waits = new ArrayList<>(base.solution().actions().subList(0, 3));
+    waits.add(Action.waitMs(300));
+    List<Action> typed = new ArrayList<>(waits);
+    typed.add(new Action.Key("ctrl+a"));
+    TaskSpec t = withNegatives(base, List.of(base.negatives().get(0), new Trajectory("typed", "a key after the wait", typed),
+        new Trajectory("waited", "a wait after three actions", waits), base.negatives().get(1)));
+    assertThat(ReplayAuditor.sharedPrefix(t.solution().actions(), t.negatives().get(1))).isZero();
+    assertThat(ReplayAuditor.sharedPrefix(t.solution().actions(), t.negatives().get(2))).isEqualTo(3);
+    assertThat(ReplayAuditor.solutionPrefixes(t, CATALOG)).extracting(Trajectory::name).containsExactly("waited");
   }
 
   @Test
