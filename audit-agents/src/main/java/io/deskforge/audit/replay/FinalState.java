@@ -33,23 +33,32 @@ public final class FinalState {
    * (GIO writes a .goutputstream-* file and renames it), so quiet processes alone are not proof.
    */
   public static void await(Desktop d, TaskSpec task) {
-    d.settle(SETTLE_QUIET, SETTLE_MAX);
     // a page getter reads no file: the solution's last wait (on the page's title) is its settling
-    awaitStable(d, task.checker().paths());
+    List<String> paths = task.checker().paths();
+    // the files' stability counts from before the quiet: unchanged across it, they were stable all along
+    Map<String, PathState> before = capture(d, paths);
+    long since = System.nanoTime();
+    d.settle(SETTLE_QUIET, SETTLE_MAX);
+    awaitStable(d, paths, before, since);
   }
 
   private static void awaitStable(Desktop d, List<String> paths) {
+    awaitStable(d, paths, capture(d, paths), System.nanoTime());
+  }
+
+  /** Until the files are the same for {@link #STABLE}, counted from {@code since}, when they read {@code last}. */
+  private static void awaitStable(Desktop d, List<String> paths, Map<String, PathState> last, long since) {
     long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
-    Map<String, PathState> last = capture(d, paths);
-    long stableSince = System.nanoTime();
-    while (System.nanoTime() < deadline) {
-      if (System.nanoTime() - stableSince >= STABLE.toNanos() && !writing(d, paths)) return;
-      sleep(50);
+    long stableSince = since;
+    while (true) {
       Map<String, PathState> now = capture(d, paths);
       if (!now.equals(last)) {
         last = now;
         stableSince = System.nanoTime();
       }
+      if (System.nanoTime() - stableSince >= STABLE.toNanos() && !writing(d, paths)) return;
+      if (System.nanoTime() >= deadline) return;
+      sleep(50);
     }
   }
 
@@ -58,20 +67,23 @@ public final class FinalState {
    * writes what it still holds in memory into the files the checker reads ({@link
    * io.deskforge.apps.AppTemplate#commitCommand}; Chromium quits to write its profile), then those
    * files are awaited until they stop changing. Apps the catalog does not know are left alone, and
-   * so is every app of a task that checks a live page. Take the screenshot, the window list and
-   * anything else of the live desktop before this.
+   * so is every app of a task that checks a live page. When no app had anything to write, the
+   * files are as {@link #await} left them, stable, and are not awaited again. Take the screenshot,
+   * the window list and anything else of the live desktop before this.
    */
   public static void commit(Desktop d, TaskSpec task, io.deskforge.apps.AppCatalog catalog) {
     List<String> paths = task.checker().paths();
     // a check of the live page needs the browser as the agent left it
     if (paths.isEmpty() || CheckerMutation.readsPage(task)) return;
+    boolean wrote = false;
     for (String app : task.desktopApps()) {
       List<String> command = catalog.commitCommand(app, paths);
       if (command.isEmpty()) continue;
       d.quitting(app);
       d.privileged().execAsUser(command, COMMIT_MAX);
+      wrote = true;
     }
-    awaitStable(d, paths);
+    if (wrote) awaitStable(d, paths);
   }
 
   private static Map<String, PathState> capture(Desktop d, List<String> paths) {
