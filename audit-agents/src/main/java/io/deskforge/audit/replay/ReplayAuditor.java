@@ -84,11 +84,12 @@ public final class ReplayAuditor {
   }
 
   /**
-   * Desktops of one task at once by default. An audit's desktops spend most of their time waiting
-   * (for an app to start, a window, a save), so three share two cores well; see the README for the
-   * figures.
+   * Desktops of one task at once by default: enough for a web task's solution and its three
+   * negatives together. An audit's desktops spend most of their time waiting (for an app to start,
+   * a window, a save), so four share two cores well, even with two tasks audited at once; see the
+   * README for the figures.
    */
-  public static final int DEFAULT_DESKTOPS_AT_ONCE = 3;
+  public static final int DEFAULT_DESKTOPS_AT_ONCE = 4;
 
   /**
    * {@code DESKFORGE_DESKTOPS_PER_TASK} when set (a whole number, at least 1), else {@link
