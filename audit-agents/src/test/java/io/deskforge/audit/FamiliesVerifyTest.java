@@ -60,7 +60,7 @@ class FamiliesVerifyTest {
   static void start() {
     provider = DesktopProviders.create("sandbox");
     replay = new ReplayAuditor(provider, CATALOG, b -> b.workRoot(work));
-    // one audit per core: each runs three of its desktops at once (ReplayAuditor), which already
+    // one audit per core: each runs up to four of its desktops at once (ReplayAuditor), which already
     // fills the time an audit spends waiting for apps to go quiet
     pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
   }
