@@ -38,7 +38,7 @@ class ChromiumCommitTest {
    * the desktop counts that exit as expected, not as a death.
    */
   @Test
-  void visitsJustMadeAreInHistoryOnceTheCommandRan() {
+  void visitsJustMadeAreInHistoryOnceTheCommandRan() throws InterruptedException {
     TaskSpec task = new VisitPages().sample(1000);
     List<String> command = CATALOG.get(Chromium.NAME).commitCommand(task.checker().paths());
     assertThat(command).isNotEmpty();
@@ -51,6 +51,10 @@ class ChromiumCommitTest {
       long t0 = System.nanoTime();
       assertThat(d.privileged().execAsUser(command, Duration.ofSeconds(30)).ok()).isTrue();
       long ms = (System.nanoTime() - t0) / 1_000_000;
+      // the command returns once the browser's processes in the desktop are gone; the host's
+      // launcher of it (nsenter, which waited for them) exits a moment later (seen failing in CI)
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (d.apps().stream().anyMatch(a -> a.alive()) && System.nanoTime() < deadline) Thread.sleep(20);
       assertThat(d.apps()).allSatisfy(a -> assertThat(a.alive()).as(a.name() + " after the command").isFalse());
       assertThatCode(d::ensureAlive).doesNotThrowAnyException();
       Getter.SqliteQuery history = (Getter.SqliteQuery) task.checker().leaves().get(0).getter();
