@@ -205,37 +205,32 @@ public final class HostFolders {
     if (!Files.isDirectory(workRoot)) return reaped;
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(workRoot)) {
       for (Path dir : dirs) {
-        Path owner = dir.resolve(OWNER_FILE);
-        long pid;
+        if (!ownerGone(dir)) continue;
         try {
-          pid = Long.parseLong(Files.readString(owner).strip());
-        } catch (IOException | NumberFormatException e) {
-          // being created right now, or not ours; or left by a creator killed before its owner
-          // file had its pid (seen once in CI: an empty .owner, for good), which goes after a while
-          if (abandonedUnowned(dir)) {
-            try {
-              deleteTree(dir);
-              reaped++;
-            } catch (IOException failed) {
-              System.err.println("deskforge: could not remove stale " + dir + ": " + failed.getMessage());
-            }
-          }
-          continue;
-        }
-        if (ProcessHandle.of(pid).isEmpty()) {
-          try {
-            if (isMountPoint(dir)) unmount(dir);
-            deleteTree(dir);
-            reaped++;
-          } catch (IOException e) {
-            System.err.println("deskforge: could not remove stale " + dir + ": " + e.getMessage());
-          }
+          if (isMountPoint(dir)) unmount(dir);
+          deleteTree(dir);
+          reaped++;
+        } catch (IOException e) {
+          System.err.println("deskforge: could not remove stale " + dir + ": " + e.getMessage());
         }
       }
     } catch (IOException e) {
       System.err.println("deskforge: could not list " + workRoot + ": " + e.getMessage());
     }
     return reaped;
+  }
+
+  /** Whether the process that made this desktop folder is gone: its pid names no process, or it never wrote one. */
+  private static boolean ownerGone(Path dir) {
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(dir.resolve(OWNER_FILE)).strip());
+    } catch (IOException | NumberFormatException e) {
+      // being created right now, or not ours; or left by a creator killed before its owner
+      // file had its pid (seen once in CI: an empty .owner, for good), which goes after a while
+      return abandonedUnowned(dir);
+    }
+    return ProcessHandle.of(pid).isEmpty();
   }
 
   /** How long a folder without an owner's pid may be taken for one being created right now. */
