@@ -39,26 +39,25 @@ public final class FinalState {
     Map<String, PathState> before = capture(d, paths);
     long since = System.nanoTime();
     d.settle(SETTLE_QUIET, SETTLE_MAX);
-    awaitStable(d, paths, before, since);
+    Map<String, PathState> after = capture(d, paths);
+    awaitStable(d, paths, after, after.equals(before) ? since : System.nanoTime());
   }
 
   private static void awaitStable(Desktop d, List<String> paths) {
     awaitStable(d, paths, capture(d, paths), System.nanoTime());
   }
 
-  /** Until the files are the same for {@link #STABLE}, counted from {@code since}, when they read {@code last}. */
-  private static void awaitStable(Desktop d, List<String> paths, Map<String, PathState> last, long since) {
+  /** Until the files, which read {@code last}, have stayed the same for {@link #STABLE} since {@code stableSince}. */
+  private static void awaitStable(Desktop d, List<String> paths, Map<String, PathState> last, long stableSince) {
     long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
-    long stableSince = since;
-    while (true) {
+    while (System.nanoTime() < deadline) {
+      if (System.nanoTime() - stableSince >= STABLE.toNanos() && !writing(d, paths)) return;
+      sleep(50);
       Map<String, PathState> now = capture(d, paths);
       if (!now.equals(last)) {
         last = now;
         stableSince = System.nanoTime();
       }
-      if (System.nanoTime() - stableSince >= STABLE.toNanos() && !writing(d, paths)) return;
-      if (System.nanoTime() >= deadline) return;
-      sleep(50);
     }
   }
 
