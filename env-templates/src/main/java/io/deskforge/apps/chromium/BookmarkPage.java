@@ -63,18 +63,20 @@ final class BookmarkPage extends SeededFamily {
         .build();
   }
 
+  /** The most the bubble's solution waits for Chromium to be idle, after the pause and after the click on the name. */
+  static final long BUBBLE_DRAWN_MS = 5000;
+
   /**
    * The star in the address bar opens the bubble (a click, not ctrl+d: just after start the keys
    * may reach the page before the toolbar takes them), the name field is clicked and its text
    * replaced (null keeps the page title), the folder chosen, Done.
    * The bubble is no window of its own, so a person's pause stands in for seeing it open, and then
-   * Chromium idle (at most {@link #BUBBLE_DRAWN_MS} more): in CI (December 6) the bubble came after
-   * the pause, the name field's click and Ctrl+A went to the page, and the name was typed after
-   * the page title ("Garden JournalQuaint stove").
+   * Chromium idle (at most {@link #BUBBLE_DRAWN_MS} more). The click on the name field is waited
+   * out the same way before Ctrl+A: in CI (December 6, twice, the second time with the bubble
+   * waited for) the name was typed after the page title ("Garden JournalQuaint stove"), so the
+   * click had reached the field, clearing the selection the bubble opens with, while Ctrl+A had
+   * gone to the page: the bubble takes the keyboard only once Chromium has handled the click.
    */
-  /** The most the bubble's solution waits for Chromium to be idle after the pause. */
-  static final long BUBBLE_DRAWN_MS = 5000;
-
   static List<Action> bookmark(Sites.Page page, String name, Folder folder) {
     List<Action> out = new ArrayList<>(List.of(
         Action.waitForWindow(page.windowTitle()),
@@ -83,6 +85,7 @@ final class BookmarkPage extends SeededFamily {
         new Action.WaitForIdle(300, BUBBLE_DRAWN_MS)));
     if (name != null) {
       out.add(Action.click(ChromiumGui.BUBBLE_NAME_X, ChromiumGui.BUBBLE_NAME_Y));
+      out.add(new Action.WaitForIdle(300, BUBBLE_DRAWN_MS));
       out.add(Action.key("ctrl+a"));
       out.add(Action.type(name));
     }
