@@ -44,7 +44,7 @@ public final class CdpConnection implements AutoCloseable {
   static CdpConnection open(String url, Map<String, String> headers, double timeoutMillis, Map<String, String> driverEnv) {
     Map<String, String> env = new HashMap<>(DRIVER_ENV);
     env.putAll(driverEnv);
-    Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+    Playwright playwright = driver(env);
     try {
       Browser browser = playwright.chromium().connectOverCDP(url,
           new BrowserType.ConnectOverCDPOptions().setHeaders(headers).setTimeout(timeoutMillis));
@@ -53,6 +53,39 @@ public final class CdpConnection implements AutoCloseable {
       playwright.close();
       throw e;
     }
+  }
+
+  /**
+   * Playwright's driver, a process of its own for each connection. One that fails to start is
+   * started once more, half a second later: a host hiccup (seen once in 158 audits of a sweep on a
+   * loaded 2-core host, "Failed to launch driver") is not the task's fault. A second failure is
+   * thrown with the reason Playwright gives below its own message, which names only the step.
+   */
+  private static Playwright driver(Map<String, String> env) {
+    Playwright.CreateOptions options = new Playwright.CreateOptions().setEnv(env);
+    try {
+      return Playwright.create(options);
+    } catch (PlaywrightException first) {
+      try {
+        Thread.sleep(500);
+        return Playwright.create(options);
+      } catch (PlaywrightException second) {
+        second.addSuppressed(first);
+        throw new PlaywrightException(second.getMessage() + reasons(second), second);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw first;
+      }
+    }
+  }
+
+  /** The messages of the causes below an exception, each after a colon ("" when it has none). */
+  static String reasons(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c.getMessage() != null) out.append(": ").append(c.getMessage());
+    }
+    return out.toString();
   }
 
   /** The connected browser: its contexts and pages are the ones the browser shows. */
