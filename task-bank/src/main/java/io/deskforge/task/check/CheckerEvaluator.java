@@ -51,7 +51,8 @@ public final class CheckerEvaluator {
       case Metric.EqualsText e -> {
         String got = textOf(r);
         if (got == null) yield "expected text \"" + e.expected() + "\", read " + r.summary();
-        yield same(got, e.expected(), e.trim(), e.ignoreCase()) ? null : "expected \"" + clip(e.expected()) + "\", read " + r.summary();
+        yield same(got, e.expected(), e.trim(), e.ignoreCase()) ? null
+            : "expected \"" + clip(e.expected()) + "\", read " + r.summary() + firstDifference(got, e.expected(), e.trim(), e.ignoreCase());
       }
       case Metric.Contains e -> {
         String got = textOf(r);
@@ -99,6 +100,26 @@ public final class CheckerEvaluator {
     String a = trim ? got.strip() : got;
     String b = trim ? expected.strip() : expected;
     return ignoreCase ? a.equalsIgnoreCase(b) : a.equals(b);
+  }
+
+  /**
+   * Where two texts too long to show whole first differ (as {@link #same} compares them), with a
+   * little of each around it: a long document's mismatch otherwise shows two equal beginnings.
+   * Empty when both texts are shown whole.
+   */
+  static String firstDifference(String got, String expected, boolean trim, boolean ignoreCase) {
+    if (got.length() <= 120 && expected.length() <= 120) return "";
+    String a = fold(trim ? got.strip() : got, ignoreCase);
+    String b = fold(trim ? expected.strip() : expected, ignoreCase);
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+    return "; first difference at character " + i + ": expected \"" + around(b, i) + "\", read \"" + around(a, i) + "\"";
+  }
+
+  /** Up to 20 characters before {@code at} and 40 from it, with "..." where cut. */
+  private static String around(String s, int at) {
+    int from = Math.max(0, at - 20), to = Math.min(s.length(), at + 40);
+    return (from > 0 ? "..." : "") + s.substring(from, to) + (to < s.length() ? "..." : "");
   }
 
   private static String fold(String s, boolean ignoreCase) {

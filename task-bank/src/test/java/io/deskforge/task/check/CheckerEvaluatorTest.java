@@ -70,9 +70,21 @@ class CheckerEvaluatorTest {
     void aLongExpectedTextIsClippedInTheReason() {
       String expected = "y".repeat(200);
       assertThat(why(new Metric.EqualsText(expected, false, false), Reading.text("n")))
-          .isEqualTo("expected \"" + "y".repeat(117) + "...\", read \"n\"");
+          .isEqualTo("expected \"" + "y".repeat(117) + "...\", read \"n\"; first difference at character 0: expected \""
+              + "y".repeat(40) + "...\", read \"n\"");
       assertThat(why(new Metric.EqualsText("y".repeat(120), false, false), Reading.text("n")))
           .isEqualTo("expected \"" + "y".repeat(120) + "\", read \"n\"");
+    }
+
+    /** Two long texts that begin alike: the reason shows where they part, as the comparison sees them. */
+    @Test
+    void longTextsThatDifferLateShowWhereTheyPart() {
+      String head = "Modest teapot report\nWitty basket summary\n" + "Steady jackets and crimson mountains. ".repeat(4);
+      String why = why(new Metric.EqualsText(head + "The island wept.", true, true), Reading.text(head + "The planet wept.\n"));
+      assertThat(why).endsWith("; first difference at character " + (head.length() + 4)
+          + ": expected \"...mson mountains. the island wept.\", read \"...mson mountains. the planet wept.\"");
+      assertThat(why(new Metric.EqualsText(head + "x", false, false), Reading.text(head))).endsWith(
+          "first difference at character " + (head.length()) + ": expected \"... crimson mountains. x\", read \"... crimson mountains. \"");
     }
 
     @Test
