@@ -73,9 +73,10 @@ final class BookmarkPage extends SeededFamily {
    * The bubble is no window of its own, so a person's pause stands in for seeing it open, and then
    * Chromium idle (at most {@link #BUBBLE_DRAWN_MS} more). The click on the name field is waited
    * out the same way before Ctrl+A: in CI (December 6, twice, the second time with the bubble
-   * waited for) the name was typed after the page title ("Garden JournalQuaint stove"), so the
-   * click had reached the field, clearing the selection the bubble opens with, while Ctrl+A had
-   * gone to the page: the bubble takes the keyboard only once Chromium has handled the click.
+   * waited for) the name was typed after the page title ("Garden JournalQuaint stove"): the click
+   * had reached the field, clearing the selection the bubble opens with, and Ctrl+A had selected
+   * nothing there. Most likely Chromium had not handled the click when Ctrl+A came (not reproduced
+   * here, under load or not), so the solution lets it finish the click first.
    */
   static List<Action> bookmark(Sites.Page page, String name, Folder folder) {
     List<Action> out = new ArrayList<>(List.of(
