@@ -80,7 +80,7 @@ public final class CdpConnection implements AutoCloseable {
   }
 
   /** The messages of the causes below an exception, each after a colon ("" when it has none). */
-  static String reasons(Throwable e) {
+  private static String reasons(Throwable e) {
     StringBuilder out = new StringBuilder();
     for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
       if (c.getMessage() != null) out.append(": ").append(c.getMessage());
