@@ -209,12 +209,14 @@ public final class AppCatalog implements ExportCatalog {
     List<String> sorted = appNames.stream().distinct().sorted().toList();
     Set<String> systemFolders = new LinkedHashSet<>();
     Set<String> npm = new LinkedHashSet<>();
+    java.util.Map<String, java.nio.file.Path> caches = new java.util.LinkedHashMap<>();
     for (String n : sorted) {
       packages.addAll(get(n).packages());
       systemFolders.addAll(get(n).systemFolders());
       npm.addAll(get(n).npmPackages());
+      caches.putAll(get(n).hostCaches());
     }
     return DesktopConfig.builder().image(String.join("-", sorted), List.copyOf(packages)).systemFolders(systemFolders)
-        .npmPackages(npm);
+        .npmPackages(npm).hostCaches(caches);
   }
 }

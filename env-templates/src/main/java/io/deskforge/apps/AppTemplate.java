@@ -76,6 +76,16 @@ public interface AppTemplate {
   }
 
   /**
+   * Folders the host makes once for all the app's desktops, by name, each shown read-only in a
+   * desktop at {@code /var/cache/deskforge/<name>} (compiled code its server would otherwise
+   * compile in every desktop, see {@link io.deskforge.apps.template.PhpCodeCache}). The app must
+   * start without them. None by default.
+   */
+  default java.util.Map<String, java.nio.file.Path> hostCaches() {
+    return java.util.Map.of();
+  }
+
+  /**
    * The document formats it contributes: how files of its kind are read as the checker reads them,
    * written by setup, fingerprinted and mutated by the audit. None by default.
    */

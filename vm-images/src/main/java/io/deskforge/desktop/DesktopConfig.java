@@ -22,7 +22,8 @@ public record DesktopConfig(
     java.util.Map<String, String> environment,
     java.util.Map<String, String> commandEnvironment,
     List<String> systemFolders,
-    List<String> npmPackages) {
+    List<String> npmPackages,
+    java.util.Map<String, Path> hostCaches) {
 
   public DesktopConfig {
     if (width < 320 || height < 240 || width > 7680 || height > 4320) {
@@ -36,6 +37,8 @@ public record DesktopConfig(
     for (String f : systemFolders) checkSystemFolder(f);
     npmPackages = npmPackages == null ? List.of() : List.copyOf(npmPackages);
     for (String n : npmPackages) checkNpmPackage(n);
+    hostCaches = hostCaches == null ? java.util.Map.of() : java.util.Map.copyOf(hostCaches);
+    hostCaches.forEach(DesktopConfig::checkHostCache);
     if (imageName == null || !imageName.matches("[a-z0-9][a-z0-9.-]*")) {
       throw new IllegalArgumentException("image name '" + imageName + "' must be lower-case letters, digits, '.' or '-'");
     }
@@ -53,6 +56,20 @@ public record DesktopConfig(
       List<String> systemFolders) {
     this(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment, commandEnvironment, systemFolders,
         List.of());
+  }
+
+  /** The configuration before host caches were added, for callers that build it whole. */
+  public DesktopConfig(int width, int height, boolean accessibility, String imageName, List<String> packages, Duration startTimeout,
+      Path workRoot, DesktopLimits limits, java.util.Map<String, String> environment, java.util.Map<String, String> commandEnvironment,
+      List<String> systemFolders, List<String> npmPackages) {
+    this(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment, commandEnvironment, systemFolders,
+        npmPackages, java.util.Map.of());
+  }
+
+  /** The same configuration with other environments for apps and for commands. */
+  public DesktopConfig withEnvironments(java.util.Map<String, String> environment, java.util.Map<String, String> commandEnvironment) {
+    return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment,
+        commandEnvironment, systemFolders, npmPackages, hostCaches);
   }
 
   /**
@@ -78,6 +95,20 @@ public record DesktopConfig(
     }
   }
 
+  /**
+   * A host cache is a folder the host made once for every desktop (an app's compiled code), shown
+   * read-only at {@link DesktopPaths#HOST_CACHES}/name: a name of lower-case letters, digits and
+   * '-', so it is one folder there; the host folder an absolute, normalized path.
+   */
+  static void checkHostCache(String name, Path folder) {
+    if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException("host cache name '" + name + "' must be lower-case letters, digits and '-'");
+    }
+    if (folder == null || !folder.isAbsolute() || !folder.normalize().equals(folder) || folder.getNameCount() < 2) {
+      throw new IllegalArgumentException("host cache '" + name + "' must be an absolute folder below the root, not '" + folder + "'");
+    }
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -100,6 +131,7 @@ public record DesktopConfig(
     private final java.util.Map<String, String> commandEnvironment = new java.util.LinkedHashMap<>();
     private final java.util.Set<String> systemFolders = new java.util.LinkedHashSet<>();
     private final java.util.Set<String> npmPackages = new java.util.LinkedHashSet<>();
+    private final java.util.Map<String, Path> hostCaches = new java.util.LinkedHashMap<>();
 
     public Builder resolution(int width, int height) {
       this.width = width;
@@ -173,9 +205,21 @@ public record DesktopConfig(
       return this;
     }
 
+    /**
+     * Host folders shown read-only in the desktop at {@link DesktopPaths#HOST_CACHES}/name (see
+     * {@link DesktopConfig#checkHostCache}): what the host built once for all desktops, such as an
+     * app's compiled code. A folder missing when the desktop starts is left out; the app must work
+     * without it.
+     */
+    public Builder hostCaches(java.util.Map<String, Path> caches) {
+      caches.forEach(DesktopConfig::checkHostCache);
+      this.hostCaches.putAll(caches);
+      return this;
+    }
+
     public DesktopConfig build() {
       return new DesktopConfig(width, height, accessibility, imageName, packages, startTimeout, workRoot, limits, environment,
-          commandEnvironment, List.copyOf(systemFolders), List.copyOf(npmPackages));
+          commandEnvironment, List.copyOf(systemFolders), List.copyOf(npmPackages), java.util.Map.copyOf(hostCaches));
     }
   }
 }

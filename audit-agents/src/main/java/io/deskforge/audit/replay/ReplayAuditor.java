@@ -337,9 +337,7 @@ public final class ReplayAuditor {
       commands.put("FAKETIME", SHIFTED_OFFSET);
       commands.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
     }
-    return new DesktopConfig(config.width(), config.height(), config.accessibility(), config.imageName(), config.packages(),
-        config.startTimeout(), config.workRoot(), config.limits(), env, commands, config.systemFolders(),
-        config.npmPackages());
+    return config.withEnvironments(env, commands);
   }
 
   public DesktopConfig desktopConfig(TaskSpec task) {

@@ -1,6 +1,7 @@
 package io.deskforge.apps.mediawiki;
 
 import io.deskforge.apps.template.HostTemplates;
+import io.deskforge.apps.template.PhpCodeCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,8 +87,60 @@ final class WikiTemplate {
     HostTemplates.run(List.of("php", CODE.resolve("maintenance/rebuildLocalisationCache.php").toString(), "--conf", settings.toString(),
         "--lang=en", "--force"), scratch, "MediaWiki's rebuildLocalisationCache.php", limit, p -> {});
     if (!Files.isRegularFile(wiki.resolve("cache/en.l10n.php"))) throw new IOException("rebuildLocalisationCache.php left no cache/en.l10n.php");
-    warm(wiki, scratch);
+    warm(wiki, scratch, List.of(), List.of());
     Files.writeString(settings, Files.readString(settings).replace(wiki.toString(), MediaWiki.ROOT));
+  }
+
+  /**
+   * The pages whose code the compiled cache holds besides the main page's: what the tasks' setup
+   * and solutions open (the editor, the move and delete forms, the login form, a page's history).
+   * Asked for without an account, so some answer with a refusal; the code that refuses is most of
+   * what the form would have run.
+   */
+  static final List<String> TASK_PAGES = List.of("/index.php?title=Main_Page&action=edit", "/index.php?title=Special:MovePage/Main_Page",
+      "/index.php?title=Main_Page&action=delete", "/index.php?title=Special:UserLogin", "/index.php?title=Main_Page&action=history",
+      "/index.php?title=Special:RecentChanges", "/index.php?title=No_such_page");
+
+  /**
+   * The key of MediaWiki's compiled code in the host cache {@link MediaWiki#CODE_CACHE}, made from
+   * the wiki template ({@link #warmCode}) at the first launch; empty on a host without MediaWiki or
+   * PHP, or where it could not be made (the desktops then compile it, as before). What it saves is
+   * measured in {@link MediaWiki#LAUNCHER}'s comment.
+   */
+  static java.util.Optional<String> codeCacheKey() {
+    return codeCacheKey(HostTemplates.sharedCacheRoot(MediaWiki.CODE_CACHE));
+  }
+
+  /** {@link #codeCacheKey} with the compiled code under {@code root}. */
+  static java.util.Optional<String> codeCacheKey(Path root) {
+    if (!Files.isRegularFile(CODE.resolve("maintenance/install.php"))) return java.util.Optional.empty();
+    try {
+      return PhpCodeCache.key(root, MediaWiki.CODE_CACHE, CODE, List.of(FORMAT, HostTemplates.stamp(CODE.resolve("includes/Defines.php"))),
+          WikiTemplate::warmCode);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * The wiki template unpacked in {@code scratch}, a page imported with the maintenance script the
+   * launcher runs, then the main page, its modules and {@link #TASK_PAGES} served: all with
+   * {@code phpOptions}, which write what PHP compiles to the cache.
+   */
+  static void warmCode(List<String> phpOptions, Path scratch) throws IOException {
+    Path archive = HostTemplates.archive(HostTemplates.cacheRoot("mediawiki-templates"), key(), WikiTemplate::build);
+    Path wiki = Files.createDirectories(scratch.resolve("wiki"));
+    HostTemplates.run(List.of("tar", "-xzf", archive.toString(), "-C", wiki.toString()), scratch, "unpacking the wiki template",
+        Duration.ofSeconds(60), p -> {});
+    Path settings = wiki.resolve("LocalSettings.php");
+    Files.writeString(settings, Files.readString(settings).replace(MediaWiki.ROOT, wiki.toString()));
+    Path seed = Files.createDirectories(scratch.resolve("seed")).resolve("Warm_up.txt");
+    Files.writeString(seed, "A page the warm-up imports.\n");
+    List<String> cmd = new ArrayList<>(List.of("php"));
+    cmd.addAll(phpOptions);
+    cmd.addAll(List.of(CODE.resolve("maintenance/importTextFiles.php").toString(), "--conf", settings.toString(), seed.toString()));
+    HostTemplates.run(cmd, scratch, "MediaWiki's importTextFiles.php", Duration.ofSeconds(120), p -> {});
+    warm(wiki, scratch, phpOptions, TASK_PAGES);
   }
 
   /** The modules every page of the wiki loads besides its own: what the startup module asks for first. */
@@ -100,7 +153,7 @@ final class WikiTemplate {
    * a wiki's first pages build: its messages, the compiled and minified ResourceLoader modules. In a
    * desktop those requests came with Chromium's first page, on the two cores Chromium was starting on.
    */
-  static void warm(Path wiki, Path scratch) throws IOException {
+  static void warm(Path wiki, Path scratch, List<String> phpOptions, List<String> morePages) throws IOException {
     Path prepend = scratch.resolve("prepend.php");
     Files.writeString(prepend, "<?php\ndefine(\"MW_CONFIG_FILE\", \"" + wiki.resolve("LocalSettings.php") + "\");\n");
     Path siteJs = wiki.resolve("site.js");
@@ -110,9 +163,11 @@ final class WikiTemplate {
       port = s.getLocalPort();
     }
     Path log = scratch.resolve("warm-server.log");
-    Process server = HostTemplates.start(List.of("php", "-d", "auto_prepend_file=" + prepend, "-d", "display_errors=0",
-        "-d", "session.save_path=" + Files.createDirectories(scratch.resolve("sessions")), "-S", "127.0.0.1:" + port, "-t", CODE.toString()),
-        scratch, log);
+    List<String> cmd = new ArrayList<>(List.of("php"));
+    cmd.addAll(phpOptions);
+    cmd.addAll(List.of("-d", "auto_prepend_file=" + prepend, "-d", "display_errors=0",
+        "-d", "session.save_path=" + Files.createDirectories(scratch.resolve("sessions")), "-S", "127.0.0.1:" + port, "-t", CODE.toString()));
+    Process server = HostTemplates.start(cmd, scratch, log);
     try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
       String base = "http://127.0.0.1:" + port;
       long deadline = System.currentTimeMillis() + 30_000;
@@ -133,6 +188,7 @@ final class WikiTemplate {
       while (m.find()) urls.add(base + m.group(1).replace("&amp;", "&"));
       for (String module : BASE_MODULES) urls.add(base + "/load.php?lang=en&modules=" + module + "&skin=vector");
       for (String url : urls) get(http, url);
+      for (String page : morePages) visit(http, base + page);
       // MediaWiki may write caches after it has sent an answer: let the server go quiet, then stop it
       quiet(server, Duration.ofSeconds(20));
       server.destroy();
@@ -157,6 +213,13 @@ final class WikiTemplate {
       last = cpu;
       Thread.sleep(300);
     }
+  }
+
+  /** Asks for a page whatever it answers but a server error: one asked for without an account may be refused. */
+  private static void visit(java.net.http.HttpClient http, String url) throws IOException, InterruptedException {
+    var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    if (response.statusCode() >= 500) throw new IOException("the warm-up's " + url + " answered " + response.statusCode());
   }
 
   private static String get(java.net.http.HttpClient http, String url) throws IOException, InterruptedException {

@@ -93,6 +93,15 @@ public final class HostTemplates {
     return base.resolve("deskforge").resolve(kind);
   }
 
+  /**
+   * Where caches that desktops show ({@code DesktopConfig.hostCaches}) are kept: {@link #cacheRoot}
+   * for a user, whose desktops run as that user; {@code /var/cache/deskforge/<kind>} for root, whose
+   * home is closed to the unprivileged user its desktops run as.
+   */
+  public static Path sharedCacheRoot(String kind) {
+    return io.deskforge.desktop.DesktopUser.current().hostIsRoot() ? Path.of("/var/cache/deskforge", kind) : cacheRoot(kind);
+  }
+
   /** A key made of these parts, in order: hex SHA-256 of them, each ended by a newline. */
   public static String key(List<String> parts) {
     MessageDigest d = digest();
@@ -163,7 +172,7 @@ public final class HostTemplates {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

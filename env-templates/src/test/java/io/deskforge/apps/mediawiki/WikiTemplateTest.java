@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.deskforge.apps.template.HostTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,36 @@ class WikiTemplateTest {
     try (var files = Files.list(archive.getParent())) {
       assertThat(files.map(f -> f.getFileName().toString())).as("the cache holds the archive and its sum only")
           .containsExactlyInAnyOrder(archive.getFileName().toString(), archive.getFileName().toString().replace(".tar.gz", ".sha256"));
+    }
+  }
+
+  /**
+   * MediaWiki's compiled code: what the main page, the tasks' forms and the launcher's import run,
+   * under PHP's build id and MediaWiki's own path, and nothing of the warm-up's wiki (its settings
+   * name a scratch folder).
+   */
+  @Test
+  void theCompiledCodeHoldsWhatTheWikisPagesAndImportRunAndNothingElse() throws Exception {
+    assumeTrue(Files.isRegularFile(WikiTemplate.CODE.resolve("maintenance/install.php")), "MediaWiki is not installed on this host");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/php")), "PHP is not installed on this host");
+    Path root = tmp.resolve("compiled");
+    String key = WikiTemplate.codeCacheKey(root).orElseThrow();
+    Path folder = root.resolve(key);
+    List<Path> ids;
+    try (var list = Files.list(folder)) {
+      ids = list.toList();
+    }
+    assertThat(ids).as("one PHP build").hasSize(1);
+    try (var top = Files.list(ids.get(0))) {
+      assertThat(top.map(p -> p.getFileName().toString())).as("only MediaWiki's path").containsExactly("usr");
+    }
+    Path code = ids.get(0).resolve("usr/share/mediawiki");
+    for (String f : List.of("index.php.bin", "load.php.bin", "includes/EditPage.php.bin", "includes/actions/DeleteAction.php.bin",
+        "maintenance/importTextFiles.php.bin")) {
+      assertThat(code.resolve(f)).as(f).isRegularFile();
+    }
+    try (var all = Files.walk(folder)) {
+      assertThat(all.filter(Files::isRegularFile).count()).as("compiled files").isGreaterThan(500);
     }
   }
 

@@ -73,14 +73,7 @@ final class DockerDesktop extends Desktop {
               "/run/user/" + user.uid(), "rw,nosuid,nodev,mode=0700,uid=" + user.uid() + ",gid=" + user.gid() + size,
               "/tmp", "rw,nosuid,nodev,mode=1777" + size,
               "/var/tmp", "rw,nosuid,nodev,mode=1777" + size))
-          .withBinds(
-              new Bind(folders.home().toString(), new Volume(DesktopPaths.HOME)),
-              new Bind(folders.run().toString(), new Volume(DesktopPaths.RUN)),
-              new Bind(folders.x11().toString(), new Volume(DesktopPaths.X11)),
-              new Bind(folders.privileged().toString(), new Volume(DesktopPaths.PRIVILEGED), AccessMode.ro),
-              new Bind(etc.passwd().toString(), new Volume("/etc/passwd"), AccessMode.ro),
-              new Bind(etc.group().toString(), new Volume("/etc/group"), AccessMode.ro),
-              new Bind(etc.hosts().toString(), new Volume("/etc/hosts"), AccessMode.ro));
+          .withBinds(binds(etc));
       CreateContainerResponse created = docker.createContainerCmd(image)
           .withName("deskforge-" + id)
           .withHostName("deskforge")
@@ -328,5 +321,26 @@ final class DockerDesktop extends Desktop {
         return Optional.of("ended (" + DockerEngine.rootMessage(e) + ")");
       }
     }
+  }
+
+  /**
+   * The desktop's folders, read-write where the desktop writes, and the host caches that exist
+   * (read-only; the engine would make a missing one as an empty root-owned folder on the host).
+   */
+  private List<Bind> binds(HostFolders.EtcFiles etc) {
+    List<Bind> binds = new java.util.ArrayList<>(List.of(
+        new Bind(folders.home().toString(), new Volume(DesktopPaths.HOME)),
+        new Bind(folders.run().toString(), new Volume(DesktopPaths.RUN)),
+        new Bind(folders.x11().toString(), new Volume(DesktopPaths.X11)),
+        new Bind(folders.privileged().toString(), new Volume(DesktopPaths.PRIVILEGED), AccessMode.ro),
+        new Bind(etc.passwd().toString(), new Volume("/etc/passwd"), AccessMode.ro),
+        new Bind(etc.group().toString(), new Volume("/etc/group"), AccessMode.ro),
+        new Bind(etc.hosts().toString(), new Volume("/etc/hosts"), AccessMode.ro)));
+    for (var c : new java.util.TreeMap<>(config.hostCaches()).entrySet()) {
+      if (java.nio.file.Files.isDirectory(c.getValue())) {
+        binds.add(new Bind(c.getValue().toString(), new Volume(DesktopPaths.HOST_CACHES + "/" + c.getKey()), AccessMode.ro));
+      }
+    }
+    return binds;
   }
 }

@@ -53,6 +53,7 @@ final class SandboxDesktop extends Desktop {
       HostFolders.EtcFiles etc = folders.writeEtcFiles();
       writeSystemFiles();
       List<String> cmd = new ArrayList<>(resourceControl().prefix());
+      Map<String, Path> caches = shownCaches();
       if (seccomp != null) cmd.addAll(List.of("sh", "-c", "exec \"$@\" 3<\"$0\"", seccomp.toString()));
       if (user.hostIsRoot()) {
         cmd.addAll(List.of("setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups", "--no-new-privs", "--"));
@@ -82,6 +83,7 @@ final class SandboxDesktop extends Desktop {
           "--bind", folders.run().toString(), DesktopPaths.RUN,
           "--bind", folders.x11().toString(), DesktopPaths.X11));
       for (String f : config.systemFolders()) cmd.addAll(List.of("--ro-bind-try", f, f));
+      caches.forEach((name, folder) -> cmd.addAll(List.of("--ro-bind-try", folder.toString(), DesktopPaths.HOST_CACHES + "/" + name)));
       if (user.hostIsRoot()) {
         // root-owned and 0700: visible to root commands inside, unreadable by the desktop user
         cmd.addAll(List.of("--ro-bind", folders.privileged().toString(), DesktopPaths.PRIVILEGED));
@@ -100,6 +102,42 @@ final class SandboxDesktop extends Desktop {
       sandbox = LongLivedSpawner.start(pb);
     } catch (IOException e) {
       throw new DesktopException(describe() + ": cannot start bubblewrap: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The host caches that are folders now, by name: one missing is left out, as the configuration
+   * says. On a root host bubblewrap binds as the desktop's user, who must be able to look the folder
+   * up: one under a folder closed to others (root's home) is left out too, said once on stderr.
+   */
+  private Map<String, Path> shownCaches() {
+    Map<String, Path> caches = new java.util.TreeMap<>();
+    config.hostCaches().forEach((name, folder) -> {
+      if (!Files.isDirectory(folder)) return;
+      if (folders.user().hostIsRoot() && !openToOthers(folder)) {
+        if (WARNED_CACHES.add(folder)) {
+          System.err.println("deskforge: host cache " + folder + " is left out of desktops: the desktop's user cannot reach it (a folder on its way is closed to others)");
+        }
+        return;
+      }
+      caches.put(name, folder);
+    });
+    return caches;
+  }
+
+  private static final Set<Path> WARNED_CACHES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Every folder from the root to {@code folder} lets others look names up in it, and the folder lets them list it. */
+  static boolean openToOthers(Path folder) {
+    try {
+      Path p = folder.toRealPath();
+      if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) return false;
+      for (; p != null; p = p.getParent()) {
+        if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) return false;
+      }
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
     }
   }
 
