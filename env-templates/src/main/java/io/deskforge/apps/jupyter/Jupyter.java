@@ -82,9 +82,33 @@ public final class Jupyter implements AppTemplate {
       """;
 
   /**
+   * The notebook server as {@code jupyter-notebook} runs it, less two imports it does not need.
+   * IPython: the server asks it only for {@code ~/.ipython}, to add the legacy
+   * {@code ~/.ipython/nbextensions} and {@code ~/.ipython/kernels} folders, and does without them when
+   * the import fails; importing it loads IPython's terminal, prompt_toolkit and jedi. The kernels,
+   * processes of their own, import IPython as before. And the entry point's lookup of the
+   * package's metadata (importlib.metadata), which only finds the function called here. Measured
+   * here, the server took 0.40-0.47 CPU-s to listen instead of 0.65-0.69 (three starts each).
+   */
+  static final String SERVER_PY = """
+      import sys
+
+      class NoIPython:
+          def find_spec(self, name, path=None, target=None):
+              if name == "IPython" or name.startswith("IPython."):
+                  raise ImportError("the notebook server runs without IPython; its kernels have it")
+              return None
+
+      sys.meta_path.insert(0, NoIPython())
+      from notebook.notebookapp import main
+      sys.argv[0] = "jupyter-notebook"
+      sys.exit(main())
+      """;
+
+  /**
    * The launcher, as the desktop user: the notebook's script, the server in the background (its
-   * log beside the configuration, out of the notebooks' folder), Chromium once the port accepts.
-   * The kernels the server starts inherit its environment.
+   * log beside the configuration, out of the notebooks' folder; {@link #SERVER_PY}), Chromium once
+   * the port accepts. The kernels the server starts inherit its environment.
    */
   static final String LAUNCHER = """
       set -e
@@ -92,10 +116,11 @@ public final class Jupyter implements AppTemplate {
       C="$HOME/.jupyter"
       mkdir -p "$D" "$C/custom"
       printf '%s' "$CUSTOM_JS" > "$C/custom/custom.js"
+      S="$SERVER_PY"; unset SERVER_PY CUSTOM_JS
       cd "$D"
       # Python's own distutils for the server: Debian's setuptools otherwise answers the notebook's
       # "import distutils" by importing all of setuptools, 0.3 of the server's 1.1 CPU-s to listen
-      SETUPTOOLS_USE_DISTUTILS=stdlib jupyter-notebook --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
+      SETUPTOOLS_USE_DISTUTILS=stdlib python3 -c "$S" --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
         --NotebookApp.token= --NotebookApp.password= --NotebookApp.open_browser=False >"$C/server.log" 2>&1 &
       """ + LoopbackServer.awaitPort("jupyter", "$C/server.log", 60) + """
       exec "$@"
@@ -131,7 +156,7 @@ public final class Jupyter implements AppTemplate {
     chromium.add(1, "--class=Jupyter");
     cmd.addAll(chromium);
     String window = args.isEmpty() ? "^Home Page - Select or create a notebook - Chromium$" : title(args.get(0), "idle, (unchanged|unsaved)");
-    return new AppLaunch(NAME, cmd, Map.of("CUSTOM_JS", CUSTOM_JS),
+    return new AppLaunch(NAME, cmd, Map.of("CUSTOM_JS", CUSTOM_JS, "SERVER_PY", SERVER_PY),
         Ready.allOf(Ready.httpOk(PORT, "/api"), Ready.windowReady(window)), Duration.ofSeconds(90));
   }
 

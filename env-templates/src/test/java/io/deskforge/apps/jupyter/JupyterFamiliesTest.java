@@ -102,7 +102,8 @@ class JupyterFamiliesTest {
   void theLaunchServesTheNotebooksOnLoopbackWithoutATokenThenOpensChromiumOnTheNotebook() {
     var launch = CATALOG.get(Jupyter.NAME).launch(List.of("sales_report_otter"));
     String cmd = String.join(" ", launch.command());
-    assertThat(cmd).contains("jupyter-notebook --no-browser --ip=127.0.0.1", "--NotebookApp.token= --NotebookApp.password=", "--port-retries=0");
+    assertThat(cmd).contains("python3 -c \"$S\" --no-browser --ip=127.0.0.1", "--NotebookApp.token= --NotebookApp.password=", "--port-retries=0");
+    assertThat(launch.env().get("SERVER_PY")).contains("from notebook.notebookapp import main", "NoIPython");
     assertThat(launch.command()).contains(Jupyter.DIR, "8888", "chromium", "--class=Jupyter", "http://127.0.0.1:8888/notebooks/sales_report_otter.ipynb");
     assertThat(launch.env().get("CUSTOM_JS")).contains("set_autosave_interval(0)", "document.title");
     assertThat(launch.ready().describe()).startsWith("HTTP 200 from 127.0.0.1:8888/api inside the desktop, then ");

@@ -60,11 +60,12 @@ class JupyterOnDesktopTest {
       assertThat(a.windows()).extracting(w -> w.title()).anyMatch(t -> t.matches(Jupyter.title("only_in_a", "idle, (unchanged|unsaved)")));
 
       // the server (its lines come before its first log line; its kernels' after) imported the
-      // notebook but not setuptools, 0.3 CPU-s of its start
+      // notebook but not setuptools, 0.3 CPU-s of its start, nor IPython, which its kernel imports
       String log = new String(a.privileged().readFile(DesktopPaths.HOME + "/.jupyter/server.log"), java.nio.charset.StandardCharsets.UTF_8);
       List<String> serverImports = log.lines().takeWhile(l -> !l.contains("NotebookApp]")).toList();
-      assertThat(serverImports).as("the server's imports").anyMatch(l -> l.endsWith("| notebook.nbextensions"));
+      assertThat(serverImports).as("the server's imports").anyMatch(l -> l.matches("import time:.*\\|\\s*notebook\\.nbextensions"));
       assertThat(serverImports).as("the server's imports").noneMatch(l -> l.matches("import time:.*\\|\\s*(setuptools|pkg_resources)"));
+      assertThat(serverImports).as("the server's imports").noneMatch(l -> l.matches("import time:.*\\|\\s*IPython(\\..*)?"));
 
       // inside A: the server answers with no token, from A's notebooks
       ExecResult inA = get(a, "/api/contents/only_in_a.ipynb");
