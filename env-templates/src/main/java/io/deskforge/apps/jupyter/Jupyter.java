@@ -88,10 +88,20 @@ public final class Jupyter implements AppTemplate {
    * the import fails; importing it loads IPython's terminal, prompt_toolkit and jedi. The kernels,
    * processes of their own, import IPython as before. And the entry point's lookup of the
    * package's metadata (importlib.metadata), which only finds the function called here. Measured
-   * here, the server took 0.40-0.47 CPU-s to listen instead of 0.65-0.69 (three starts each).
+   * here, the server took 0.40-0.47 CPU-s to listen instead of 0.65-0.69 (three starts each). It
+   * binds the port first and tornado's server takes that socket ({@link #LAUNCHER} says why).
    */
   static final String SERVER_PY = """
+      import socket
       import sys
+
+      # the port first: Chromium's requests wait in its queue while the server imports
+      port = int(next(a for a in sys.argv[1:] if a.startswith("--port=")).split("=", 1)[1])
+      bound = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+      bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+      bound.bind(("127.0.0.1", port))
+      bound.listen(128)
+      bound.setblocking(False)
 
       class NoIPython:
           def find_spec(self, name, path=None, target=None):
@@ -100,6 +110,12 @@ public final class Jupyter implements AppTemplate {
               return None
 
       sys.meta_path.insert(0, NoIPython())
+      from tornado.httpserver import HTTPServer
+
+      def listen(self, port, address="", **kwargs):
+          self.add_sockets([bound])
+
+      HTTPServer.listen = listen
       from notebook.notebookapp import main
       sys.argv[0] = "jupyter-notebook"
       sys.exit(main())
@@ -109,6 +125,15 @@ public final class Jupyter implements AppTemplate {
    * The launcher, as the desktop user: the notebook's script, the server in the background (its
    * log beside the configuration, out of the notebooks' folder; {@link #SERVER_PY}), Chromium once
    * the port accepts. The kernels the server starts inherit its environment.
+   *
+   * <p>The server takes its port before it imports the notebook (0.4-0.5 s), so Chromium starts
+   * beside the imports and its first request waits in the port's queue: a cold start to the
+   * notebooks' page took 1.56-1.63 s against 1.66-1.86 s (three interleaved pairs of {@code bench
+   * desktops --app jupyter --runs 5}), with as much CPU. A server that dies once it has the port
+   * would leave Chromium on an error page until the launch's time ran out, so a shell waits on the
+   * server and, when it exits, prints its log and stops Chromium (the launcher's process once it
+   * runs Chromium): the launch fails at once with the server's reason. That holds after the start
+   * too: Chromium goes with its server.
    */
   static final String LAUNCHER = """
       set -e
@@ -120,8 +145,13 @@ public final class Jupyter implements AppTemplate {
       cd "$D"
       # Python's own distutils for the server: Debian's setuptools otherwise answers the notebook's
       # "import distutils" by importing all of setuptools, 0.3 of the server's 1.1 CPU-s to listen
-      SETUPTOOLS_USE_DISTUTILS=stdlib python3 -c "$S" --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
-        --NotebookApp.token= --NotebookApp.password= --NotebookApp.open_browser=False >"$C/server.log" 2>&1 &
+      (
+        SETUPTOOLS_USE_DISTUTILS=stdlib python3 -c "$S" --no-browser --ip=127.0.0.1 --port="$PORT" --port-retries=0 --notebook-dir="$D" \\
+          --NotebookApp.token= --NotebookApp.password= --NotebookApp.open_browser=False >"$C/server.log" 2>&1 &
+        wait $! || :
+        echo "jupyter: the notebook server exited"; cat "$C/server.log"
+        kill $$ 2>/dev/null || :
+      ) &
       """ + LoopbackServer.awaitPort("jupyter", "$C/server.log", 60) + """
       exec "$@"
       """;

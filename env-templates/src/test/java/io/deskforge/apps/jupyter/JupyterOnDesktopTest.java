@@ -93,4 +93,27 @@ class JupyterOnDesktopTest {
           .containsExactly(onlyInA.source(1));
     }
   }
+
+  /**
+   * The server takes its port before it imports, so that Chromium starts at once; a server that
+   * then dies leaves no port behind for Chromium to wait on: the launch fails at once, saying so
+   * with the server's log, not after the launch's 90 s. Here the server's import of tornado fails,
+   * after the port was taken, from a module that shadows it.
+   */
+  @Test
+  void aServerThatDiesAfterTakingItsPortFailsTheLaunchAtOnceWithItsLog() throws Exception {
+    try (DesktopProvider p = DesktopProviders.create("sandbox");
+        Desktop d = p.create(CATALOG.desktopFor(List.of(Jupyter.NAME)).workRoot(work).accessibility(false)
+            .environment(java.util.Map.of("PYTHONPATH", DesktopPaths.HOME + "/shadow")).build())) {
+      d.start();
+      d.privileged().writeText(DesktopPaths.HOME + "/shadow/tornado/__init__.py", "raise ImportError('tornado shadowed on purpose')\n");
+      long t0 = System.nanoTime();
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> d.launch(CATALOG.get(Jupyter.NAME).launch(List.of())));
+      long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+      assertThat(failure).as("the launch fails").isInstanceOf(io.deskforge.desktop.DesktopException.class);
+      assertThat(failure.getMessage()).contains("exited before it was ready", "jupyter: the notebook server exited",
+          "tornado shadowed on purpose");
+      assertThat(seconds).as("seconds to fail").isLessThan(30);
+    }
+  }
 }
