@@ -109,6 +109,18 @@ public record DesktopConfig(
     }
   }
 
+  /**
+   * The host caches that are folders now, by name in order: the ones a desktop starting now shows
+   * (a missing one is left out, as {@link Builder#hostCaches} says).
+   */
+  public java.util.SortedMap<String, Path> presentHostCaches() {
+    java.util.SortedMap<String, Path> present = new java.util.TreeMap<>();
+    hostCaches.forEach((name, folder) -> {
+      if (java.nio.file.Files.isDirectory(folder)) present.put(name, folder);
+    });
+    return present;
+  }
+
   public static Builder builder() {
     return new Builder();
   }

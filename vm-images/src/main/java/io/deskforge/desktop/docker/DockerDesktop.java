@@ -336,11 +336,8 @@ final class DockerDesktop extends Desktop {
         new Bind(etc.passwd().toString(), new Volume("/etc/passwd"), AccessMode.ro),
         new Bind(etc.group().toString(), new Volume("/etc/group"), AccessMode.ro),
         new Bind(etc.hosts().toString(), new Volume("/etc/hosts"), AccessMode.ro)));
-    for (var c : new java.util.TreeMap<>(config.hostCaches()).entrySet()) {
-      if (java.nio.file.Files.isDirectory(c.getValue())) {
-        binds.add(new Bind(c.getValue().toString(), new Volume(DesktopPaths.HOST_CACHES + "/" + c.getKey()), AccessMode.ro));
-      }
-    }
+    config.presentHostCaches().forEach((name, folder) ->
+        binds.add(new Bind(folder.toString(), new Volume(DesktopPaths.HOST_CACHES + "/" + name), AccessMode.ro)));
     return binds;
   }
 }

@@ -106,14 +106,13 @@ final class SandboxDesktop extends Desktop {
   }
 
   /**
-   * The host caches that are folders now, by name: one missing is left out, as the configuration
-   * says. On a root host bubblewrap binds as the desktop's user, who must be able to look the folder
-   * up: one under a folder closed to others (root's home) is left out too, said once on stderr.
+   * The host caches present now ({@link DesktopConfig#presentHostCaches}). On a root host bubblewrap
+   * binds as the desktop's user, who must be able to look the folder up: one under a folder closed
+   * to others (root's home) is left out too, said once on stderr.
    */
   private Map<String, Path> shownCaches() {
     Map<String, Path> caches = new java.util.TreeMap<>();
-    config.hostCaches().forEach((name, folder) -> {
-      if (!Files.isDirectory(folder)) return;
+    config.presentHostCaches().forEach((name, folder) -> {
       if (folders.user().hostIsRoot() && !openToOthers(folder)) {
         if (WARNED_CACHES.add(folder)) {
           System.err.println("deskforge: host cache " + folder + " is left out of desktops: the desktop's user cannot reach it (a folder on its way is closed to others)");
