@@ -51,7 +51,6 @@ public final class PhpCodeCache {
 
   private static final Object BUILDING = new Object();
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-  private static final Map<Path, Boolean> MADE = new ConcurrentHashMap<>();
 
   /**
    * The host cache {@code kind}, made if missing so a desktop can show it from the start (its
@@ -86,12 +85,7 @@ public final class PhpCodeCache {
       String key = HostTemplates.key(List.of("deskforge-php-code-cache " + FORMAT, kind, code.toString(), binary.toString(),
           HostTemplates.stamp(binary), String.join("\n", version)));
       Path folder = root.resolve(key);
-      if (MADE.containsKey(folder) || Files.isDirectory(folder)) {
-        MADE.put(folder, true);
-        return Optional.of(key);
-      }
-      build(folder, code, warmer);
-      MADE.put(folder, true);
+      if (!Files.isDirectory(folder)) build(folder, code, warmer);
       return Optional.of(key);
     } catch (IOException | UncheckedIOException e) {
       warn(kind, e.getMessage());
