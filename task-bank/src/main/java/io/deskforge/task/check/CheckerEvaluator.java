@@ -108,7 +108,7 @@ public final class CheckerEvaluator {
    * Empty when both texts are shown whole.
    */
   static String firstDifference(String got, String expected, boolean trim, boolean ignoreCase) {
-    if (got.length() <= 120 && expected.length() <= 120) return "";
+    if (got.length() <= SHOWN_WHOLE && expected.length() <= SHOWN_WHOLE) return "";
     String a = fold(trim ? got.strip() : got, ignoreCase);
     String b = fold(trim ? expected.strip() : expected, ignoreCase);
     int i = 0;
@@ -137,7 +137,10 @@ public final class CheckerEvaluator {
     }
   }
 
+  /** The longest text a reason shows whole; a longer one is cut to its beginning and "...". */
+  static final int SHOWN_WHOLE = 120;
+
   private static String clip(String s) {
-    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    return s.length() > SHOWN_WHOLE ? s.substring(0, SHOWN_WHOLE - 3) + "..." : s;
   }
 }

@@ -45,7 +45,8 @@ public record Reading(boolean present, String text, Boolean flag, List<String> i
   public String summary() {
     if (unreadable != null) return "(unreadable: " + unreadable + ")";
     if (!present) return "(absent)";
-    if (text != null) return text.length() > 120 ? '"' + text.substring(0, 117) + "...\"" : '"' + text + '"';
+    if (text != null) return text.length() > CheckerEvaluator.SHOWN_WHOLE
+        ? '"' + text.substring(0, CheckerEvaluator.SHOWN_WHOLE - 3) + "...\"" : '"' + text + '"';
     if (flag != null) return flag.toString();
     if (items != null) return items.toString();
     return String.valueOf(rows);
