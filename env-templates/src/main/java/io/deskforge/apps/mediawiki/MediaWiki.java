@@ -7,7 +7,6 @@ import io.deskforge.apps.chromium.LoopbackServer;
 import io.deskforge.apps.template.PhpCodeCache;
 import io.deskforge.desktop.AppLaunch;
 import io.deskforge.desktop.ready.Ready;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,7 +197,7 @@ public final class MediaWiki implements AppTemplate {
   /** MediaWiki's code compiled once on the host, which the launcher's php commands load ({@link PhpCodeCache}). */
   @Override
   public Map<String, java.nio.file.Path> hostCaches() {
-    return Files.isRegularFile(WikiTemplate.CODE.resolve("maintenance/install.php")) ? PhpCodeCache.hostCache(CODE_CACHE) : Map.of();
+    return WikiTemplate.codeOnHost() ? PhpCodeCache.hostCache(CODE_CACHE) : Map.of();
   }
 
   /** One argument: the title of the page Chromium opens (the main page when none). */

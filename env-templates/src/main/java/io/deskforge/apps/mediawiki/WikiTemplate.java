@@ -40,6 +40,11 @@ final class WikiTemplate {
   /** Bumped when the way templates are made changes, so old cache entries are not used. */
   static final String FORMAT = "2";
   static final Path CODE = Path.of("/usr/share/mediawiki");
+
+  /** MediaWiki's code is on this host (Debian's mediawiki package): the template and the compiled cache are made from it. */
+  static boolean codeOnHost() {
+    return Files.isRegularFile(CODE.resolve("maintenance/install.php"));
+  }
   /** The environment variables the archive is cut into, MW_TEMPLATE_1 and on; the launcher reads this many at most. */
   static final int CHUNKS = 6;
   static final int CHUNK = 120_000;
@@ -50,7 +55,7 @@ final class WikiTemplate {
   static Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
     try {
-      if (!Files.isRegularFile(CODE.resolve("maintenance/install.php"))) return env;
+      if (!codeOnHost()) return env;
       String b64 = HostTemplates.base64(HostTemplates.cacheRoot("mediawiki-templates"), key(), WikiTemplate::build);
       List<String> chunks = new ArrayList<>();
       for (int i = 0; i < b64.length(); i += CHUNK) chunks.add(b64.substring(i, Math.min(b64.length(), i + CHUNK)));
@@ -113,7 +118,7 @@ final class WikiTemplate {
 
   /** {@link #codeCacheKey} with the compiled code under {@code root}. */
   static java.util.Optional<String> codeCacheKey(Path root) {
-    if (!Files.isRegularFile(CODE.resolve("maintenance/install.php"))) return java.util.Optional.empty();
+    if (!codeOnHost()) return java.util.Optional.empty();
     try {
       return PhpCodeCache.key(root, MediaWiki.CODE_CACHE, CODE, List.of(FORMAT, HostTemplates.stamp(CODE.resolve("includes/Defines.php"))),
           WikiTemplate::warmCode);
