@@ -116,8 +116,8 @@ class ContaminationFilterTest {
     assertThat(lexical.check(new Candidate("p", paraphrase, "vlc")).contaminated()).isFalse();
     ContaminationVerdict v = full.check(new Candidate("p", paraphrase, "vlc"));
 
-    assertThat(v.contaminated()).isTrue();
-    assertThat(v.rule()).isEqualTo("semantic");
+    assertThat(v.contaminated()).as(v.toString()).isTrue();
+    assertThat(v.rule()).as(v.toString()).isEqualTo("semantic");
     assertThat(v.matchId()).isEqualTo("vlc/fba2c100-79e8-42df-ae74-b592418d54f4");
     assertThat(v.score()).isGreaterThanOrEqualTo(Thresholds.defaults().semanticCosine());
   }
@@ -137,8 +137,8 @@ class ContaminationFilterTest {
 
     ContaminationVerdict v = full.check(new Candidate("p", paraphrase, "gimp"));
 
-    assertThat(v.contaminated()).isTrue();
-    assertThat(v.rule()).isEqualTo("semantic");
+    assertThat(v.contaminated()).as(v.toString()).isTrue();
+    assertThat(v.rule()).as(v.toString()).isEqualTo("semantic");
     assertThat(v.matchId()).isEqualTo("gimp/a746add2-cab0-4740-ac36-c3769d9bfb46");
     assertThat(v.score()).isGreaterThanOrEqualTo(Thresholds.defaults().semanticCosine());
   }
@@ -146,7 +146,10 @@ class ContaminationFilterTest {
   @Test
   void aCandidateWithNoNeighbourAtTheRetrievalCosineIsCleanWithoutRescoring() throws Exception {
     String paraphrase = "Set the permissions of every regular file in the current directory tree to 644.";
-    assertThat(full.check(new Candidate("p", paraphrase, "os")).rule()).isEqualTo("semantic");
+    // the verdict in the message: a score says which stage missed (MiniLM's best cosine when no
+    // neighbour reached the retrieval cosine, else bge-small's best)
+    ContaminationVerdict atDefaults = full.check(new Candidate("p", paraphrase, "os"));
+    assertThat(atDefaults.rule()).as(atDefaults.toString()).isEqualTo("semantic");
 
     try (ContaminationFilter noNeighbourCloseEnough = ContaminationFilter.open(RealIndex.dir(),
         Thresholds.defaults().withSemanticRetrievalCosine(0.99))) {
