@@ -108,8 +108,15 @@ class SemanticTierTest {
 
   private static int nearest(float[] q, List<Integer> not) {
     int best = -1;
-    for (int i = 0; i < items.size(); i++)
-      if (!not.contains(i) && (best < 0 || cosine(q, items.get(i)) > cosine(q, items.get(best)))) best = i;
+    double bestCosine = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < items.size(); i++) {
+      if (not.contains(i)) continue;
+      double c = cosine(q, items.get(i));
+      if (c > bestCosine) {
+        best = i;
+        bestCosine = c;
+      }
+    }
     return best;
   }
 
