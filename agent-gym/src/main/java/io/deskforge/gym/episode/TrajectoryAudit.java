@@ -1,5 +1,6 @@
 package io.deskforge.gym.episode;
 
+import io.deskforge.apps.check.GetterReader;
 import io.deskforge.apps.setup.SetupRunner;
 import io.deskforge.audit.replay.FinalState;
 import io.deskforge.desktop.Desktop;
@@ -9,6 +10,7 @@ import io.deskforge.desktop.DesktopProvider;
 import io.deskforge.desktop.RunningApp;
 import io.deskforge.task.action.Action;
 import io.deskforge.task.bank.TaskBank;
+import io.deskforge.task.check.CheckResult;
 import io.deskforge.task.json.TaskJson;
 import io.deskforge.task.spec.TaskSpec;
 import java.time.Duration;
@@ -39,15 +41,21 @@ import java.util.function.Function;
  * </ul>
  *
  * What the reference solution touches is learnt once per task, by running it in a fresh desktop
- * set up from the task, in the background; the audit of an episode waits for it.
+ * set up from the task, in the background; the audit of an episode waits for it. A run whose end
+ * state fails the task's checker did not do what the solution does (a keystroke lost on a loaded
+ * host), so it is run once more in another fresh desktop; if that fails too, the episode's audit
+ * fails and says so, rather than calling the episode's own changes collateral.
  */
 public final class TrajectoryAudit implements AutoCloseable {
   private static final int LISTED = 50;
+  /** Runs of the reference solution, each in a fresh desktop, before what it touches is given up as unknown. */
+  private static final int REFERENCE_RUNS = 2;
 
   private final TaskBank bank;
   private final DesktopProvider provider;
   private final SetupRunner setup;
   private final io.deskforge.apps.AppCatalog catalog;
+  private final GetterReader reader;
   private final Function<TaskSpec, DesktopConfig> configs;
   private final Map<String, Reference> references = new ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -61,6 +69,7 @@ public final class TrajectoryAudit implements AutoCloseable {
     this.bank = bank;
     this.provider = provider;
     this.catalog = catalog;
+    this.reader = new GetterReader(catalog);
     this.setup = setup;
     this.configs = configs;
   }
@@ -163,19 +172,27 @@ public final class TrajectoryAudit implements AutoCloseable {
     return paths.size() <= LISTED ? paths : paths.subList(0, LISTED);
   }
 
-  private Reference reference(TaskSpec task) {
-    try (Desktop d = provider.create(configs.apply(task))) {
-      d.start();
-      setup.apply(d, task.setup());
-      d.settle(Duration.ofMillis(50), Duration.ofSeconds(5));
-      HomeSnapshot before = HomeSnapshot.take(d);
-      d.act(task.solution().actions());
-      FinalState.await(d, task);
-      // as the episode's end state is taken: after the apps wrote what they held (Chromium quits)
-      FinalState.commit(d, task, catalog);
-      HomeSnapshot after = HomeSnapshot.take(d);
-      return new Reference(Set.copyOf(before.to(after).all()), appRunning(d, task.app()));
+  /** What the reference solution touches, from a run of it that passes the task's checker. */
+  Reference reference(TaskSpec task) {
+    String failed = null;
+    for (int run = 1; run <= REFERENCE_RUNS; run++) {
+      try (Desktop d = provider.create(configs.apply(task))) {
+        d.start();
+        setup.apply(d, task.setup());
+        d.settle(Duration.ofMillis(50), Duration.ofSeconds(5));
+        HomeSnapshot before = HomeSnapshot.take(d);
+        d.act(task.solution().actions());
+        FinalState.await(d, task);
+        // as the episode's end state is taken: after the apps wrote what they held (Chromium quits)
+        FinalState.commit(d, task, catalog);
+        // checked, then taken, in the order an episode's end is (Gym's final check, then capture)
+        CheckResult check = reader.check(d, task.checker());
+        if (check.passed()) return new Reference(Set.copyOf(before.to(HomeSnapshot.take(d)).all()), appRunning(d, task.app()));
+        failed = check.explain();
+      }
     }
+    throw new IllegalStateException("the reference solution of " + task.id() + " did not make its checker pass in "
+        + REFERENCE_RUNS + " fresh desktops (" + failed + "), so what it changes is not known and no change can be called collateral");
   }
 
   private static boolean appRunning(Desktop d, String app) {
